@@ -1,0 +1,68 @@
+"""Name normalization shared by extraction, concept merging and evaluation.
+
+EXTRACTION.md compares names after: removing pinyin glosses, traditional ->
+simplified, removing quote marks, full-width -> half-width ASCII, stripping
+white space. Everything that compares names goes through :func:`normalize_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A pinyin gloss right after a Han character: 報(bào), 鎮（zhèn）.
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s*[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,8}\s*[)）]"
+)
+QUOTES = "“”‘’\"'「」『』《》〈〉"
+_QUOTE_TABLE = {ord(c): None for c in QUOTES}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # lazy: nothing heavy at import time
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping the length when the converter allows it."""
+    if not text:
+        return text
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase conversion changed the length: convert char by char instead so
+    # that offsets stay aligned.
+    conv = _t2s().convert
+    return "".join(c if len(s := conv(c)) != 1 else s for c in text)
+
+
+def fullwidth_to_halfwidth(text: str) -> str:
+    """Full-width ASCII letters, digits and symbols -> half-width (same length)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def strip_pinyin(text: str) -> str:
+    return PINYIN_GLOSS.sub("", text)
+
+
+def normalize_name(name: str | None) -> str:
+    """The comparison form of a name (EXTRACTION.md)."""
+    if not name:
+        return ""
+    s = strip_pinyin(name)
+    s = to_simplified(s)
+    s = s.translate(_QUOTE_TABLE)
+    s = fullwidth_to_halfwidth(s)
+    s = re.sub(r"\s+", "", s)
+    return s
