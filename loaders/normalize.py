@@ -66,3 +66,35 @@ def normalize_name(name: str | None) -> str:
     s = fullwidth_to_halfwidth(s)
     s = re.sub(r"\s+", "", s)
     return s
+
+
+def read_lexicon(name: str) -> list[str]:
+    """Lines of a lexicon file shipped in ``loaders/lexicons`` (comments and blanks dropped)."""
+    from importlib.resources import files
+
+    text = files("loaders").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def mechanism_heads() -> tuple[str, ...]:
+    """Head words, longest first, so 工作法 is stripped before 法-less forms."""
+    return tuple(sorted(set(read_lexicon("mechanism_heads.txt")), key=len, reverse=True))
+
+
+def concept_key(name: str | None) -> str:
+    """The key that merges one practice's names into one shared concept.
+
+    Normalizes, then strips trailing generic head words while a core of at
+    least two characters remains: 两队一室 / “两队一室”警务模式 / 兩隊一室 share a key.
+    """
+    s = normalize_name(name)
+    changed = True
+    while changed:
+        changed = False
+        for head in mechanism_heads():
+            if s.endswith(head) and len(s) - len(head) >= 2:
+                s = s[: -len(head)]
+                changed = True
+                break
+    return s
