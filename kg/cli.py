@@ -35,6 +35,183 @@ def extract(
 
     extract_paths(paths, out)
 
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store folder (default: ./kg-store).", envvar="KG_STORE")]
+EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", help="SPARQL 1.1 query URL of a server to use instead of the embedded store.")]
+
+
+def _kg(store: Path, endpoint: str | None):
+    from kg.api import KG
+
+    return KG(store, endpoint=endpoint)
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    typer.echo(f"error: {msg}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
+    store: StoreOpt = Path("kg-store"),
+    endpoint: EndpointOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes.")] = 1,
+    force: Annotated[bool, typer.Option(help="Re-extract unchanged files too.")] = False,
+) -> None:
+    """Extract articles and load them into the store (incremental, all or nothing).
+
+    Exit code 0 when at least one article is in the store from these inputs,
+    1 when nothing could be loaded, 3 when another process is writing the store.
+    """
+    from kg.store import StoreBusy
+
+    try:
+        summary = _kg(store, endpoint).build(paths, jobs=jobs, progress=sys.stderr.isatty(), force=force)
+    except StoreBusy as e:
+        _fail(str(e), 3)
+        return
+    for path, reason in summary.skipped:
+        typer.echo(f"skipped {path}: {reason}", err=True)
+    typer.echo(summary.line())
+    if summary.loaded == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="A catalogue name, a .rq file, or - for stdin.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, bound as an RDF term.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the catalogue with descriptions.")] = False,
+    store: StoreOpt = Path("kg-store"),
+    endpoint: EndpointOpt = None,
+    allow_update: Annotated[bool, typer.Option(help="Allow SPARQL updates.")] = False,
+    allow_service: Annotated[bool, typer.Option(help="Allow SERVICE clauses (network).")] = False,
+) -> None:
+    """Run a named research query (or SPARQL) against the store."""
+    import queries
+    from kg.query import QueryRefused, QuerySyntaxError
+    from kg.store import StoreError
+
+    if list_:
+        for q in queries.catalogue().values():
+            ps = " ".join(f"--param {p.name}=…" for p in q.params)
+            typer.echo(f"{q.name:32} {q.title}{'  [' + ps + ']' if ps else ''}")
+            if q.description:
+                typer.echo(f"{'':32}   {q.description}")
+        return
+    if not name:
+        _fail("give a query name, a .rq file or - (see --list)", 2)
+    text = sys.stdin.read() if name == "-" else name
+    params: dict[str, str] = {}
+    for kv in param or []:
+        k, sep, v = kv.partition("=")
+        if not sep:
+            _fail(f"--param wants key=value, got {kv!r}", 2)
+        params[k.strip()] = v
+    try:
+        res = _kg(store, endpoint).query(text, params, allow_update=allow_update, allow_service=allow_service)
+    except queries.UnknownQuery as e:
+        _fail(str(e), 2)
+    except QuerySyntaxError as e:
+        _fail(f"query does not parse: {e}", 2)
+    except (QueryRefused, StoreError, ValueError) as e:
+        _fail(str(e), 2)
+    typer.echo(res.format(fmt))
+
+
+@app.command()
+def remove(
+    what: Annotated[list[str], typer.Argument(help="Input path, file name, article IRI or sha prefix.")],
+    store: StoreOpt = Path("kg-store"),
+) -> None:
+    """Take articles out of the store with all their facts."""
+    g = _kg(store, None)
+    for w in what:
+        gone = g.remove(w)
+        if not gone:
+            _fail(f"no article in the store matches {w!r}")
+        for a in gone:
+            typer.echo(f"removed {a}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads, turtle, jsonld, graphml or gexf.")] = "trig",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+    store: StoreOpt = Path("kg-store"),
+) -> None:
+    """Export the store as RDF, or as a graph for Gephi."""
+    from kg.store import StoreError
+
+    try:
+        data = _kg(store, None).export(fmt, out)
+    except (ValueError, StoreError) as e:
+        _fail(str(e), 2)
+        return
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+
+
+@app.command()
+def validate(store: StoreOpt = Path("kg-store")) -> None:
+    """SHACL-validate the store; exit 0 only when it conforms."""
+    report = _kg(store, None).validate()
+    typer.echo(report.text)
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command("validate-file")
+def validate_file(
+    path: Annotated[Path, typer.Argument(help="An RDF file: .trig, .nq, .ttl, .nt (format from the suffix).")],
+) -> None:
+    """SHACL-validate an RDF file offline; exit 0 only when it conforms."""
+    from kg.validate import validate_file as run
+
+    if not path.is_file():
+        _fail(f"no such file: {path}", 2)
+    report = run(path)
+    typer.echo(report.text)
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def stats(store: StoreOpt = Path("kg-store")) -> None:
+    """Counts of triples, article graphs and input files in the store."""
+    for k, v in _kg(store, None).stats().items():
+        typer.echo(f"{k}: {v}")
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files (EXTRACTION.md shape).")],
+    pred_dir: Annotated[Optional[Path], typer.Argument(help="Folder of predicted JSON files, paired by file stem.")] = None,
+    extract_from: Annotated[Optional[Path], typer.Option("--extract", help="Extract these inputs (paired by stem) instead of reading PRED_DIR.")] = None,
+    min_f1: Annotated[float, typer.Option("--min-f1", help="Exit 1 when any fact type's F1 is below this.")] = 0.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score extractions against gold files: P/R/F1 per fact type, location and metadata accuracy."""
+    from kg.eval import extract_and_score, score_dirs
+
+    if not gold_dir.is_dir():
+        _fail(f"no gold folder {gold_dir}", 2)
+    if (pred_dir is None) == (extract_from is None):
+        _fail("give PRED_DIR or --extract INPUT_DIR (one of them)", 2)
+    report = extract_and_score(gold_dir, extract_from) if extract_from else score_dirs(gold_dir, pred_dir)
+    if not report.articles:
+        _fail(f"no gold files (*.json) in {gold_dir}", 2)
+    typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.format())
+    failing = report.failing(min_f1)
+    if failing:
+        typer.echo(f"F1 below {min_f1}: {', '.join(failing)}", err=True)
+        raise typer.Exit(1)
+
 
 def main() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":  # python -m kg.cli
     app()

@@ -21,10 +21,28 @@ class SourceDoc:
     path: str
     text: str  # decoded source text (HTML: the extracted main text)
     encoding: str
-    kind: str = "text"  # text | html
+    kind: str = "text"  # text | markdown | html
     sha256: str = ""
     html_title: str | None = None  # <title>/og:title etc. when the input was HTML
     html_meta: dict[str, str] = field(default_factory=dict)  # date, author, sitename from HTML
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A source line (or part of one) that the cleaner kept out of the text.
+
+    ``kind`` says why: nav, tagline, footer, editor, credit, related, widget,
+    noise (no Han text, （完）), repeat (headline repeated), markup (markdown
+    syntax), meta (发布时间/来源/作者 lines),
+    dateline (a leading XX报讯(通讯员 X)), signature (a trailing (姓名)),
+    author_note ((作者系…)). metadata.py reads the meta kinds; ``start``/``end``
+    are source offsets, so ``source.text[start:end] == text``.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,8 @@ class CleanDoc:
     sentences: list[Sentence] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     title: str | None = None  # detected headline (clean script), if any
+    title_span: tuple[int, int] | None = None  # clean span of the headline when it is in the text
+    removed: list[Removed] = field(default_factory=list)  # boilerplate and metadata kept out of text
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean-text span [start, end) to the source text."""

@@ -1,13 +1,855 @@
-"""PLACEHOLDER: a helper replaces this module."""
+"""Named practices (机制 / 做法) a station runs: EXTRACTION.md section 3.
+
+A mechanism has a proper name: a quoted core (“三进警务”, “1+2+N”巡防机制),
+an unquoted phrase ending in a head word that carries a mark of a name (a count,
+a ``+`` formula, a ``…式`` modifier, or standing alone as a paragraph's lead
+phrase), or a counted name right after the list of its parts
+(“早发现、早介入、早化解”三早工作法). Candidates are then filtered by general cues that
+separate a practice from a goal, slogan, honour, nickname or quoted speech:
+what stands right before (实现, 素有, 被评为), right after (目标, 理念, 原则), the
+shape of the quote (a sentence, a list of short phrases), and count framing
+(三项机制, 一个品牌). Lexicons live in ``loaders/lexicons/mechanism_*``.
+
+Components come from enumerations after 即/包括/：, the items of a ``A+B+C``
+formula, a list right before a counted name, the lead phrases of the
+paragraphs under a heading that names a counted mechanism, or a list of
+exactly the promised size in the next sentence. A leading count sets
+``expected_count``; a disagreement is kept and reported in ``ext.warnings``.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from .document import CleanDoc
-from .model import Extraction
+from .model import Extraction, Honour, Mechanism
+from .normalize import PINYIN_GLOSS, concept_key, mechanism_heads, normalize_name, read_lexicon
+
+HAN = "\u3400-\u9fff"
+NAME_CHARS = rf"{HAN}0-9A-Za-z+＋\x00"
+CN_DIGITS = "一二两三四五六七八九十"
+_CN_VAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+OPEN_Q = "“「『‘\""
+CLOSE_Q = "”」』’\""
+QUOTE_RE = re.compile(r"[“「『]([^“”「」『』\n]{1,60})[”」』]|‘([^‘’“”\n]{1,30})’|\"([^\"\n]{1,60})\"")
+SENT_PUNCT = set("，,。！？!?；;：:…")
+LIST_SEP = re.compile(r"\s*[、?？·・/，,]\s*|\s+")
+# A measure word after a count turns 三+项+机制 into a reporter's framing.
+MEASURES = "个项把件条大张招种道支套类"
+FRAMING_NOUNS = ("机制", "品牌", "法宝", "钥匙", "举措", "措施", "抓手", "方面", "特色", "亮点",
+                 "工作", "做法", "经验", "行动", "工程", "模式", "制度", "服务", "平台", "体系")
+# Words that, read leftwards from a head word, end an unquoted name.
+BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对", "以", "为", "由", "并", "等",
+                  "按照", "通过", "是", "了", "从", "向", "使", "让", "该", "其", "这", "此", "一套",
+                  "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
+                  "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
+                  "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募")
+ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
+           "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
+           "正式", "全新", "首创", "积极探索", "大胆")
+# Named-object heads: a short core before them is a name even without quotes.
+OBJECT_HEADS = ("调解室", "联勤队", "工作室", "调解队", "驿站", "义警", "讲堂", "小家", "服务队", "巡逻队",
+                "志愿队", "工作站", "调解组", "联盟", "品牌")
+# Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
+PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
+# Heads that describe a kind of thing, too generic to make a name on their own.
+WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗")
+GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
+                 "多元", "联动", "协作", "运行", "长效", "工作运行", "常态化", "一体化", "综合",
+                 "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控"}
+HEADING_MAX = 40
+LEAD_MAX = 14
+
+
+@dataclass
+class _Cand:
+    name: str  # comparison form (simplified, no quotes)
+    start: int  # clean offsets of the mention
+    end: int
+    head: str | None = None
+    kind: str = "quoted"  # quoted | unquoted | formula | counted | heading
+    components: list[str] = field(default_factory=list)
+    expected: int | None = None
+    counted_char: str | None = None  # 三进 -> 进: the parts usually repeat it
+    aliases: list[str] = field(default_factory=list)
+    in_heading: bool = False
+    honors: list[Honour] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # clean offsets of every mention
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@lru_cache(maxsize=1)
+def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(ln.split("\t")) for ln in read_lexicon(name))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word, kind in _tsv("mechanism_cues.tsv"):
+        out.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _negatives() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word, kind in _tsv("mechanism_negatives.tsv"):
+        out.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _categories() -> tuple[tuple[str, str, int], ...]:
+    return tuple((w, c, int(n)) for w, c, n in _tsv("mechanism_categories.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _external() -> tuple[str, ...]:
+    return tuple(read_lexicon("mechanism_external.txt"))
+
+
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in mechanism_heads()))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _masked(simp: str) -> str:
+    """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them."""
+    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
+
+
+def _clean_name(s: str) -> str:
+    return normalize_name(s.replace("\x00", "")).strip("“”\"'‘’「」『』 ")
+
+
+def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
+    """(count, counted char, interpretable) for a name starting with a count word.
+
+    三进警务 -> (3, 进); 四联四促 -> (4, 联) (repeated equal counts); 一岗两队 and
+    一三五五 are compound counts with no clean reading -> (None, None, False);
+    spelled-out digits (4321: one group per digit) are checked later.
+    """
+    m = re.match(rf"^([{CN_DIGITS}])([{HAN}])", name)
+    if m and not re.match(rf"^[{CN_DIGITS}]{{2,}}", name):
+        counts = re.findall(rf"([{CN_DIGITS}])(?=[{HAN}])", name)
+        vals = {_CN_VAL[c] for c in counts if c in _CN_VAL}
+        first = _CN_VAL[m.group(1)]
+        if len(counts) > 1 and len(vals) > 1:
+            return None, None, False
+        if first < 2:
+            return None, None, False  # 一体化, 一站式, 一盘棋: 一 is rarely a count of parts
+        return first, m.group(2), True
+    return None, None, False
+
+
+def _digit_groups(name: str) -> list[int] | None:
+    """4321工作法 -> [4, 3, 2, 1]: a leading run of 2-4 single digits may count groups."""
+    m = re.match(r"^([0-9]{2,4})(?=[^0-9+])", name)
+    if not m:
+        return None
+    return [int(c) for c in m.group(1)]
+
+
+def _digit_key(s: str) -> str:
+    """三二一 and 321 compare equal: Chinese digit runs -> Arabic."""
+    def conv(m: re.Match[str]) -> str:
+        return "".join(str(_CN_VAL.get(c, c)) for c in m.group())
+
+    return re.sub(r"[一二三四五六七八九]{2,}", conv, s)
+
+
+def _is_framing(name: str) -> bool:
+    """三项机制, 一个品牌, 三把钥匙: count + measure + generic noun (parts may be mechanisms)."""
+    m = re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)([{MEASURES}])(.*)$", name)
+    if not m:
+        return False
+    rest = m.group(2)
+    return rest == "" or rest in FRAMING_NOUNS or any(rest.endswith(n) and len(rest) <= len(n) + 2 for n in FRAMING_NOUNS)
+
+
+def _is_list(core: str) -> list[str] | None:
+    """Items of a quoted list of short phrases (a slogan or a list of parts), else None."""
+    if "+" in core:
+        return None
+    items = [x for x in LIST_SEP.split(core) if x]
+    if len(items) >= 2 and all(1 <= len(x) <= 10 for x in items):
+        return items
+    return None
+
+
+def _is_speech(core: str) -> bool:
+    return any(c in SENT_PUNCT for c in core) or len(core) > 20
+
+
+def _ends_with(s: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if s.startswith(w):
+            return w
+    return None
+
+
+def _strip_adverbs(s: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS:
+            if s.startswith(a) and len(s) > len(a) + 1:
+                s = s[len(a):]
+                changed = True
+    return s
+
+
+def _split_items(text: str) -> list[str]:
+    """Split an enumeration into items: 、 ， ； and a final 和/及."""
+    text = text.strip().rstrip("。；;，, 等")
+    text = re.sub(r"等$", "", text)
+    parts = [p for p in re.split(r"[、；;，,]|(?<=[^\s])(?:以及|和|及)(?=[^\s])", text) if p]
+    out = []
+    for p in parts:
+        p = _clean_name(p).strip()
+        p = re.sub(r"^(?:即|包括|分别是|分别为|是|有)", "", p)
+        p = re.sub(r"[等的]+$", "", p)
+        if p:
+            out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- document layout
+
+
+def _headings(clean: CleanDoc) -> list[tuple[int, int, int, int]]:
+    """(heading_start, heading_end, body_start, body_end): from ``clean.sections``, else guessed.
+
+    A guessed heading is a short paragraph with no sentence-final punctuation
+    that is followed by a body paragraph.
+    """
+    if clean.sections:
+        return [(s.heading_start, s.heading_end, s.start, s.end) for s in clean.sections]
+    paras = clean.paragraphs or []
+    text = clean.simp
+    heads: list[int] = []
+    for i, p in enumerate(paras):
+        t = text[p.start:p.end].strip()
+        if p.is_heading or (
+            2 <= len(t) <= HEADING_MAX
+            and not re.search(r"[。！？!?]$", t)
+            and not re.search(r"[:：]\s*\S", t[:8])
+            and i + 1 < len(paras)
+            and i > 0
+        ):
+            heads.append(i)
+    out = []
+    for k, i in enumerate(heads):
+        nxt = heads[k + 1] if k + 1 < len(heads) else len(paras)
+        if nxt == i + 1:
+            continue
+        out.append((paras[i].start, paras[i].end, paras[i + 1].start, paras[nxt - 1].end))
+    return out
+
+
+def _lead_phrases(clean: CleanDoc, start: int, end: int) -> list[tuple[str, int]]:
+    """Lead phrases (a short first clause ending in 。/：) of paragraphs in [start, end)."""
+    out = []
+    text = clean.simp
+    for p in clean.paragraphs:
+        if p.start < start or p.end > end:
+            continue
+        t = text[p.start:p.end]
+        s = len(t) - len(t.lstrip())
+        m = re.match(r"([^。：:！!？?，,“”]{2,%d})[。：:]" % LEAD_MAX, t[s:])
+        if m and len(t.strip()) > len(m.group()) + 4:
+            out.append((_clean_name(m.group(1)), p.start + s))
+    return out
+
+
+def _sentence_span(clean: CleanDoc, pos: int) -> tuple[int, int]:
+    s = clean.sentence_at(pos)
+    if s is None:
+        return max(0, pos - 60), min(len(clean.simp), pos + 60)
+    return s.start, s.end
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    neg = _negatives()
+    cues = _cues()
+    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    head_spans = [(h0, h1) for h0, h1, _, _ in headings]
+    matches = list(QUOTE_RE.finditer(work))
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,400}(?:‘[^’\n]*’[^“”\n]{0,400})*”", work)]
+    for idx, m in enumerate(matches):
+        raw = next(g for g in m.groups() if g is not None)
+        core = _clean_name(raw)
+        qs, qe = m.start(), m.end()
+        s0, s1 = _sentence_span(clean, qs)
+        # A chain of quotes (“A”“B”等平台, “A”、“B”) shares what follows and what precedes.
+        j = idx
+        while j + 1 < len(matches) and re.fullmatch(r"[、和及与\s]*", work[matches[j].end():matches[j + 1].start()]):
+            j += 1
+        chain_end = matches[j].end()
+        i = idx
+        while i > 0 and re.fullmatch(r"[、和及与\s]*", work[matches[i - 1].end():matches[i].start()]):
+            i -= 1
+        chain_start = matches[i].start()
+        chain_id = chain_start
+        after = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "")
+        after = after.lstrip()
+        after = re.sub(r"^\s*等", "", after)
+        before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
+        in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
+        if len(core) < 2:
+            continue
+        # --- hard exclusions
+        if any(d in core for d in neg["doctrine"]):
+            continue
+        if _starts_with(after.lstrip("的"), neg["after"]) or _ends_with(core, neg["suffix"]):
+            continue
+        if re.search(r"(?:为|作为)\S{0,4}$", before) and re.match(r"^(?:目标|方向|己任|主题|出发点|落脚点)", after):
+            continue
+        honour_before = _ends_with(re.sub(r"[全国省市县区首批一级\s]+$", "", before), neg["honour_verb"])
+        if honour_before or _ends_with(core, neg["honour"]):
+            cands.append(_Cand(core, qs, qe, kind="honour"))
+            continue
+        if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
+            continue
+        # --- a list: a slogan, or the parts of a counted name that follows
+        items = _is_list(core)
+        parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
+        cm = re.match(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)({_alt(heads)})", after)
+        if parts and cm and _count_prefix(cm.group(1))[0]:
+            counted = cm.group(1)
+            name = counted + (cm.group(2) if len(counted) <= 2 else "")
+            c = _Cand(name, chain_end, chain_end + len(cm.group()), head=cm.group(2), kind="counted",
+                      components=[_clean_name(x) for x in parts], in_heading=in_heading)
+            c.expected, c.counted_char, _ = _count_prefix(name)
+            cands.append(c)
+            continue
+        if items:
+            gm = re.match(r"^\s*(?:等)?(?:组成|构成|组建)的?", after)
+            if gm:  # “A、B、C”组成的“X”: the parts of the practice named next
+                cands.append(_Cand("", chain_end, chain_end + gm.end(), kind="parts",
+                                   components=[_clean_name(x) for x in items]))
+            continue
+        if _is_speech(core) and "+" not in core:
+            continue
+        if any(a < qs and qe <= b and _is_speech(work[a + 1:b - 1]) for a, b in spans):
+            continue  # a name inside somebody's quoted words
+        if core in _negatives().get("generic", ()):
+            continue
+        if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
+            cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
+            continue
+        # --- acceptance
+        head = _ends_with(core, heads)
+        hm = re.match(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[的为是在和与等及中上下里来以将已后前被让使由])",
+                      work[chain_end:min(s1, chain_end + 14)].replace("\x00", ""))
+        post_head = hm.group(2) if hm else None
+        if hm and re.search(r"[的了是在对把将被]|系列|相关|各项|各类", hm.group(1)):
+            post_head = None
+        n, cchar, _ = _count_prefix(core)
+        if post_head is None and n is not None and len(core) == 2:
+            continue  # “三区”, “五防”: a counted label, not a name
+        name = core
+        if n is not None and len(core) == 2 and post_head:
+            name = core + (_starts_with(work[chain_end:chain_end + 8], heads) or "")
+        bare = before.rstrip()
+        tail = _strip_tail_adverbs(bare)
+        cue_before = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
+            tail[:-2], cues["create"] + cues["adopt"]) if re.search(rf"[{HAN}]{{2}}$", tail) else _ends_with(
+            tail, cues["create"] + cues["adopt"])
+        frame = re.search(r"以\s*[^以]{0,4}$", bare) and re.match(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})", after)
+        kind = "quoted"
+        listed: list[str] = []
+        if n is not None:
+            lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'])})"
+            window = re.sub(r"[”」』]\s*$", "", work[max(s0, qs - 120):qs])
+            window = window.replace("“", "，").replace("”", "")
+            for pat in (r"([^，。；：“”,]{2,12}(?:[、，,][^，。；：“”、,]{2,12}){1,})\s*(?:的|等)?\s*$",
+                        r"([^，。；：“”]{2,14}(?:、[^，。；：“”、]{2,14}){1,})\s*(?:的|等)?\s*$"):
+                lm = re.search(pat, window)
+                if lm:
+                    listed = _split_items(lm.group(1))
+                    if len(listed) > n:
+                        listed = listed[-n:]
+                    if listed:
+                        listed[0] = re.sub(lead, "", listed[0])
+                    if len(listed) == n and all(len(x) >= 2 for x in listed):
+                        break
+                    listed = []
+        if listed and len(listed) == n:
+            c = _Cand(name, qs, qe, head=head or post_head, kind="counted", components=listed, in_heading=in_heading)
+            c.expected, c.counted_char, _ = _count_prefix(name)
+            cands.append(c)
+            continue
+        compound = re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
+        if head or post_head or "+" in core or compound or core in _external():
+            pass
+        elif cue_before or frame:
+            if len(core) > 12 or len(core) < 4 or _looks_like_slogan(core):
+                continue
+        elif in_heading:
+            kind = "heading"
+        else:
+            cands.append(_Cand(name, qs, qe, kind="weak", aliases=[f"chain:{chain_id}"]))
+            continue
+        if len(core) <= 2 and n is None and hm:
+            name = _clean_name(core + hm.group(1) + hm.group(2))  # “5G”网上调解平台
+        c = _Cand(name, qs, qe, head=head or post_head, kind=kind, in_heading=in_heading,
+                  aliases=[f"chain:{chain_id}"])
+        if "+" not in name:
+            c.expected, c.counted_char, _ = _count_prefix(name)
+        if "、" in core and "+" in core:
+            c.components = [x for x in core.split("、") if x]
+        cands.append(c)
+    return cands
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _strip_tail_adverbs(s: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS + ("了", "着", "出", "起"):
+            if s.endswith(a) and len(s) > len(a):
+                s = s[: -len(a)]
+                changed = True
+    return s
+
+
+def _looks_like_slogan(core: str) -> bool:
+    """小事不出村, 矛盾不上交, 一次不用跑: a target phrased as a negated or graded result."""
+    return bool(re.search(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$", core))
+
+
+def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
+    """Unquoted names ending in a head word that carry a mark of a name."""
+    cands: list[_Cand] = []
+    cue_words = _cues()["create"] + _cues()["adopt"]
+    stops = tuple(sorted(set(BOUNDARY_WORDS + cue_words), key=len, reverse=True))
+    head_spans = [(h0, h1) for h0, h1, _, _ in headings]
+    quote_spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(work)]
+    para_starts = {p.start + (len(clean.simp[p.start:p.end]) - len(clean.simp[p.start:p.end].lstrip())) for p in clean.paragraphs}
+    for hm in _head_re().finditer(work):
+        hs, he = hm.start(), hm.end()
+        # the head must end the word: no Han char that would continue it
+        if he < len(work) and re.match(rf"[{HAN}]", work[he]) and work[he] not in "的为是在和与等及中上下里来以将已后前被让使由，":
+            # allow a longer head that starts here (工作机制 ...) to be found by its own match
+            continue
+        if hs > 0 and work[hs - 1] in CLOSE_Q or any(a < hs < b for a, b in quote_spans):
+            continue  # handled with the quote
+        head = hm.group()
+        # read leftwards over name characters
+        k = hs
+        while k > 0 and re.match(rf"[{NAME_CHARS}]", work[k - 1]):
+            k -= 1
+        span = work[k:hs]
+        if k > 0 and work[k - 1] in CLOSE_Q and not any(w in span for w in stops):
+            continue  # “青松”党建联盟: the quote is the name
+        # cut at the last boundary word (cue verbs, 的, 和 ...)
+        cut = 0
+        for w in stops:
+            pos = span.rfind(w)
+            if pos >= 0:
+                cut = max(cut, pos + len(w))
+        core = span[cut:]
+        core_start = k + cut
+        # a cue verb right before (建立健全…机制, 启动…机制, 实行…工作制): the name runs from it
+        cue_cut = -1
+        for w in cue_words + ("制定", "建立健全", "建立完善"):
+            pos = span.rfind(w)
+            if pos >= 0 and pos + len(w) > cue_cut:
+                cue_cut = pos + len(w)
+        cue_core = span[cue_cut:] if cue_cut >= 0 else ""
+        cue_core = re.sub(r"^(?:了|起|出)+", "", cue_core)
+        if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not re.search(r"[的在对把将为]", cue_core) \
+                and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + OBJECT_HEADS + PLACE_HEADS \
+                and not re.match(r"[的之、]", work[he:he + 1]) \
+                and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
+            core, core_start = cue_core, k + cue_cut + (len(span[cue_cut:]) - len(cue_core))
+            cue_named = True
+        else:
+            cue_named = False
+        core = _strip_adverbs(core.replace("\x00", ""))
+        if k > 0 and work[k - 1] == "、":  # 镇、部门、网格员五级联动…: the name starts at the count
+            cm = re.search(rf"[{CN_DIGITS}](?=[{HAN}])", core[1:])
+            if not cm:
+                continue
+            core = core[cm.start() + 1:]
+        core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
+        if not core:
+            continue
+        name = _clean_name(core + hm.group())
+        is_lead = core_start in para_starts and re.match(r"[。：:]", work[he:he + 1] or "")
+        marked = (
+            bool(re.match(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])", core) and _count_prefix(core)[0] is not None)
+            or bool(re.match(r"^[0-9]{2,}", core))
+            or "+" in core
+            or "式" in core[1:]
+            or is_lead
+            or cue_named
+        )
+        if head in OBJECT_HEADS and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
+            marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
+        if not marked or len(core) < 2 or len(core) > (20 if cue_named else 14) or core in GENERIC_CORES:
+            continue
+        if head in WEAK_HEADS and not ("+" in core or is_lead):
+            continue
+        if _is_framing(name) or any(d in name for d in _negatives()["doctrine"]):
+            continue
+        if re.search(r"(派出所|公安局|分局)", core):
+            continue
+        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]", core):
+            continue  # 三项机制-style framing or a plain quantity
+        c = _Cand(name, core_start, he, head=head, kind="unquoted",
+                  in_heading=any(h0 <= hs < h1 for h0, h1 in head_spans))
+        c.expected, c.counted_char, _ = _count_prefix(name)
+        # a list right before a counted name: 镇、部门、村、网格员五级联动…机制
+        if c.expected:
+            before = work[max(0, core_start - 80):core_start]
+            lm = re.search(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$", before)
+            if lm:
+                items = [re.sub(rf"^(?:{_alt(cue_words)})", "", x) for x in _split_items(lm.group(1))]
+                c.components = [x for x in items if x]
+        cands.append(c)
+    # programmes of higher levels named anywhere (雪亮工程 ...)
+    for prog in _external():
+        for pm in re.finditer(re.escape(prog), work):
+            if not any(a <= pm.start() < b for a, b in quote_spans):
+                cands.append(_Cand(prog, pm.start(), pm.end(), kind="unquoted",
+                                   head=_ends_with(prog, tuple(mechanism_heads()))))
+    # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式
+    for fm in re.finditer(rf"(?<![{NAME_CHARS}])([0-9A-Za-z{HAN}]{{1,8}}(?:\+[0-9A-Za-z{HAN}]{{1,8}})+)", work):
+        after = work[fm.end():fm.end() + 80]
+        am = re.match(r"^\s*(?:[(（]([^)）]{0,70})[)）])?\s*的?\s*(模式|机制|工作法|体系)", after)
+        if not am or (fm.start() > 0 and work[fm.start() - 1] in OPEN_Q):
+            continue
+        core = fm.group(1)
+        core = core[len(_starts_with(core, stops) or ""):]
+        c = _Cand(_clean_name(core), fm.start(1), fm.end(), head=am.group(2), kind="formula")
+        if am.group(1):
+            c.components = _split_items(re.sub(r"^即", "", am.group(1)))
+        cands.append(c)
+    return cands
+
+
+# --------------------------------------------------------------------------- components
+
+
+def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str | None]:
+    """Items of an enumeration introduced by 即/包括/分别是/： right after ``pos`` in its sentence."""
+    seg = work[pos:send]
+    m = re.match(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|包括|分别是|分别为|主要是|具体是|[:：])", seg)
+    if not m:
+        return [], None
+    body = seg[m.end():].rstrip("。")
+    return _split_items(body.replace("\x00", "")), body
+
+
+def _digit_components(body: str, groups: list[int]) -> list[str] | None:
+    """321 style: 即…巡逻、走访、宣传3项工作, …2个中心, 建立1套…: one clause per digit.
+
+    Each digit counts the items of its clause, so the parts are the clauses'
+    items (3 + 2 + 1 = 6); a clause whose items can't be split to its digit
+    stands as one part for each of its units only when the digit is 1.
+    """
+    clauses = [c.strip() for c in re.split(r"[，,；;]", body) if c.strip()]
+    found: list[str] = []
+    gi = 0
+    for cl in clauses:
+        if gi >= len(groups):
+            break
+        m = re.search(r"([0-9]+)\s*[个项套支条类大种名]", cl)
+        if not m or int(m.group(1)) != groups[gi]:
+            continue
+        d = groups[gi]
+        gi += 1
+        if m.start() == 0 or re.match(r"^(?:建立|建设|形成|推行|落实|实现)?$", cl[:m.start()]):
+            found.append(_clean_name(cl))  # 建立1套…机制: the counted thing follows the number
+            continue
+        items = _split_items(re.sub(r"^(?:即|实现|推行|落实|强化|建设|建立)", "", cl[:m.start()]))
+        if len(items) == d:
+            found.extend(items)
+        else:
+            found.append(_clean_name(cl))
+    return found if gi == len(groups) else None
+
+
+def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, int, int, int]]) -> None:
+    s0, s1 = _sentence_span(clean, c.start)
+    if not c.components:
+        items, body = _enumeration_after(work, c.end, s1)
+        nxt = clean.sentence_at(s1) if s1 < len(work) else None
+        if not body and nxt and re.match(r"^\s*即", work[nxt.start:nxt.end]):
+            items, body = _enumeration_after(work, nxt.start, nxt.end)
+        groups = _digit_groups(c.name)
+        if groups and body:
+            dc = _digit_components(body, groups)
+            if dc:
+                c.components, c.expected = dc, sum(groups)
+        elif items and 2 <= len(items) <= 8:
+            c.components = items
+    if not c.components and "+" in c.name:
+        parts = [p for p in c.name.split("+") if p]
+        # a digit formula (1+X+N) counts people, not parts: only word formulas list parts
+        if not any(re.fullmatch(r"[0-9A-Za-z]+", p) for p in parts):
+            c.components = parts
+    if not c.components and c.expected:
+        # a heading naming a counted mechanism: lead phrases of its paragraphs
+        for h0, h1, b0, b1 in headings:
+            if h0 <= c.start < h1:
+                leads = [t for t, _ in _lead_phrases(clean, b0, b1)]
+                if c.counted_char and len(leads) > c.expected:
+                    shared = [t for t in leads if c.counted_char in t]
+                    if len(shared) == c.expected:
+                        leads = shared
+                if len(leads) >= 2:
+                    c.components = leads
+                break
+        else:
+            # a list of exactly the promised size in this or the next sentence
+            region = re.split(r"[“「]", work[c.end:s1])[0]
+            for lm in re.finditer(r"[^，。；：“”的]{2,12}(?:、[^，。；：“”、的]{2,12})+", region):
+                items = _split_items(lm.group())
+                if len(items) == c.expected:
+                    c.components = [re.sub(r"^(?:构建|建立|形成|实现)", "", x) for x in items]
+                    break
+            if not c.components:
+                # following paragraphs opening with lead phrases that repeat the counted char
+                leads = [t for t, p in _lead_phrases(clean, s1, min(len(work), s1 + 3000))
+                         if c.counted_char and c.counted_char in t]
+                if len(leads) == c.expected:
+                    c.components = leads
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _category(name: str, components: list[str], sentence: str) -> str:
+    scores: dict[str, int] = {}
+    order: dict[str, int] = {}
+    for i, (w, code, weight) in enumerate(_categories()):
+        order.setdefault(code, i)
+        s = 3 * name.count(w) + 2 * sum(x.count(w) for x in components) + sentence.count(w)
+        if s:
+            scores[code] = scores.get(code, 0) + s * weight
+    if not scores:
+        return "other"
+    return max(scores, key=lambda k: (scores[k], -order[k]))
+
+
+def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
+    if any(x in name for x in _external()):
+        return "external"
+    if name.endswith("工程") and not re.search("|".join(_cues()["create"][:9]), sentence[:start_in_sent]):
+        return "external"
+    before = sentence[:start_in_sent]
+    if re.search(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)|公安部|省厅|公安厅|上级", before):
+        return "external"
+    if re.search(r"创新|首创|独创|探索|打造|创建|创立|自主|研发|总结提炼|推出|搭建|组建|成立|建立|构建|设立|建成|制定|形成", before[-20:]):
+        return "internal"
+    return None
+
+
+def _scope_all(clean: CleanDoc, c: _Cand) -> str | None:
+    """Scope read over every mention: external wins, then internal; a heading practice is the station's own."""
+    found = []
+    for pos in c.mentions or [c.start]:
+        s0, s1 = _sentence_span(clean, pos)
+        found.append(_scope(c.name, clean.simp[s0:s1], pos - s0))
+    if "external" in found:
+        return "external"
+    if "internal" in found or c.in_heading:
+        return "internal"
+    return None
+
+
+def _station_for(ext: Extraction, sentence: str) -> str | None:
+    subject = next((s.name for s in ext.stations if s.role == "subject"), None)
+    for s in ext.stations:
+        if s.role != "former" and s.name and s.name in sentence and s.name != subject:
+            if subject is None or subject not in sentence:
+                return s.name
+    return subject or (ext.stations[0].name if ext.stations else None)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge_key(name: str) -> str:
+    return _digit_key(concept_key(name))
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    """One mechanism per practice: equal keys, or one key extending the other by head-like words."""
+    out: list[_Cand] = []
+    for c in cands:
+        k = _merge_key(c.name)
+        target = None
+        for o in out:
+            ok = _merge_key(o.name)
+            if ok == k or (min(len(ok), len(k)) >= 2 and (ok.startswith(k) or k.startswith(ok))
+                           and (len(k) >= 4 or len(ok) >= 4) and re.match(r"^[0-9一二三四五六七八九两]|.*\+", min(ok, k, key=len)) is not None) \
+                    or (min(len(ok), len(k)) >= 3 and (ok.startswith(k) or k.startswith(ok)) and abs(len(ok) - len(k)) <= 6
+                        and normalize_name(o.name) != normalize_name(c.name) and _same_core(o, c)):
+                target = o
+                break
+        if target is None:
+            out.append(c)
+            continue
+        if normalize_name(c.name) != normalize_name(target.name) and c.name not in target.aliases:
+            target.aliases.append(c.name)
+        if len(c.components) > len(target.components):
+            target.components, target.expected, target.counted_char = c.components, c.expected or target.expected, c.counted_char or target.counted_char
+        target.expected = target.expected or c.expected
+        target.head = target.head or c.head
+        target.in_heading = target.in_heading or c.in_heading
+        target.honors.extend(c.honors)
+        target.mentions.extend(c.mentions)
+    return out
+
+
+def _same_core(a: _Cand, b: _Cand) -> bool:
+    """Two mentions of one practice: a quoted core seen again with a longer head part."""
+    return a.kind in ("quoted", "heading", "counted") or b.kind in ("quoted", "heading", "counted")
+
+
+# --------------------------------------------------------------------------- main
 
 
 def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
-    """Add this step's facts to ``ext``."""
-    return None
+    """Add the article's mechanisms to ``ext.mechanisms`` (see module docstring)."""
+    work = _masked(clean.simp)
+    headings = _headings(clean)
+    quoted = _quoted(clean, work, headings)
+    unquoted = _unquoted(clean, work, headings)
+    raw = sorted(quoted + unquoted, key=lambda c: c.start)
+
+    for i, c in enumerate(raw):
+        if c.kind == "parts":
+            nxt = next((d for d in raw[i + 1:] if d.kind not in ("parts", "weak", "honour", "framing")), None)
+            if nxt is not None and nxt.start - c.end <= 6 and not nxt.components:
+                nxt.components = c.components
+    accepted = [c for c in raw if c.kind in ("quoted", "unquoted", "formula", "counted")]
+    keys = {_merge_key(c.name) for c in accepted}
+    # members of a quote chain (“A”、“B工作法”和“C”) share the fate of a named member
+    chains = {c.aliases[0] for c in accepted if c.aliases and c.aliases[0].startswith("chain:")}
+    for c in raw:
+        # a heading quote or an unheaded quote counts when the practice is confirmed elsewhere,
+        # or when the heading names a counted practice (“三进警务”拉近警民距离)
+        if c.kind == "heading" and (c.expected or _merge_key(c.name) in keys or _named_in_body(c, work)):
+            accepted.append(c)
+        elif c.kind == "weak" and (_merge_key(c.name) in keys or c.aliases[0] in chains):
+            accepted.append(c)
+    stations = {normalize_name(s.name) for s in ext.stations if s.name}
+    accepted = [c for c in accepted if normalize_name(c.name) not in stations and not _is_framing(c.name)]
+    accepted.sort(key=lambda c: c.start)
+    for c in accepted:
+        c.aliases = [a for a in c.aliases if not a.startswith("chain:")]
+        c.mentions = [c.start]
+    for c in accepted:
+        _components(clean, work, c, headings)
+        if c.expected and not c.components and _place_like(c.name[:2], work, ext):
+            c.expected = c.counted_char = None  # 三明…, 五华…: a place name, not a count
+    _lead_aliases(clean, accepted)
+    accepted = [c for c in accepted if c.kind != "alias"]
+    merged = _merge(accepted)
+
+    honours = [c for c in raw if c.kind == "honour"]
+    for c in merged:
+        s0, s1 = _sentence_span(clean, c.start)
+        sentence = clean.simp[s0:s1]
+        # an honour won by the mechanism: 被评为“十佳调解品牌” in a sentence that names it
+        for h in honours:
+            if s0 <= h.start < s1 and h.start > c.start:
+                c.honors.append(Honour(h.name, _year(sentence), clean.evidence(h.start, h.end)))
+        comps = _dedupe([x for x in c.components if x and x != c.name])
+        agrees = None
+        if c.expected is not None and comps:
+            agrees = len(comps) == c.expected
+            if not agrees:
+                ext.warnings.append(
+                    f"mechanism {c.name}: name promises {c.expected} parts, text lists {len(comps)}"
+                )
+        ext.mechanisms.append(
+            Mechanism(
+                name=c.name,
+                station=_station_for(ext, sentence),
+                components=comps,
+                category=_category(c.name, comps, sentence),
+                scope=_scope_all(clean, c),
+                aliases=c.aliases,
+                head=c.head,
+                expected_count=c.expected,
+                count_agrees=agrees,
+                honors=c.honors,
+                evidence=clean.evidence(c.start, c.end),
+            )
+        )
+
+
+def _lead_aliases(clean: CleanDoc, cands: list[_Cand]) -> None:
+    """网格式巡查机制。建立…机制，…: a mechanism named in the sentence that explains a lead phrase is its alias."""
+    for a, b in zip(cands, cands[1:]):
+        sa = clean.sentence_at(a.start)
+        sb = clean.sentence_at(b.start)
+        if sa is None or sb is None or sa.paragraph != sb.paragraph:
+            continue
+        lead = clean.simp[sa.start:sa.end].strip()
+        if a.kind == "unquoted" and b.kind == "unquoted" and sb.start == sa.end and len(lead) <= LEAD_MAX + 2 \
+                and b.start - sb.start <= 6:
+            a.aliases.append(b.name)
+            b.kind = "alias"
+
+
+def _named_in_body(c: _Cand, work: str) -> bool:
+    """A heading quote (推动“警校共治”) whose core recurs in the text with a head word."""
+    core = re.escape(c.name)
+    for m in re.finditer(core + rf"[{HAN}]{{0,4}}?(?:{_alt(tuple(mechanism_heads()))})", work):
+        if not (c.start <= m.start() < c.end + 2):
+            return True
+    return False
+
+
+def _place_like(prefix: str, work: str, ext: Extraction) -> bool:
+    """A leading 'count' that is really a place: it starts a station name or an area name."""
+    if any(s.name and s.name.startswith(prefix) for s in ext.stations):
+        return True
+    return re.search(re.escape(prefix) + r"[坡园山湖河湾岭桥庄村镇乡县区市街]", work) is not None
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def _year(sentence: str) -> int | None:
+    m = re.search(r"(19|20)[0-9]{2}(?=年)", sentence)
+    return int(m.group()) if m else None

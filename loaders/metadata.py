@@ -1,13 +1,175 @@
-"""PLACEHOLDER: a helper replaces this module."""
+"""Article metadata: title, source (publisher), date, author, doctrine.
+
+The cleaner keeps metadata lines out of the body but records them in
+``CleanDoc.removed`` (kinds meta, dateline, signature, tagline); this step
+reads them, then the HTML metadata, and normalizes everything to simplified
+script. Only the head/tail metadata is used for the date: a date in the body
+is an event date, not the publication date.
+"""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-from .document import CleanDoc
+from .document import CleanDoc, Removed
 from .model import Extraction
+from .normalize import to_simplified
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# Field keys of metadata lines, longest first so 发布时间 wins over 时间.
+_KEYS = sorted(
+    "发布时间 发表时间 发布日期 更新时间 时间 日期 来源 稿源 出处 作者 撰稿 撰文 记者 通讯员 编辑 责任编辑 "
+    "责编 点击数 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 字号 摄影 文 图".split(),
+    key=len, reverse=True,
+)
+_FIELD = re.compile(rf"({'|'.join(_KEYS)})\s*[:：/／]")
+_DATE_KEYS = {"发布时间", "发表时间", "发布日期", "更新时间", "时间", "日期"}
+_SOURCE_KEYS = {"来源", "稿源", "出处"}
+_AUTHOR_KEYS = {"作者", "撰稿", "撰文", "记者", "通讯员", "文"}
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_ROLE = re.compile(
+    r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|文|图文|文图|报道|实习生"
+)
+_NAME = re.compile(rf"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
+# Role words that introduce names in a byline or a dateline bracket.
+_BYLINE = re.compile(
+    rf"(?:(?:本报|本台|本网|特约|见习|融媒体|首席)?记者|通讯员|作者|撰稿|撰文|^文)\s*[:：/／]?\s*"
+    rf"([{HAN}·]{{2,10}}(?:[\s、，,]+[{HAN}·]{{2,10}}){{0,6}})"
+)
+_NOT_SOURCE = re.compile(r"^(?:本站|本网|本报|原创|网络|互联网|网友|未知|转载|综合)")
+_DATELINE_SRC = re.compile(
+    rf"^[【\[]?\s*([^\s，。“”\"（）()【】\[\]]{{2,20}}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
+    r"|^[【\[]?\s*(新华社|中新社|中新网)"
+)
+_SITE_SPLIT = re.compile(r"——|—|--|-|_|｜|\||:|：")
+_EDITOR_OUTLET = re.compile(rf"^[【\[（(]?\s*(?:责任编辑|编辑|责编)\s*[:：]\s*([^\s\-—]{{2,15}})\s*(?:-{{2,}}|—+)\s*([{HAN}·]{{2,10}})\s*[)）】\]]?$")
+_NAME_LIKE_OUTLET = re.compile(rf"^[{HAN}]{{2,3}}$")  # a bare 2-3 character name is a person, not an outlet
+# Doctrines an article may invoke (general knowledge of Chinese grassroots governance).
+DOCTRINES = ("枫桥经验", "浦江经验", "后陈经验")
+_QUOTES = re.compile(r"[“”‘’\"'「」『』]")
+
+
+def _fields(line: str) -> list[tuple[str, str]]:
+    """``发布时间:2025-06-17 来源:中国报道`` -> [(发布时间, 2025-06-17), (来源, 中国报道)]."""
+    out = []
+    ms = list(_FIELD.finditer(line))
+    for k, m in enumerate(ms):
+        end = ms[k + 1].start() if k + 1 < len(ms) else len(line)
+        out.append((m.group(1), line[m.end():end].strip()))
+    return out
+
+
+def iso_date(text: str) -> str | None:
+    """The first valid date in ``text`` as YYYY-MM-DD."""
+    for m in _DATE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _names(value: str) -> list[str]:
+    """Person names in a byline value: 张三 李四、王五 -> [张三, 李四, 王五] (role words dropped)."""
+    out = []
+    for tok in re.split(r"[\s、，,;；/／:：]+", value):
+        if _ROLE.fullmatch(tok):
+            continue
+        m = _ROLE.match(tok)  # 记者张三 -> 张三, but 文静 stays a name
+        if m and len(tok) - m.end() >= 2:
+            tok = tok[m.end():]
+        if _NAME.match(tok) and tok not in out:
+            out.append(tok)
+    return out
+
+
+def _clean_source(value: str) -> str | None:
+    v = value.strip().strip("《》“”\"'「」【】[]")
+    v = re.split(r"[\s　]+", v)[0] if v else v
+    v = v.strip("《》“”\"'「」【】[]")
+    if not v or len(v) > 30 or _NOT_SOURCE.match(v) or not re.search(f"[{HAN}A-Za-z]", v):
+        return None
+    return v
+
+
+def _source_from_editor_line(clean: CleanDoc) -> str | None:
+    """``编辑:派出所工作----石虹``: an outlet and its editor joined by a dash run."""
+    for r in _meta_pieces(clean, {"editor"}):
+        m = _EDITOR_OUTLET.match(to_simplified(r.text).strip())
+        if m and _NAME.match(m.group(2)) and not _NAME_LIKE_OUTLET.match(m.group(1)):
+            return _clean_source(m.group(1))
+    return None
+
+
+def _meta_pieces(clean: CleanDoc, kinds: set[str]) -> list[Removed]:
+    return [r for r in clean.removed if r.kind in kinds]
+
+
+def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
+    names: list[str] = []
+    for r in meta:
+        s = to_simplified(r.text).strip()
+        if r.kind == "signature":
+            inner = s.strip().strip("（()）").strip()
+            found = _names(inner)
+        elif r.kind == "dateline":
+            found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
+        else:
+            found = []
+            for key, value in _fields(s):
+                if key in _AUTHOR_KEYS:
+                    found += _names(value)
+            if not found and not _FIELD.search(s):
+                found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
+        names += [n for n in found if n not in names]
+    return names
 
 
 def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
-    """Add this step's facts to ``ext``."""
-    return None
+    """Fill ``ext.article`` (title, source, date, author, doctrine) in simplified script."""
+    art = ext.article
+    src = clean.source
+    meta = _meta_pieces(clean, {"meta", "dateline", "signature"})
+    html = src.html_meta or {}
+
+    title = clean.title or src.html_title
+    art.title = to_simplified(title.strip()) if title else None
+
+    source = date = None
+    for r in _meta_pieces(clean, {"meta"}):
+        for key, value in _fields(to_simplified(r.text)):
+            if source is None and key in _SOURCE_KEYS:
+                source = _clean_source(value)
+            if date is None and key in _DATE_KEYS:
+                date = iso_date(value)
+    if date is None:  # a date standing alone or before the first field of a metadata line
+        date = next((d for r in _meta_pieces(clean, {"meta"}) if (d := iso_date(r.text))), None)
+    if source is None:
+        for r in _meta_pieces(clean, {"dateline"}):
+            m = _DATELINE_SRC.match(to_simplified(r.text))
+            if m:
+                source = m.group(1) or m.group(2)
+                break
+    if source is None:
+        source = _source_from_editor_line(clean)
+    if source is None and html.get("sitename"):
+        source = _clean_source(to_simplified(html["sitename"]))
+    if source is None:
+        for r in _meta_pieces(clean, {"tagline"}):
+            parts = _SITE_SPLIT.split(to_simplified(r.text).strip(), maxsplit=1)
+            if len(parts) == 2 and 2 <= len(parts[0].strip()) <= 15:
+                source = _clean_source(parts[0])
+                break
+    if date is None and html.get("date"):
+        date = iso_date(html["date"])
+    art.source = source
+    art.date = date
+
+    names = _authors(clean, meta)
+    if not names and html.get("author"):
+        names = _names(to_simplified(html["author"]))
+    art.author = "、".join(names) if names else None
+
+    body = _QUOTES.sub("", clean.simp)
+    art.doctrine = [d for d in DOCTRINES if d in body]

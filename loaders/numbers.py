@@ -1,14 +1,17 @@
 """Chinese and Arabic number expressions -> numbers.
 
 News text mixes forms: ``1.7万``, ``10余万``, ``三十``, ``两``, ``5000余``,
-``一百二十``, ``２０２４``. :func:`parse_number` turns one expression into a
-float; :data:`NUMBER` is a regex that finds them (with an optional
-qualifier such as 余/多/近/约/超/以上 handled by the callers).
+``一百二十``, ``２０２４``, ``1,200``, ``百分之九十``, ``99％``, ``10-20``.
+:func:`parse_number` turns one expression into a float; :data:`NUMBER` is a
+regex that finds them. :func:`find_quantities` goes one step further for the
+extractors: number + qualifier (余/多/近/约/超/以上) + unit, with 万元 folded
+into 元 and percentages recognised.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,
@@ -17,10 +20,11 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 _CN = "零〇○一二两兩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟"
+_ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 # An Arabic number (full- or half-width, with separators), or a run of Chinese
 # numerals; either may carry 余/多 inside (10余万) and a trailing 万/亿.
 NUMBER = re.compile(
-    rf"(?:[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{_CN}]+)"
+    rf"(?:{_ARABIC}|[{_CN}]+)"
     rf"(?:[余多]?[万萬亿億])?"
 )
 
@@ -54,8 +58,15 @@ def parse_number(expr: str) -> float | None:
 
     >>> parse_number("1.7万"), parse_number("10余万"), parse_number("三十"), parse_number("两")
     (17000.0, 100000.0, 30.0, 2.0)
+    >>> parse_number("1,200"), parse_number("一百二十"), parse_number("１２"), parse_number("百分之九十")
+    (1200.0, 120.0, 12.0, 90.0)
+    >>> parse_number("99%"), parse_number("三万五千"), parse_number("abc")
+    (99.0, 35000.0, None)
     """
     s = _fw(expr.strip()).replace(",", "").replace("，", "").replace("余", "").replace("多", "")
+    s = s.rstrip("%％")
+    if s.startswith("百分之"):
+        s = s[3:]
     if not s:
         return None
     mult = 1
@@ -79,3 +90,100 @@ def parse_number(expr: str) -> float | None:
             return (h * val + lo_v) * mult
     v = _parse_cn_small(s)
     return None if v is None else float(v) * mult
+
+
+# Units, longest first so 人次 wins over 人 and 万元 over 万. Money in 万元/亿元
+# is folded into 元 (value multiplied). Time, age and length units are listed
+# so that callers can recognise and reject them.
+COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "余人", "万元", "亿元",
+               "起", "人", "次", "户", "元", "个", "件", "名", "场", "份", "条", "家", "支", "套",
+               "处", "所", "辆", "台", "张", "本", "项", "批", "期", "篇", "路", "宗", "位", "部",
+               "把", "块", "幅", "单", "笔", "例", "只", "间", "栋", "座", "吨", "种", "类", "组", "队")
+NON_OUTCOME_UNITS = ("个工作日", "个小时", "个月", "周年", "平方公里", "平方米", "公里", "千米", "米", "小时", "分钟", "秒", "岁", "年", "月",
+                     "日", "天", "号", "周", "届", "级", "倍", "公斤", "克", "亩", "楼", "层", "室")
+PRE_QUALIFIERS = ("超过", "近", "约", "超", "逾", "达", "共")  # only 近 约 超(过) 逾 become qualifiers
+_PRE_Q = {"超过": "超", "超": "超", "逾": "超", "近": "近", "约": "约"}
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + NON_OUTCOME_UNITS, key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?P<pre>超过|近|约|超|逾)?"
+    rf"(?P<pct1>百分之)?"
+    rf"(?P<num>{_ARABIC}|[{_CN}]+)"
+    rf"(?:[-~～—至到](?P<hi>{_ARABIC}))?"
+    rf"(?P<mid>[余多])?"
+    rf"(?P<big>[万萬亿億](?!元))?"
+    rf"(?P<mid2>[余多])?"
+    rf"(?P<pct>[%％]|个百分点)?"
+    rf"(?:[ \u3000]?(?P<unit>{_UNIT_ALT}))?"
+    rf"(?P<post>以上|余|多|左右)?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number found in text, with what it counts."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None  # "%", "起", "元" ... or None
+    qualifier: str | None  # 以上 | 余 | 约 | 近 | 超 | None
+    text: str
+    chinese: bool = False  # written in Chinese numerals
+    high: float | None = None  # upper bound of a range (10-20)
+
+    @property
+    def rejected_unit(self) -> bool:
+        """Counts time, age, length or area: never an outcome figure."""
+        return self.unit in NON_OUTCOME_UNITS
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its unit and qualifier.
+
+    >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("挽回损失约20余万元，成功率达98%以上")]
+    [(200000.0, '元', '余'), (98.0, '%', '以上')]
+    >>> [(q.value, q.unit) for q in find_quantities("巡防1200余人次、百分之九十五")]
+    [(1200.0, '人次'), (95.0, '%')]
+    """
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        chinese = not re.match(r"[0-9０-９]", num)
+        if chinese and not _cn_ok(num):
+            continue
+        base = parse_number(num + (m.group("big") or ""))
+        if base is None:
+            continue
+        unit = m.group("unit")
+        pct = m.group("pct") or m.group("pct1")
+        if pct:
+            unit = "%" if pct != "个百分点" else "个百分点"
+        value = base
+        if unit == "万元":
+            value, unit = base * 10_000, "元"
+        elif unit == "亿元":
+            value, unit = base * 100_000_000, "元"
+        elif unit == "余人":
+            unit = "人"
+        qual = None
+        if m.group("mid") or m.group("mid2") or m.group("post") in ("余", "多") or m.group(0).endswith("余人"):
+            qual = "余"
+        if m.group("post") == "以上":
+            qual = "以上"
+        if m.group("pre") and not qual:
+            qual = _PRE_Q.get(m.group("pre"))
+        elif m.group("pre") == "约" and qual == "余":
+            qual = "余"
+        hi = parse_number(m.group("hi")) if m.group("hi") else None
+        if m.group("post") == "左右" and not qual:
+            qual = "约"
+        out.append(Quantity(m.start(), m.end(), value, unit, qual, m.group(0), chinese, hi))
+    return out
+
+
+def _cn_ok(num: str) -> bool:
+    """A Chinese numeral run that plausibly is a number (not 一 in 一起/统一)."""
+    if num in ("一", "零", "〇", "○"):
+        return False
+    return _parse_cn_small(num) is not None or any(c in num for c in "万萬亿億")

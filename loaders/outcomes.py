@@ -1,13 +1,664 @@
-"""PLACEHOLDER: a helper replaces this module."""
+"""Outcomes (成效): what an article says the station or its mechanisms achieved.
+
+EXTRACTION.md section 5 is the definition. The extractor reads one sentence
+at a time (over ``clean.simp``), splits it into clauses, and in each clause
+finds three kinds of evidence:
+
+* numbers with a unit (``化解矛盾纠纷826起``, ``下降87.5%``, ``挽回损失20余万元``);
+  the metric is built from the words before the number (or, for
+  ``组建100支义务巡逻队``, after it); lists (``培训20余次、普法宣传50余次``) give
+  one outcome per item, distributive forms (``刑事、治安案件分别下降87.5%、82.1%``,
+  ``办结率和满意率均为100%``) one per metric;
+* zero-incident records (``“零发案”``, ``未发生重大案事件``, ``没有一起…发生``);
+* qualitative results with a direction and no number (``满意度持续提升``).
+
+Numbers that describe the area (profile), targets, honours, and figures inside
+an anecdote about one case are left out. Word lists live in
+``lexicons/outcome_*``: they hold general vocabulary only.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from .document import CleanDoc
-from .model import Extraction
+from .model import Extraction, Outcome
+from .normalize import concept_key, normalize_name, read_lexicon, strip_pinyin
+from .numbers import COUNT_UNITS, Quantity, find_quantities
+
+CLAUSE_END = "，,；;：:。！？!?\n"
+LIST_SEP = "、和及与"
+# Periods as written: 2024年, 2025年上半年, 今年以来, 近三年来, 10年来, 自…以来.
+PERIOD = re.compile(
+    r"(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}月)?"
+    r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)?(?:以来|来)?)"
+    r"|今年(?:上半年|下半年|前三季度|一季度)?(?:以来)?|去年(?:以来|全年|同期)?"
+    r"|近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|连续[一二两三四五六七八九十0-9]+年"
+    r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截至目前|目前|年内|全年"
+    r"|自[^，。；]{1,12}以来"
+)
+COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
+ANECDOTE = re.compile(
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"|[0-9]{1,2}月(?:上旬|中旬|下旬|初|底)|近日|日前|不久前|前几天|一天|当天|当晚|凌晨|某日|案发后|接报后|接到报警"
+)
+AGGREGATE = re.compile(r"共|累计|先后|总计|合计|今年以来|去年以来|近年来|近期|近[一二三四五六七八九十0-9]+年|[0-9]{4}年(?![0-9]{1,2}月)|年来|以来|目前")
+SUBJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,12}?派出所|该所|本所|全所|我所|该调解室|该中心|这支队伍|民警|辖区内|辖区"
+    r"|全[省市县区镇乡]|[我该本][省市县区镇乡]|[\u4e00-\u9fff]{0,6}?警方|使得|使|让|促使)"
+)
+STOP_VERB = re.compile(r"纠正|回归|实现|确保|形成|营造|得到|使|让|为|对|在")
+HEAD_WORDS = ("机制", "模式", "工作法", "工作室", "驿站", "品牌", "警务", "联盟", "平台", "体系")
+
+
+@dataclass
+class _Lex:
+    families: list[tuple[str, str]]
+    kinds: list[tuple[str, str]]
+    directions: list[tuple[str, str]]
+    zero_words: list[str]
+    cues: list[tuple[str, str]]
+    fillers: list[str]
+    verbs: list[str] = field(default_factory=list)
+
+
+def _tsv(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in read_lexicon(name):
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    """The outcome word lists, loaded once."""
+    kinds = _tsv("outcome_kinds.tsv")
+    verbs = sorted({k for k, _ in kinds if len(k) >= 2 and k not in ("成功率", "满意", "安全感")}, key=len, reverse=True)
+    return _Lex(
+        families=_tsv("outcome_families.tsv"),
+        kinds=kinds,
+        directions=sorted(_tsv("outcome_directions.tsv"), key=lambda r: len(r[0]), reverse=True),
+        zero_words=sorted(read_lexicon("outcome_zero.txt"), key=len, reverse=True),
+        cues=_tsv("outcome_cues.tsv"),
+        fillers=sorted(read_lexicon("outcome_fillers.txt"), key=len, reverse=True),
+        verbs=verbs,
+    )
+
+
+@dataclass
+class _Found:
+    """An outcome found in one sentence, before it becomes an :class:`Outcome`."""
+
+    metric: str
+    start: int  # offsets inside the sentence
+    end: int
+    value: float | None = None
+    unit: str | None = None
+    direction: str | None = None
+    qualifier: str | None = None
+    period: str | None = None
+    comparison: str | None = None
+    verb: str = ""
+    qualitative: bool = False
+    family: str | None = None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def family_of(text: str) -> str | None:
+    """The metric family of a phrase, from the first family keyword it holds."""
+    for key, fam in lexicon().families:
+        if key in text:
+            return fam
+    return None
+
+
+def kind_of(metric: str, verb: str, direction: str | None, family: str | None) -> str:
+    """result or activity (EXTRACTION.md: results are figures of effect, activities work done)."""
+    if direction in ("zero", "decrease", "increase", "level"):
+        return "result"
+    text = verb + metric
+    for cue, kind in lexicon().kinds:
+        if cue in text:
+            return kind
+    return "activity" if family in ("service", "mobilisation", "hazards") else "result"
+
+
+def _direction_in(text: str) -> tuple[str | None, int, int]:
+    """The last direction word in ``text``: (direction, start, end)."""
+    best: tuple[str | None, int, int] = (None, -1, -1)
+    for word, d in lexicon().directions:
+        i = text.rfind(word)
+        if i > best[1] or (i == best[1] and i >= 0 and i + len(word) > best[2]):
+            best = (d, i, i + len(word))
+    for word, d in lexicon().directions:  # 下降幅度: 下降 overlaps 降幅 and starts first
+        i = text.rfind(word, 0, best[1] + 1) if best[1] > 0 else -1
+        if 0 <= i < best[1] < i + len(word):
+            best = (d if d == best[0] else best[0], i, max(best[2], i + len(word)))
+    return best
+
+
+def _normalize_period(p: str) -> str:
+    p = p.strip()
+    p = re.sub(r"^自", "", p)
+    p = re.sub(r"^([0-9]{4})年$", r"\1", p)
+    p = re.sub(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$", r"\1\2", p)
+    p = re.sub(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$", r"\1", p)
+    return p
+
+
+def _period_before(sent: str, pos: int) -> str | None:
+    """The nearest period expression before ``pos`` in the sentence."""
+    last = None
+    for m in PERIOD.finditer(sent, 0, pos):
+        last = m.group(0)
+    return _normalize_period(last) if last else None
+
+
+def _comparison(text: str) -> str | None:
+    m = None
+    for m in COMPARISON.finditer(text):
+        pass
+    if not m:
+        return None
+    return "逐年" if m.group(0) == "逐年" else ("环比" if m.group(0) == "环比" else "同比")
+
+
+def _quote_spans(s: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]{0,30}”|「[^」]{0,30}」|\"[^\"]{0,30}\"", s)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def clean_metric(text: str) -> str:
+    """A short metric phrase: periods, comparisons, subjects and fillers removed.
+
+    >>> clean_metric("今年以来，该所共调处化解各类矛盾纠纷")
+    '调处化解矛盾纠纷'
+    """
+    lex = lexicon()
+    s = re.sub(r"[“”\"'‘’「」《》()（）\s]", "", text)
+    s = COMPARISON.sub("", s)
+    s = PERIOD.sub("", s)
+    s = re.sub(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均)", "", s)
+    s = re.sub(r"的$", "", s)
+    s = re.sub(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?", "", s)
+    if "的" in s:
+        tail = s.rsplit("的", 1)[1]
+        if len(tail) >= 2 and family_of(tail):
+            s = tail
+    changed = True
+    while changed and s:
+        changed = False
+        m = SUBJECT.match(s)
+        if m and m.end() < len(s):
+            s, changed = s[m.end():], True
+        for f in lex.fillers:
+            if s.startswith(f) and len(s) > len(f):
+                s, changed = s[len(f):], True
+                break
+            if s.endswith(f) and len(s) > len(f) + 1 and f not in ("率", "数"):
+                s, changed = s[: -len(f)], True
+                break
+    s = s.strip("，,、；;：:的及和与")
+    return s
+
+
+def _verb_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of outcome verbs in ``text`` (排查化解 is one run), left to right."""
+    hits = []
+    for v in lexicon().verbs:
+        for m in re.finditer(re.escape(v), text):
+            hits.append((m.start(), m.end()))
+    hits.sort()
+    runs: list[tuple[int, int]] = []
+    for a, b in hits:
+        if runs and a <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], b))
+        else:
+            runs.append((a, b))
+    return runs
+
+
+_VIA = re.compile(r"通过(?:\s*[“\"「][^”\"」]{1,20}[”\"」]\s*[和、及与]?)+")
+
+
+def _head_metric(head: str) -> tuple[str, str]:
+    """(metric, verb) from the text before a number.
+
+    A verb followed by its object starts the metric (通过调解组织协助化解矛盾纠纷
+    -> 化解矛盾纠纷); a verb used as a noun does not (消防培训, 行政案件查处率).
+    """
+    head = _VIA.sub("", head)
+    head = re.sub(r"(分别|(?<![年日月])均|各|都|共计|合计|总计)+$", "", head)
+    for vs, ve in reversed(_verb_spans(head)):
+        rest = head[ve:]
+        if not clean_metric(rest) or re.match(r"[率数量]|成功率|工作", rest):
+            continue
+        m = clean_metric(head[vs:])
+        if len(m) >= 2:
+            return m, head[vs:ve]
+    m = clean_metric(head)
+    runs = _verb_spans(head)
+    verb = head[runs[-1][0]:runs[-1][1]] if runs else ""
+    return m, verb
+
+
+def _split_items(metric: str) -> list[str]:
+    """刑事、治安、电诈案件发案数 -> [刑事案件发案数, 治安案件发案数, 电诈案件发案数].
+
+    Items of one or two characters (刑事, 治安) borrow the head noun of the
+    last item; complete items (警情数, 逮捕数) stay as they are.
+    """
+    parts = [p for p in re.split(r"、|以及|和|及|与", metric) if p]
+    if len(parts) <= 1:
+        return [metric] if metric else []
+    last = parts[-1]
+    if "等" in last:
+        parts[-1] = last.split("等", 1)[0]
+        return parts
+    short = [p for p in parts[:-1] if len(p) <= 2]
+    if short:
+        n = max(len(p) for p in short)
+        heads = [last.find(h) for h in _heads() if last.find(h) >= 1]
+        n = min(heads) if heads else n
+        tail = last[n:] if len(last) - n >= 1 else ""
+        if tail:
+            return [p + tail if len(p) <= 2 else p for p in parts[:-1]] + [last]
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(read_lexicon("outcome_heads.txt"))
+
+
+def _cue(text: str, reasons: tuple[str, ...]) -> str | None:
+    for cue, reason in lexicon().cues:
+        if reason in reasons and cue in text:
+            return cue
+    return None
+
+
+# ---------------------------------------------------------------- sentence
+
+
+def sentence_outcomes(sent: str) -> list[_Found]:
+    """Every outcome in one sentence (simplified script), offsets inside it."""
+    found: list[_Found] = []
+    quotes = _quote_spans(sent)
+    clauses = [(m.start(), m.end()) for m in re.finditer(rf"[^{CLAUSE_END}]+", sent)]
+    topic: list[str] = []  # the last metric items seen, for 分别下降 in a later clause
+    topic_verb = ""
+    for cs, ce in clauses:
+        clause = sent[cs:ce]
+        zero = _zero_records(sent, cs, ce)
+        found.extend(zero)
+        zero_spans = [(z.start, z.end) for z in zero]
+        qs = [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
+        qs = [q for q in qs if not any(a <= cs + q.start < b for a, b in zero_spans)]
+        clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found)
+        found.extend(clause_found)
+        # qualitative results (满意度持续提升) when the clause holds no number
+        if not qs and not zero:
+            found.extend(_qualitative(sent, cs, ce))
+        src = clause[: qs[0].start] if qs else clause
+        metric_here, v_here = _head_metric(_strip_dir(src))
+        if metric_here and family_of(metric_here):
+            topic, topic_verb = _split_items(metric_here), v_here
+    return _drop_shadowed(found)
+
+
+def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: list[str],
+                    topic_verb: str, earlier: list[_Found]) -> list[_Found]:
+    """Outcomes carried by numbers in one clause."""
+    out: list[_Found] = []
+    prev_end = 0
+    skipped_modifier = False
+    carry: list[str] = []  # 从5起下降到3起: the metric of the "from" figure
+    for group in _groups(clause, qs):
+        first = group[0]
+        if re.search(r"从[^从，]*$", clause[:first.start]) and re.match(r"(下降|减少|降|上升|增加|提高|提升|增长)(到|至|为)", clause[group[-1].end:]):
+            carry = _split_items(_head_metric(re.sub(r"从[^从]*$", "", clause[prev_end:first.start]))[0])
+            prev_end = group[-1].end
+            continue
+        raw_head = clause[prev_end:first.start]
+        head = raw_head.lstrip("、和及与")
+        prev_end = group[-1].end
+        verb_in_head = bool(_verb_spans(head))
+        if _cue(head, ("target", "honour", "workload")):
+            continue
+        if not verb_in_head and _cue(head, ("profile",)):
+            continue
+        if _cue(head, ("context",)) and not re.search(r"金额|挽回|追回|返还|止付|冻结|挽损", head):
+            continue
+        if re.match(r"\s*即", clause) or re.search(r"等$", head) or first.unit == "项":
+            continue
+        post = _post_noun(clause, first) if first.unit not in ("%", "元", None) else None
+        if post:
+            prev_end = max(prev_end, first.end + len(post))
+        if post and not _verb_only(head):
+            skipped_modifier = True  # 149家场所 inside a longer phrase: not a count of work
+            continue
+        if post and not head.strip() and skipped_modifier:
+            continue
+        if post and first.value == 1 and first.unit in ("名", "人", "位"):
+            continue  # 聘请1名退休干部: one person, not a count of work
+        skipped_modifier = False
+        d, ds, de = _direction_in(head)
+        metric_text = head[:ds] if d else head
+        metric, verb = _head_metric(metric_text)
+        if post and (len(metric) < 2 or _verb_only(metric_text)):
+            v = "" if verb in ("开展", "组织", "进行", "组建") or not verb else verb
+            metric = v + post if v and not post.startswith(v) else post
+        spread = bool(re.search(r"分别|均|各|都", head))
+        items = _split_items(metric) if metric else []
+        if not items and carry:
+            items = carry
+        elif not items and out:
+            items, verb = [out[-1].metric], out[-1].verb
+        elif not items and topic:
+            items, verb = list(topic), topic_verb
+        if not items:
+            continue
+        if not verb and (out or earlier):
+            verb = (out or earlier)[-1].verb  # 采集人口信息97656人，房屋45570户
+        pairs = _pair(items, group, spread, metric)
+        for it, q in pairs:
+            fam = family_of(it + verb)
+            if fam is None and (out or earlier):
+                fam = (out or earlier)[-1].family or family_of((out or earlier)[-1].metric)
+                if fam and "金额" in it:
+                    it = (out or earlier)[-1].metric + it
+            if fam is None:
+                continue
+            out.append(_Found(
+                metric=it, start=cs + q.start, end=cs + q.end, value=q.value, unit=q.unit,
+                direction=d, qualifier=q.qualifier,
+                period=_period_before(sent, cs + q.start),
+                comparison=_comparison(sent[: cs + q.start]) if d else None,
+                verb=verb, family=fam,
+            ))
+    return out
+
+
+def _pair(items: list[str], values: list[Quantity], spread: bool, metric: str) -> list[tuple[str, Quantity]]:
+    """Pair metric items with values: distributive (分别), shared (均/各) or one to one."""
+    if len(values) > 1 and len(items) == len(values):
+        return list(zip(items, values))
+    if len(values) == 1 and len(items) > 1:
+        return [(it, values[0]) for it in items] if spread else [(metric, values[0])]
+    if len(items) == 1:
+        return [(items[0], v) for v in values]
+    return list(zip(items + [items[-1]] * (len(values) - len(items)), values))
+
+
+def _strip_dir(clause: str) -> str:
+    d, ds, _ = _direction_in(clause)
+    return clause[:ds] if d else clause
+
+
+def _verb_only(text: str) -> bool:
+    """The text before a number is only a verb and fillers (组建, 共帮扶)."""
+    m = clean_metric(text)
+    return not m or any(m.endswith(v) for v in lexicon().verbs)
+
+
+def _post_noun(clause: str, q: Quantity) -> str | None:
+    """The noun after a classifier: 组建100支义务巡逻队 -> 义务巡逻队."""
+    rest = clause[q.end:]
+    m = re.match(r"[\u4e00-\u9fff]{2,12}", rest)
+    if not m:
+        return None
+    noun = m.group(0)
+    cut = STOP_VERB.search(noun, 2)
+    if cut:
+        noun = noun[: cut.start()]
+    noun = re.split(r"[和及与]", noun)[0]
+    return noun if len(noun) >= 2 else None
+
+
+def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) -> bool:
+    """A number that can carry an outcome (unit known, not a year, not in a name)."""
+    if q.rejected_unit:
+        return False
+    if _inside(cs + q.start, quotes):
+        return False
+    after = clause[q.end:q.end + 4]
+    before = clause[max(0, q.start - 1):q.start]
+    if q.unit is None:
+        # 办理户籍业务512: a bare count right before the clause end
+        if q.chinese or q.end != len(clause) or not re.fullmatch(r"[0-9]{1,6}", q.text):
+            return False
+        if re.fullmatch(r"(19|20)[0-9]{2}", q.text):
+            return False
+        if not any(v in clause for v in lexicon().verbs) and "办理" not in clause:
+            return False
+    if q.chinese:
+        if re.match(r"派出所|所|镇|乡|村|街道|社区|县|市|区|机制|模式|工作法", after):
+            return False
+        if q.value < 2 and q.unit not in ("%",):
+            return False
+    if re.match("|".join(HEAD_WORDS), after):
+        return False
+    if before and before in "在于对於向给":
+        return False
+    if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after):
+        return False
+    if q.unit in ("名", "人") and re.search(r"(民警|辅警|警力)$", clause[: q.start]):
+        return False
+    return True
+
+
+def _groups(clause: str, qs: list[Quantity]) -> list[list[Quantity]]:
+    """Consecutive numbers joined only by 、/和/及 form one group (87.5%、82.1%和100%)."""
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        if groups:
+            gap = clause[groups[-1][-1].end:q.start]
+            if gap and all(c in LIST_SEP + " " for c in gap) or (not gap and groups[-1][-1].unit != q.unit):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+_ZERO_NEG = re.compile(
+    r"(?:再未|从未|均未|未曾|未|没有|无)(?:发生|出现)(?:过)?(?:一起|任何|1起)?(?P<x>[^，。；;,]{2,40})"
+    r"|(?:没有|无)(?:一起|任何|1起)?(?P<y>[^，。；;,]{2,30}?)(?:发生|出现)"
+)
+
+
+def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
+    """零发案 / 未发生X / 没有一起X发生 in the clause [cs, ce)."""
+    lex = lexicon()
+    out: list[_Found] = []
+    clause = sent[cs:ce]
+    for m in re.finditer(r"[“\"「]?零(" + "|".join(map(re.escape, lex.zero_words)) + r")[”\"」]?", clause):
+        x = m.group(1)
+        head = clause[: m.start()]
+        head = re.sub(r"[0-9０-９一二三四五六七八九十百]+[余多]?[个家所户]", "", head)
+        noun, verb = _head_metric(head)
+        noun = re.sub(r"^(实现|保持|达到|创建|打造)了?", "", noun)
+        if x == "发生" or noun.endswith(x):
+            metric = noun
+        else:
+            metric = f"{noun}零{x}" if noun else f"零{x}"
+        if not metric or (x in ("发生",) and family_of(metric) is None):
+            continue
+        if family_of(metric) is None:
+            continue
+        out.append(_Found(metric=metric, start=cs + m.start(), end=cs + m.end(), direction="zero",
+                          period=_period_before(sent, cs + m.start()), verb=verb))
+    for m in _ZERO_NEG.finditer(clause):
+        x = m.group("x") or m.group("y")
+        x = re.sub(r"(发生|出现)$", "", x.strip())
+        if re.match(r"一人", x):
+            continue
+        for item in re.split(r"、|和|及", x):
+            item = clean_metric(item)
+            item = re.sub(r"^(一起|任何)", "", item)
+            if len(item) < 2 or family_of(item) is None:
+                continue
+            out.append(_Found(metric=item, start=cs + m.start(), end=cs + m.end(), direction="zero",
+                              period=_period_before(sent, cs + m.start())))
+    return out
+
+
+_QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", "disputes", "hazards")
+
+
+def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
+    """满意度持续提升, 入室盗窃案件逐年下降, 减少了可防性案件的发生.
+
+    A clause may hold several (发案数下降和破案率提升): each direction word
+    takes the metric text since the previous one.
+    """
+    clause = sent[cs:ce]
+    lex = lexicon()
+    hits: list[tuple[int, int, str]] = []
+    for word, d in lex.directions:
+        for m in re.finditer(re.escape(word), clause):
+            if not any(a <= m.start() < b for a, b, _ in hits):
+                hits.append((m.start(), m.end(), d))
+    hits.sort()
+    if not hits:
+        # 群众满意度颇高: an evaluation stated without a direction
+        m = re.search(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全感|好评率))(?:颇高|较高|很高|持续走高|高)", clause)
+        if m and not re.search(r"目标|力争|确保", clause):
+            metric = clean_metric(m.group(1))
+            return [_Found(metric=metric, start=cs, end=ce, period=_period_before(sent, cs + m.start()),
+                           qualitative=True)]
+        return []
+    if re.search(r"目标|要求|力争|确保|努力|旨在|为了|以便|争取", clause[: hits[0][0]]) and "实现" not in clause:
+        return []
+    out: list[_Found] = []
+    prev = 0
+    for ds, de, d in hits:
+        before = clause[prev:ds]
+        if "实现" in before:
+            i = before.rfind("实现")
+            after_impl = re.sub(r"^实现了?", "", before[i:])
+            before = after_impl if family_of(clean_metric(after_impl)) else before[:i]
+        before = re.sub(r"^(和|及|与|、)", "", before)
+        prev = de
+        metric = ""
+        if re.search(r"[\u4e00-\u9fff]{2,}", before):
+            metric, _ = _head_metric(before)
+            metric = re.sub(r"(稳中有|有所|呈|逐年|年均|始终|保持|总体|大幅|明显|持续|逐步|不断|有效|均|一直|已|连续)+$", "", metric)
+        if not metric or family_of(metric) is None:
+            nxt = [h for h in hits if h[0] > ds]
+            after = clause[de: nxt[0][0] if nxt else len(clause)]
+            obj = re.sub(r"^了", "", after)
+            obj = re.sub(r"的?(发生|发生率|数量|趋势)$", "", obj)
+            metric = clean_metric(obj)
+            if family_of(metric) not in ("crime", "public_order", "fraud", "hazards"):
+                continue
+        for it in _split_items(metric):
+            fam = family_of(it)
+            if fam not in _QUAL_OK or len(it) < 2:
+                continue
+            if re.search(r"能力|水平|意识|效能|效率|质效|见警率|力$|环境|秩序", it):
+                continue
+            out.append(_Found(metric=it, start=cs, end=ce, direction=d, period=_period_before(sent, cs + ds),
+                              comparison=_comparison(sent[: cs + de]), qualitative=True))
+    return out
+
+
+def _drop_shadowed(found: list[_Found]) -> list[_Found]:
+    """A qualitative result restated with its number in the same sentence counts once."""
+    numeric = [f for f in found if not f.qualitative]
+    out = []
+    for f in found:
+        if f.qualitative and any(
+            n.direction == f.direction and (n.metric == f.metric or n.metric in f.metric or f.metric in n.metric)
+            for n in numeric
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- document
+
+
+def _subject_station(ext: Extraction) -> str | None:
+    for s in ext.stations:
+        if s.role == "subject":
+            return s.name
+    return ext.stations[0].name if ext.stations else None
+
+
+def _mechanism_mentions(clean: CleanDoc, ext: Extraction) -> list[tuple[int, int, str]]:
+    """Where each mechanism is named in the clean text: (start, end, name)."""
+    out = []
+    text = normalize_name(clean.simp) if False else clean.simp
+    for mech in ext.mechanisms:
+        key = concept_key(mech.name)
+        forms = {normalize_name(mech.name)} | ({key} if len(key) >= 4 else set())
+        forms |= {normalize_name(a) for a in mech.aliases}
+        for form in forms:
+            if len(form) < 2:
+                continue
+            for m in re.finditer(re.escape(form), text):
+                out.append((m.start(), m.end(), mech.name))
+    return sorted(out)
+
+
+def _attribute(clean: CleanDoc, mentions: list[tuple[int, int, str]], sent_start: int, sent_end: int) -> str | None:
+    """The mechanism a result sits under: named in the sentence, earlier in its
+    paragraph, or in its section heading."""
+    in_sent = [m for m in mentions if sent_start <= m[0] < sent_end]
+    if in_sent:
+        return in_sent[0][2]
+    sent = clean.sentence_at(sent_start)
+    if sent is None:
+        return None
+    para = clean.paragraphs[sent.paragraph] if sent.paragraph < len(clean.paragraphs) else None
+    if para is not None:
+        earlier = [m for m in mentions if para.start <= m[0] < sent_start]
+        if earlier:
+            return earlier[-1][2]
+    if sent.section is not None and sent.section < len(clean.sections):
+        sec = clean.sections[sent.section]
+        heading = [m for m in mentions if sec.heading_start <= m[0] < sec.heading_end]
+        if heading:
+            return heading[0][2]
+    return None
 
 
 def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
-    """Add this step's facts to ``ext``."""
-    return None
+    """Add the article's outcomes to ``ext.outcomes`` (EXTRACTION.md section 5)."""
+    station = _subject_station(ext)
+    mentions = _mechanism_mentions(clean, ext)
+    for sent in clean.sentences:
+        s = strip_pinyin(clean.simp[sent.start:sent.end])
+        if not s.strip():
+            continue
+        for f in sentence_outcomes(s):
+            fam = f.family or family_of(f.metric + f.verb)
+            out = Outcome(
+                metric=f.metric, value=f.value, unit=f.unit, direction=f.direction,
+                qualifier=f.qualifier, period=f.period, comparison=f.comparison,
+                kind=kind_of(f.metric, f.verb, f.direction, fam), family=fam, station=station,
+                mechanism=_attribute(clean, mentions, sent.start, sent.end),
+                evidence=clean.evidence(sent.start, sent.end),
+            )
+            if not _duplicate(ext.outcomes, out):
+                ext.outcomes.append(out)
+
+
+def _duplicate(existing: list[Outcome], o: Outcome) -> bool:
+    return any(
+        e.metric == o.metric and e.value == o.value and e.unit == o.unit and e.direction == o.direction
+        and e.evidence == o.evidence for e in existing
+    )

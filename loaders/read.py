@@ -1,11 +1,40 @@
-"""Reading article files. PLACEHOLDER: the reading helper replaces this."""
+"""Reading article files: bytes -> decoded text, never guessing silently.
+
+The encoding is detected, not assumed: a byte-order mark first (UTF-8,
+UTF-16 LE/BE), then strict UTF-8, then UTF-16 without a BOM (NUL bytes at
+every other position), then charset-normalizer for the Chinese legacy
+encodings (GB18030/GBK/GB2312 -> always decoded as gb18030, their superset;
+Big5). Offsets everywhere in the project count code points of the decoded
+text with the BOM removed (``SourceDoc.text``); ``\\r\\n`` is kept as it is.
+
+HTML (by extension or by content) goes through trafilatura: its main text,
+one paragraph a line, is ``SourceDoc.text`` (EXTRACTION.md counts HTML
+offsets there) and its metadata fills ``html_title`` / ``html_meta``.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from .document import SourceDoc
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Control characters that never occur in text (tab, newlines, form feed excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,30})""", re.I)
+_SNIFF = 4096
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_GB_NAMES = {"gb2312", "gbk", "gb18030"}  # codecs.lookup() names of the GB family
 
 
 class UnreadableFile(Exception):
@@ -17,12 +46,186 @@ class UnreadableFile(Exception):
         self.reason = reason
 
 
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def source_from_text(text: str, name: str = "text.txt", encoding: str = "utf-8") -> SourceDoc:
-    return SourceDoc(path=name, text=text, encoding=encoding, kind="text",
-                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    """A SourceDoc for a string (notebooks, tests): offsets count in ``text`` as given."""
+    return SourceDoc(path=name, text=text, encoding=encoding, kind="text", sha256=_sha256(text))
+
+
+def _canonical(encoding: str) -> str:
+    """Python's codec name; any GB family member becomes gb18030 (the superset)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+    return "gb18030" if name in _GB_NAMES else name
+
+
+def _decode_strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: NUL bytes sit almost only at even (BE) or odd (LE) positions."""
+    sample = data[: 1 << 16]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    total = even + odd
+    if total < max(2, len(sample) // 200):
+        return None
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros >= 0.9 * total and len(data) % 2 == 0:
+            text = _decode_strict(data, enc)
+            if text is not None and not _mostly_control(text):
+                return text, enc
+    return None
+
+
+def _utf8_truncated(data: bytes) -> str | None:
+    """UTF-8 whose only fault is a multi-byte character cut off at the very end (a truncated file).
+
+    The incomplete tail (at most 3 bytes) is dropped; anything invalid
+    elsewhere is left to the detector.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        text = decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    pending = decoder.getstate()[0]
+    return text if 0 < len(pending) < 4 and text else None
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:_SNIFF * 4]
+    if not sample:
+        return False
+    bad = len(_CONTROL.findall(sample))
+    return bad > max(2, len(sample) // 20)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:_SNIFF * 4])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _decode(path: Path, data: bytes, html: bool) -> tuple[str, str]:
+    """Decode ``data`` -> (text, encoding name); raises UnreadableFile."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = _decode_strict(data[len(bom):], enc.replace("-sig", ""))
+            if text is None:
+                raise UnreadableFile(path, f"undecodable: not valid {enc.replace('-sig', '')} after its byte-order mark")
+            return text, enc
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
+        raise UnreadableFile(path, "binary file (contains NUL bytes)")
+    text = _decode_strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    text = _utf8_truncated(data)
+    if text is not None:
+        return text, "utf-8"
+    if html:
+        declared = _declared_charset(data)
+        if declared:
+            enc = _canonical(declared)
+            text = _decode_strict(data, enc)
+            if text is not None:
+                return text, enc
+    from charset_normalizer import from_bytes  # lazy: only legacy encodings need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile(path, "undecodable: not UTF-8, UTF-16, GB18030 or Big5")
+    enc = _canonical(best.encoding)
+    candidates = [enc] + (["cp950", "big5hkscs"] if enc == "big5" else [])
+    for cand in candidates:
+        text = _decode_strict(data, cand)
+        if text is not None:
+            return text, cand
+    raise UnreadableFile(path, f"undecodable: looks like {best.encoding} but does not decode cleanly")
+
+
+def _is_html(path: Path, data: bytes) -> bool:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = data[:_SNIFF].lstrip()
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:].lstrip()
+    if head[:1] != b"<":
+        return False
+    return bool(_HTML_HEAD.search(head))
+
+
+def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, str]]:
+    """Main text (one paragraph a line) and metadata of an HTML page via trafilatura."""
+    import trafilatura  # lazy: heavy import
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=False,
+    )
+    if not text or not text.strip():
+        text = trafilatura.extract(html, output_format="txt", include_comments=False, favor_recall=True)
+    if not text or not text.strip():
+        raise UnreadableFile(path, "HTML without extractable main text")
+    meta: dict[str, str] = {}
+    title = None
+    try:
+        md = trafilatura.extract_metadata(html)
+    except Exception:  # metadata is a bonus; a broken <head> must not lose the text
+        md = None
+    if md is not None:
+        title = (md.title or "").strip() or None
+        for key in ("date", "author", "sitename", "description", "url"):
+            val = getattr(md, key, None)
+            if val:
+                meta[key] = str(val).strip()
+    return text, title, meta
 
 
 def read_source(path: str | Path) -> SourceDoc:
+    """Read one article file (.txt, .md, .html/.htm; HTML is also sniffed).
+
+    Raises :class:`UnreadableFile` with a reason for a missing, empty, binary
+    or undecodable file, an HTML page without main text, and a text with no
+    Han characters (not a Chinese article).
+    """
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
-    return source_from_text(text, str(p))
+    if not p.exists():
+        raise UnreadableFile(p, "file not found")
+    if not p.is_file():
+        raise UnreadableFile(p, "not a regular file")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise UnreadableFile(p, f"cannot read: {e.strerror or e}") from e
+    if not data.strip():
+        raise UnreadableFile(p, "empty file" if not data else "empty file (white space only)")
+    html = _is_html(p, data)
+    text, encoding = _decode(p, data, html)
+    if not text.strip():
+        raise UnreadableFile(p, "empty file (white space only)")
+    if _mostly_control(text):
+        raise UnreadableFile(p, "binary file (mostly control characters)")
+    kind = "html" if html or _is_html(p, text[:_SNIFF].encode("utf-8", "replace")) else "text"
+    html_title, html_meta = None, {}
+    if kind == "html":
+        text, html_title, html_meta = _html_main_text(p, text)
+    elif p.suffix.lower() in MARKDOWN_SUFFIXES:
+        kind = "markdown"
+    if not _HAN.search(text):
+        raise UnreadableFile(p, "not an article: no Chinese (Han) characters")
+    return SourceDoc(
+        path=str(p), text=text, encoding=encoding, kind=kind, sha256=_sha256(text),
+        html_title=html_title, html_meta=html_meta,
+    )

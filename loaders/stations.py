@@ -1,13 +1,619 @@
-"""PLACEHOLDER: a helper replaces this module."""
+"""Police stations (派出所): names, roles, places, profile facts and honours.
+
+EXTRACTION.md section 2. Everything runs over ``clean.simp`` (simplified
+script, same offsets as ``clean.text``).
+
+Names. Every ``X派出所`` is a candidate; the text before it may carry a chain
+of higher units (``陕西省…县公安局`` / ``…区分局`` / a county name) that is cut
+off, leaving the short name. Where no chain or punctuation bounds the name
+(``拨通了X派出所``) it is matched against the names already seen, or cut at
+a function word when what remains is a known place name. Generic uses
+(该所, 各派出所, 公安派出所, 智慧派出所 ...) are dropped
+(``lexicons/station_generic.txt``).
+
+Roles. ``former`` for 原X派出所 / 前身为 / 更名; of the rest the ``subject``
+is the station named in the title, else the one mentioned most (X派出所 and
+X所), ties going to the one introduced with its bureau chain, then to the
+first; all others are ``mentioned``.
+
+Places. A station's chain gives province / prefecture / county; a
+``位于…`` clause gives county and town; the short name gives the town when a
+town of that name lies under the county (枫桥派出所 in 枫桥镇). Without
+a chain the subject takes the town named like it in the text (X镇) or the
+county the text names most; the gazetteer completes and disambiguates
+(loaders.gazetteer), using the article's other place names as evidence.
+
+Profile facts and honours are read clause by clause and go to the station
+named in the sentence, else to the one whose town the sentence names, else
+to the subject.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import CleanDoc
-from .model import Extraction
+from .model import Extraction, Honour, Station
+from .normalize import normalize_name, read_lexicon
+from .numbers import NUMBER, parse_number
+
+HEAD = "派出所"
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处")
+MAX_LEFT = 30  # characters looked at before 派出所
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Function words after which a station name may start in running text.
+_CUT = set("了的在到与和及向由为是对将把被给从于让同跟等至经据年月日")
+_CLAUSE_END = "，,；;。！？!?：:\n"
+_FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原")
+_FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
+_FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身)")
+_RENAMED_TO = re.compile(r"(?:更名|改名|更名为|改为|改称)")
+
+NUM = NUMBER.pattern
+QUAL = r"(?:余|多)?"
 
 
-def extract_stations(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
-    """Add this step's facts to ``ext``."""
-    return None
+# -- lexicons ------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _generic() -> tuple[frozenset[str], frozenset[str]]:
+    words = read_lexicon("station_generic.txt")
+    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+@lru_cache(maxsize=1)
+def _honour_titles() -> tuple[str, ...]:
+    return tuple(sorted(set(read_lexicon("honours.txt")), key=len, reverse=True))
+
+
+def is_generic(core: str) -> bool:
+    """True when ``core + 派出所`` is a generic use (该所, 各派出所, 枫桥式公安派出所)."""
+    words, chars = _generic()
+    if not core or core in words:
+        return True
+    if any(core.endswith(w) for w in words):
+        return True
+    return core[-1] in chars
+
+
+# -- mentions ------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int  # clean offset of the short name
+    end: int  # end of 派出所
+    core: str  # short name without 派出所
+    chain: str = ""  # higher units written before it
+    former: bool = False
+
+
+@dataclass
+class _Station:
+    core: str
+    mentions: list[_Mention] = field(default_factory=list)
+    short_mentions: int = 0  # X所
+    in_title: bool = False
+    former: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.core + HEAD
+
+    @property
+    def chained(self) -> bool:
+        return any(m.chain for m in self.mentions)
+
+
+def _left_stretch(simp: str, pos: int) -> int:
+    """Start of the run of Han characters ending at ``pos`` (at most MAX_LEFT long)."""
+    j = pos
+    while j > 0 and pos - j < MAX_LEFT and _HAN.match(simp[j - 1]):
+        j -= 1
+    k = simp.rfind(HEAD, j, pos)  # never reach back into the previous station's name
+    return k + len(HEAD) if k >= 0 else j
+
+
+def _split_chain(left: str) -> tuple[str, str]:
+    """(chain, core): cut the higher units off the text before 派出所."""
+    from .gazetteer import gazetteer
+
+    left = _FORMER_LEAD.sub("", left)
+    if left.startswith("原") and len(left) >= 3:
+        left = left[1:]
+    cut = 0
+    for end in CHAIN_ENDS:
+        k = left.rfind(end)
+        if k >= 0:
+            cut = max(cut, k + len(end))
+    # county-level (or higher) place names after the bureau: 朝阳区三里屯, 诸暨市枫桥
+    base = cut
+    for m in gazetteer().find(left[base:]):
+        if any(u.level == "town" for u in m.units):
+            continue  # 城关镇派出所: a town is the name itself
+        if base + m.end <= len(left) - 1:  # keep at least one character of name
+            cut = base + m.end
+    return left[:cut], left[cut:]
+
+
+def _raw_mentions(clean: CleanDoc) -> list[tuple[int, int, int]]:
+    """(left start, 派出所 start, end) for every 派出所 in the text."""
+    simp = clean.simp
+    out = []
+    for m in re.finditer(HEAD, simp):
+        out.append((_left_stretch(simp, m.start()), m.start(), m.end()))
+    return out
+
+
+def _is_place_stem(core: str) -> bool:
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return bool(g.by_short["town"].get(core) or g.by_name["town"].get(core) or g.by_short["county"].get(core))
+
+
+def _former_before(simp: str, start: int) -> bool:
+    before = simp[max(0, start - 4) : start]
+    return any(before.endswith(w) for w in _FORMER_BEFORE)
+
+
+def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
+    """Every named station mention, in text order (generic uses dropped).
+
+    Names written after a bureau chain or in the title are trusted first; a
+    name bounded by punctuation is trusted when it is a place name or comes
+    back (X派出所 / X所) elsewhere; other occurrences are matched against the
+    trusted names.
+    """
+    from .normalize import to_simplified
+
+    simp = clean.simp
+    raw = [(ls, hs, e, *_split_chain(simp[ls:hs])) for ls, hs, e in _raw_mentions(clean)]
+    strong: set[str] = set()
+    for _, _, _, chain, core in raw:
+        if chain and _plausible(core):
+            strong.add(core)
+    if title:
+        t = to_simplified(title)
+        for m in re.finditer(HEAD, t):
+            _, core = _split_chain(t[_left_stretch(t, m.start()) : m.start()])
+            if _plausible(core):
+                strong.add(core)
+    # names bounded by punctuation (or a number) on the left
+    bounded: Counter = Counter()
+    for ls, hs, _, chain, core in raw:
+        if not chain and (ls == 0 or not _HAN.match(simp[ls - 1])) and hs - ls < MAX_LEFT:
+            if not any(core.endswith(k) for k in strong) and _plausible(core) and core[0] not in _CUT:
+                bounded[core] += 1
+    known = set(strong)
+    for core, n in bounded.items():
+        again = n >= 2 or len(re.findall(re.escape(core) + r"所(?!长)", simp)) > n
+        if again or _is_place_stem(core):
+            known.add(core)
+    out: list[_Mention] = []
+    for ls, hs, end, chain, core in raw:
+        left = simp[ls:hs]
+        if chain and core in known:
+            out.append(_Mention(hs - len(core), end, core, chain))
+            continue
+        best = max((k for k in known if left.endswith(k)), key=len, default=None)
+        if best is None:
+            # 学习X派出所: the longest ending that is a place name (towns name most stations)
+            cut = max((i for i, ch in enumerate(left) if ch in _CUT), default=-1)
+            tail = left[cut + 1 :]
+            best = next((tail[i:] for i in range(max(0, len(tail) - 4), len(tail) - 1)
+                         if _plausible(tail[i:]) and _is_place_stem(tail[i:])), None)
+        if best:
+            out.append(_Mention(hs - len(best), end, best))
+    out += _enumerated(simp, {m.core for m in out})
+    out.sort(key=lambda m: m.start)
+    for m in out:
+        m.former = _former_before(simp, m.start) or _former_before(simp, m.start - len(m.chain))
+        if _FORMER_AFTER.match(simp[m.end : m.end + 4]):
+            m.former = True
+    return out
+
+
+_ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u9fff]{{2,5}})等?({NUM})(?:个|所|家)"
+                   r"[\u4e00-\u9fff]{0,4}?(?:派出所|所)(?![长属在有])")
+
+
+def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
+    """Stations listed by name before a count (甲、乙、丙3所农村所 / 甲和乙两个派出所).
+
+    Taken only when the count agrees with the list and every item is a place
+    name (the first may carry a verb in front: 集合甲 -> 甲).
+    """
+    out: list[_Mention] = []
+    for m in _ENUM.finditer(simp):
+        items = re.split(r"[、和及与]", m.group(1))
+        n = parse_number(m.group(2))
+        if n is None or int(n) != len(items):
+            continue
+        first = items[0]
+        items[0] = next((first[i:] for i in range(len(first) - 1) if _is_place_stem(first[i:])), first)
+        if not all(_plausible(it) and _is_place_stem(it) for it in items):
+            continue
+        pos = m.start(1) + len(first) - len(items[0])
+        for it in items:
+            if it not in seen:
+                out.append(_Mention(pos, pos + len(it), it))
+            pos += len(it) + 1
+    return out
+
+
+def _plausible(core: str) -> bool:
+    """A short name: 1-6 characters, no function word inside, not a generic use."""
+    if not 1 <= len(core) <= 6 or is_generic(core):
+        return False
+    return not any(ch in "的了是在" for ch in core)
+
+
+# -- roles -----------------------------------------------------------------------
+def _group(mentions: list[_Mention], clean: CleanDoc, title: str | None) -> list[_Station]:
+    from .normalize import to_simplified
+
+    stations: dict[str, _Station] = {}
+    for m in mentions:
+        st = stations.setdefault(m.core, _Station(m.core))
+        st.mentions.append(m)
+    t = to_simplified(title or "")
+    for st in stations.values():
+        st.in_title = bool(t) and (st.name in t)
+        st.former = all(m.former for m in st.mentions)
+        # X所 (城关所) also refers to the station; not X所长
+        st.short_mentions = len(re.findall(re.escape(st.core) + r"所(?!长)", clean.simp))
+    # "A派出所更名为B派出所": A is former even without 原
+    for m in re.finditer(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern, clean.simp):
+        for st in stations.values():
+            if m.group(1).endswith(st.core) and len(st.mentions) <= 2:
+                st.former = True
+    return list(stations.values())
+
+
+def choose_subject(stations: list[_Station]) -> _Station | None:
+    """The station the article is about (see the module docstring)."""
+    cands = [s for s in stations if not s.former]
+    if not cands:
+        return None
+    titled = [s for s in cands if s.in_title]
+    if len(titled) == 1:
+        return titled[0]
+    pool = titled or cands
+
+    def key(s: _Station) -> tuple[int, int, int]:
+        first = min(m.start for m in s.mentions)
+        return (len(s.mentions) + s.short_mentions, int(s.chained), -first)
+
+    return max(pool, key=key)
+
+
+# -- places ----------------------------------------------------------------------
+def _levels(units) -> set[str]:
+    return {u.level for u in units}
+
+
+def _chain_places(chain: str) -> dict[str, str]:
+    """Province / prefecture / county names written in a bureau chain."""
+    from .gazetteer import gazetteer
+
+    out: dict[str, str] = {}
+    for m in gazetteer().find(chain):
+        levels = _levels(m.units)
+        for level in ("province", "prefecture", "county"):
+            if level in levels and level not in out:
+                out[level] = m.name
+                break
+    if "county" not in out and ("prefecture" in out or "province" in out):
+        # 长春市公安局朝阳分局: a district bureau named by the district's short name
+        m = re.search(r"公安局([\u4e00-\u9fff]{2,4}?)(?:公安)?分局$", chain)
+        if m and gazetteer().by_short["county"].get(m.group(1)):
+            out["county"] = m.group(1)
+    return out
+
+
+def _located_clause(simp: str, mention: _Mention) -> dict[str, str]:
+    """Places in a ``位于…`` clause right after the mention (county, town)."""
+    from .gazetteer import gazetteer
+
+    tail = simp[mention.end : mention.end + 60]
+    m = re.match(r"[^，,。；;]{0,8}?(?:位于|地处|坐落于|地处于)([^，,。；;]*)", tail)
+    if not m:
+        return {}
+    out: dict[str, str] = {}
+    for pm in gazetteer().find(m.group(1)):
+        levels = _levels(pm.units)
+        for level in ("province", "prefecture", "county", "town"):
+            if level in levels:
+                out[level] = pm.name
+                break
+    return out
+
+
+def _county_counts(text: str) -> Counter:
+    from .gazetteer import _find_cached
+
+    counts: Counter = Counter()
+    for m in _find_cached(text):
+        if "county" in _levels(m.units):
+            counts[m.name] += 1
+    return counts
+
+
+def _towns_in_text(text: str) -> dict[str, str]:
+    """Town short name -> full name for every town named in the text."""
+    from .gazetteer import TOWN_SUFFIXES, _find_cached
+
+    out: dict[str, str] = {}
+    for m in _find_cached(text):
+        if "town" in _levels(m.units):
+            for suf in TOWN_SUFFIXES:
+                if m.name.endswith(suf):
+                    out.setdefault(m.name[: -len(suf)], m.name)
+                    break
+            out.setdefault(m.name, m.name)
+    return out
+
+
+def locate(st: _Station, simp: str, is_subject: bool, subject_county: str | None = None):
+    """The station's Place (see the module docstring)."""
+    from .gazetteer import Place, resolve
+
+    given: dict[str, str] = {}
+    for m in st.mentions:
+        for k, v in _chain_places(m.chain).items():
+            given.setdefault(k, v)
+        for k, v in _located_clause(simp, m).items():
+            given.setdefault(k, v)
+    towns = _towns_in_text(simp)
+    town = given.get("town") or towns.get(st.core) or (st.core if st.core.endswith(("镇", "乡", "街道")) else None)
+    if "county" not in given and is_subject:
+        counts = _county_counts(simp)
+        if counts and not town:
+            top = counts.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                given["county"] = top[0][0]
+    if "county" not in given and not is_subject and subject_county and not town:
+        # a neighbouring station: its name may be a town of the subject's county
+        place = resolve(county=subject_county, town=st.core, text=simp)
+        if place.town:
+            return place
+        return Place()
+    if not given and not town:
+        return Place()
+    place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
+                    town or st.core, text=simp)
+    if place.town is None and town and town.endswith(("镇", "乡", "街道")) and town in towns.values():
+        place = Place(place.province, place.prefecture, place.county, town)
+    return place
+
+
+# -- profile ---------------------------------------------------------------------
+_SCOPE_OTHER = re.compile(r"全县|全市|全区|全省|全国|全州|全旗|县域|市域|全镇")
+_ACTIVITY = re.compile(r"走访|入户|排查|采集|登记|涉及|清理|帮助|受灾|救助|转移|办理|补办|被毁|受损|出动|组织|抽调|"
+                       r"派出警力|投入|参与|开展|带领|慰问|覆盖|惠及|培训|救援")
+_AREA = re.compile(rf"(?<!建筑)(?<!占地)(?<!用房)面积[^，,。；;\d]{{0,4}}?({NUM})\s*{QUAL}\s*(?:平方公里|平方千米|km2|km²|k㎡)")
+_POP = re.compile(rf"(户籍|实有|常住|常驻|管辖|辖区|流动|总)?(?:管辖|居住)?人口(?!信息)(?:总数|数)?"
+                  rf"[^，,。；;\d]{{0,4}}?({NUM}){QUAL}(万)?{QUAL}(?:人|口)?")
+_POP_AFTER_HOUSEHOLDS = re.compile(rf"户[、，,和及]\s*(?:人口)?({NUM}){QUAL}(万)?{QUAL}(?:人|口人|名?群众|名?居民)")
+_HOUSEHOLDS = re.compile(rf"(?:共有|有|辖|居住|共|现有|住户|居民|总户数|户数)[^，,。；;\d]{{0,3}}?({NUM}){QUAL}户")
+_UNITWORDS = r"(?:行政村|村委会|村民委员会|居委会|居民委员会|社区|村居|村)(?:[（(][村社区居]{1,2}[）)])?"
+_COMMUNITIES = re.compile(rf"(?:下辖|管辖|共辖|辖有|辖区内?|共有|包括|(?<![区内])辖)[有共]?\s*({NUM}){QUAL}个{_UNITWORDS}"
+                          rf"(?:[、和及与，,]\s*({NUM}){QUAL}个{_UNITWORDS})?")
+_COMMUNITIES_PLACE = re.compile(rf"(?:镇|乡|街道|县|区)({NUM})个{_UNITWORDS}[、和及与，,]\s*({NUM})个{_UNITWORDS}")
+_COMMUNITIES_PARTS = re.compile(rf"^\s*({NUM})个{_UNITWORDS}[、和及与]\s*({NUM})个{_UNITWORDS}")
+_VILLAGES_BARE = re.compile(rf"([一二两三四五六七八九十\d]{{1,3}})(村|社区)([一二两三四五六七八九十\d]{{1,3}})(社区|村)")
+_OFFICERS = [re.compile(rf"(?:在编|现有|共有|编制)?民警(?:共)?({NUM})(?:人|名)(?!次)"),
+             re.compile(rf"(?:现有|共有|有|配有|在编|全所)(?:在编)?({NUM})名(?:在编)?民警")]
+_AUXILIARY = [re.compile(rf"(?:辅警|协警)(?:共)?({NUM})(?:人|名)(?!次)"),
+              re.compile(rf"(?:现有|共有|有|配有|全所)({NUM})名(?:辅警|协警)")]
+_FOUNDED = [re.compile(r"(?:始建|成立|组建|建立|设立|建所)于\s*((?:19|20)\d{2})年"),
+            re.compile(r"((?:19|20)\d{2})年(?:建所|始建)")]
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_OUTCOME = re.compile(r"实现|发案|覆盖|零|创建|建成")
+_AWARDED_AFTER = re.compile(r"被|获|荣立|立功")
+
+
+def _clauses(clean: CleanDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
+    out, s = [], sent_start
+    for i in range(sent_start, sent_end):
+        if clean.simp[i] in _CLAUSE_END:
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if sent_end > s:
+        out.append((s, sent_end))
+    return out
+
+
+def _num(s: str | None) -> float | None:
+    return parse_number(s) if s else None
+
+
+def _int(v: float | None) -> int | None:
+    return int(round(v)) if v is not None else None
+
+
+# -- honours ---------------------------------------------------------------------
+_CUE = re.compile(r"荣立|评为|获评|荣获|获得|命名|授予|荣膺|入选|首批|第一批|称号|表彰为|确定为|认定为|列为|被评")
+_NOT_AWARDED = re.compile(r"争创|创建|力争|争当|争做|目标|努力|申报|冲刺")
+_PERSON = re.compile(r"个人|\d+名|[一二两三四五六七八九十]名|同志|民警[^，,]{0,4}被|辅警[^，,]{0,4}被")
+_PATTERN_TITLES = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:人民满意|群众满意)[\u4e00-\u9fff]{0,6}?(?:单位|派出所|集体|窗口)"
+    r"|[\u4e00-\u9fff]{2,12}?(?:先进集体|先进单位|模范集体|示范单位|标兵单位|文明单位|红旗派出所)"
+)
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
+_QUOTE_CUE = re.compile(r"评为|获评|荣获|命名为|授予|荣膺|获得|入选")
+_CLASS_AFTER = re.compile(r"^[、和及]\s*([一二三])等功")
+
+
+def _honours_in_clause(simp: str, a: int, b: int, sent_years: list[int]) -> list[tuple[str, int | None, int, int]]:
+    """(title, year, start, end) of the honours a clause says were received."""
+    clause = simp[a:b]
+    cue = _CUE.search(clause)
+    if not cue or _NOT_AWARDED.search(clause[: cue.start()]):
+        return []
+    if _PERSON.search(clause[: cue.start() + 2]):
+        return []
+    from .normalize import mechanism_heads
+
+    before = clause[: cue.start()]
+    if "“" in before or any(h in before for h in mechanism_heads() if len(h) > 1):
+        return []  # a mechanism's honour: the mechanisms step records it
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(title: str, s: int, e: int) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append((title, s, e))
+
+    for title in _honour_titles():
+        for m in re.finditer(re.escape(title), clause):
+            add(title, m.start(), m.end())
+            if title.startswith("集体") and title.endswith("等功"):
+                pos = m.end()
+                while (nxt := _CLASS_AFTER.match(clause[pos:])) is not None:
+                    add(f"集体{nxt.group(1)}等功", pos + nxt.start(1), pos + nxt.end())
+                    pos += nxt.end()
+    if strong := _QUOTE_CUE.search(clause):
+        for m in _QUOTED.finditer(clause, strong.end()):
+            add(m.group(1), m.start(1), m.end(1))
+    for m in _PATTERN_TITLES.finditer(clause, cue.start()):
+        t = m.group(0)
+        t = re.sub(r"^(?:被评为|评为|获评|荣获|获得|命名为|授予|被授予|为|是|了)", "", t)
+        add(t, m.start() + len(m.group(0)) - len(t), m.end())
+    years = [int(y) for y in _YEAR.findall(clause[: cue.start()])]
+    if not years and sent_years:
+        years = sent_years[:1]  # the sentence opens with its date (2024年7月, …授予集体三等功)
+    out = []
+    for title, s, e in sorted(found, key=lambda x: x[1]):
+        for y in years or [None]:
+            out.append((title, y, a + s, a + e))
+    return out
+
+
+# -- the step --------------------------------------------------------------------
+def _sentence_station(simp: str, s: int, e: int, stations: list[_Station], subject: _Station | None,
+                      towns: dict[str, str], at: int) -> _Station | None:
+    """The station a fact at ``at`` in sentence [s, e) is about."""
+    named = []
+    for st in stations:
+        for m in re.finditer(re.escape(st.core) + r"(?:派出所|所(?!长))", simp[s:e]):
+            named.append((s + m.start(), st))
+    if named:
+        before = [x for x in named if x[0] <= at]
+        return (max(before, key=lambda x: x[0]) if before else min(named, key=lambda x: x[0]))[1]
+    sent = simp[s:e]
+    for st in stations:
+        town = towns.get(st.core)
+        if town and town in sent[: max(0, at - s)]:
+            return st
+    return subject
+
+
+def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
+    """Add the stations of the article to ``ext.stations``."""
+    simp = clean.simp
+    if HEAD not in simp:
+        return
+    title = clean.title or ext.article.title
+    mentions = find_mentions(clean, title)
+    stations = _group(mentions, clean, title)
+    if not stations:
+        return
+    subject = choose_subject(stations)
+    facts: dict[str, Station] = {}
+    places = {}
+    if subject is not None:
+        places[subject.core] = locate(subject, simp, True)
+    for st in stations:
+        if st is not subject:
+            places[st.core] = locate(st, simp, False, places[subject.core].county if subject else None)
+    for st in sorted(stations, key=lambda s: min(m.start for m in s.mentions)):
+        role = "former" if st.former else ("subject" if st is subject else "mentioned")
+        first = min(st.mentions, key=lambda m: m.start)
+        p = places[st.core]
+        facts[st.core] = Station(
+            name=normalize_name(st.name), role=role, province=p.province, prefecture=p.prefecture,
+            county=p.county, town=p.town, evidence=clean.evidence(first.start, first.end),
+        )
+    _profile(clean, stations, subject, facts)
+    ext.stations.extend(facts.values())
+
+
+def _profile(clean: CleanDoc, stations: list[_Station], subject: _Station | None,
+             facts: dict[str, Station]) -> None:
+    simp = clean.simp
+    towns = {st.core: t for st in stations if (t := facts[st.core].town)}
+    for sent in clean.sentences:
+        s, e = sent.start, sent.end
+        text = simp[s:e]
+        if not re.search(r"面积|人口|户|社区|村|民警|辅警|协警|成立|始建|建所|功|评|命名|授予|荣|称号|首批", text):
+            continue
+        opening = re.match(r"\s*((?:19|20)\d{2})年", text)
+        sent_years = [int(opening.group(1))] if opening else []
+        for a, b in _clauses(clean, s, e):
+            clause = simp[a:b]
+            scoped_elsewhere = bool(_SCOPE_OTHER.search(clause))
+
+            def target(at: int) -> Station | None:
+                st = _sentence_station(simp, s, e, stations, subject, towns, at)
+                return facts.get(st.core) if st else None
+
+            def put(attr: str, value, at: int, extra: dict | None = None) -> None:
+                st = target(at)
+                if st is None or value is None or getattr(st, attr) is not None:
+                    return
+                setattr(st, attr, value)
+                for k, v in (extra or {}).items():
+                    setattr(st, k, v)
+
+            if not scoped_elsewhere:
+                if m := _AREA.search(clause):
+                    put("area_km2", _num(m.group(1)), a + m.start())
+                if (m := _POP.search(clause)) and not _ACTIVITY.search(clause) and m.group(1) != "流动":
+                    v = _num(m.group(2))
+                    if v is not None and m.group(3):
+                        v *= 10_000
+                    kind = {"常驻": "常住"}.get(m.group(1) or "", m.group(1) or None)
+                    kind = kind if kind in ("户籍", "实有", "常住") else None
+                    if v and v >= 10:
+                        put("population", _int(v), a + m.start(), {"population_kind": kind})
+                if (m := _POP_AFTER_HOUSEHOLDS.search(clause)) and not _ACTIVITY.search(clause):
+                    v = _num(m.group(1))
+                    if v is not None and m.group(2):
+                        v *= 10_000
+                    put("population", _int(v), a + m.start(), {"population_kind": None})
+                if (m := _HOUSEHOLDS.search(clause)) and not _ACTIVITY.search(clause):
+                    put("households", _int(_num(m.group(1))), a + m.start())
+                m = _COMMUNITIES.search(clause) or _COMMUNITIES_PLACE.search(clause)
+                if m is None and re.search(r"辖", simp[s:a]):  # 辖区有…人口，8个村委会、4个社区
+                    m = _COMMUNITIES_PARTS.search(clause)
+                if m and not _ACTIVITY.search(clause[: m.start()]) and not _OUTCOME.search(clause):
+                    total = sum(_num(g) or 0 for g in m.groups() if g)
+                    put("communities", _int(total) or None, a + m.start())
+                elif (m := _VILLAGES_BARE.search(clause)) and m.group(2) != m.group(4):
+                    put("communities", _int((_num(m.group(1)) or 0) + (_num(m.group(3)) or 0)) or None,
+                        a + m.start())
+            if not _ACTIVITY.search(clause):
+                for rx in _OFFICERS:
+                    if (m := rx.search(clause)) and not _AWARDED_AFTER.search(clause[m.end():]):
+                        put("police_officers", _int(_num(m.group(1))), a + m.start())
+                        break
+                for rx in _AUXILIARY:
+                    if (m := rx.search(clause)) and not _AWARDED_AFTER.search(clause[m.end():]):
+                        put("auxiliary_police", _int(_num(m.group(1))), a + m.start())
+                        break
+            for rx in _FOUNDED:
+                if (m := rx.search(clause)) and re.search(r"派出所|该所|本所|所", clause[: m.start()] or clause):
+                    put("founded", int(m.group(1)), a + m.start())
+                    break
+            for title, year, hs, he in _honours_in_clause(simp, a, b, sent_years):
+                st = target(hs)
+                if st is None:
+                    continue
+                if any(normalize_name(h.title) == normalize_name(title) and h.year == year for h in st.honors):
+                    continue
+                st.honors.append(Honour(normalize_name(title), year, clean.evidence(hs, he)))

@@ -1,0 +1,106 @@
+"""Catalogue query latency: the embedded Oxigraph store vs rdflib's own engine.
+
+Builds (or reuses) a store of at least ``--triples`` triples from a
+synthetic corpus (benchmarks/synth.py), then runs every catalogue query on
+both engines in one process and prints the median latency and the ratio.
+
+    python benchmarks/bench_queries.py --work /tmp/kgbench --triples 1000000
+
+Per-station queries are run with ``station`` bound to one station; the
+others over all stations. rdflib runs each query ``--rdflib-runs`` times
+(default 1: it is slow), Oxigraph ``--runs`` times (default 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _time(fn, runs: int) -> tuple[float, int]:
+    times, n = [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        n = len(fn())
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), n
+
+
+def ensure_store(work: Path, triples: int, jobs: int) -> Path:
+    """A store with at least ``triples`` triples, grown 1,000 synthetic articles at a time."""
+    from benchmarks.synth import make_corpus
+    from kg.build import build_store
+    from kg.store import Store
+
+    store = work / "store"
+    st = Store(store)
+    batch = 0
+    while not st.exists() or st.stats()["triples"] < triples:
+        corpus = work / f"corpus-{batch:03d}"
+        if not corpus.exists():
+            make_corpus(corpus, 1000, seed=batch)
+        t = time.perf_counter()
+        s = build_store([corpus], store, jobs=jobs)
+        print(f"  batch {batch}: {s.line()} in {time.perf_counter() - t:.1f}s", flush=True)
+        batch += 1
+    return store
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/kgbench"))
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--rdflib-runs", type=int, default=1)
+    ap.add_argument("--skip-rdflib", action="store_true")
+    a = ap.parse_args()
+
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    import queries
+    from kg.query import bind_value, run_oxigraph, run_rdflib
+    from kg.store import Store
+
+    store = ensure_store(a.work, a.triples, a.jobs)
+    st = Store(store)
+    db = st.open_read()
+    stats = st.stats()
+    print(f"store: {stats['triples']} triples, {stats['graphs']} graphs")
+    one = run_oxigraph(db, "SELECT ?s WHERE { ?st a pk:PoliceStation ; rdfs:label ?s } ORDER BY ?s LIMIT 1").rows[0][0]
+    two = run_oxigraph(db, "SELECT ?s WHERE { ?st a pk:PoliceStation ; rdfs:label ?s } ORDER BY DESC(?s) LIMIT 1").rows[0][0]
+    fact = run_oxigraph(db, "SELECT ?m WHERE { ?m a pk:Mechanism } ORDER BY ?m LIMIT 1").rows[0][0]
+    samples = {"station": one, "a": one, "b": two, "fact": fact}
+
+    rds = None
+    if not a.skip_rdflib:
+        t = time.perf_counter()
+        rds = Dataset(default_union=True)
+        rds.parse(data=db.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        print(f"rdflib load: {time.perf_counter() - t:.1f}s, {len(rds)} triples in union")
+
+    print(f"{'query':32} {'scope':8} {'rows':>6} {'oxigraph ms':>12} {'rdflib ms':>11} {'ratio':>7}")
+    for name, q in queries.catalogue().items():
+        bind = {p.name: bind_value(p, str(samples[p.name])) for p in q.params if p.name in samples}
+        scope = "station" if "station" in bind or "fact" in bind or "a" in bind else "all"
+        ox_t, n = _time(lambda: run_oxigraph(db, q.text, bind), a.runs)
+        if rds is not None:
+            rd_t, n2 = _time(lambda: run_rdflib(rds, q.text, bind), a.rdflib_runs)
+            ratio = f"{rd_t / ox_t:7.1f}" if ox_t > 0 else "   inf"
+            rd = f"{rd_t * 1000:11.1f}"
+            if n2 != n:
+                rd += f" (rows {n2}!)"
+        else:
+            rd, ratio = f"{'-':>11}", f"{'-':>7}"
+        print(f"{name:32} {scope:8} {n:6d} {ox_t * 1000:12.1f} {rd} {ratio}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

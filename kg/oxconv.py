@@ -1,0 +1,55 @@
+"""rdflib terms -> pyoxigraph terms, without a serialize/parse round trip."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+
+def to_ox(term: Any, _cache: dict[str, Any] = {}) -> Any:  # noqa: B006 - deliberate per-process cache
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        node = _cache.get(term)
+        if node is None:
+            if len(_cache) > 200_000:
+                _cache.clear()
+            node = _cache[term] = ox.NamedNode(str(term))
+        return node
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=to_ox(term.datatype))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def graph_quads(graph: Any, graph_iri: str) -> Iterator[Any]:
+    """The triples of an rdflib graph as pyoxigraph quads in the named graph ``graph_iri``."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(graph_iri)
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+def from_ox(term: Any) -> Any:
+    """pyoxigraph term -> rdflib term (for results handed to notebooks)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value if term.datatype is not None else None
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = None
+        return Literal(term.value, datatype=URIRef(dt) if dt else None)
+    return term

@@ -1,0 +1,251 @@
+"""Running SPARQL: the embedded store, a remote endpoint, or rdflib (for benchmarks).
+
+Read-only by default: an update or a ``SERVICE`` clause (which would make the
+store reach out over the network) is refused unless asked for. Parameters
+are bound as RDF terms (SPARQL substitution on the embedded store, a
+trailing ``VALUES`` block for endpoints), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from queries import PREFIXES, Param
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_UPDATE_WORDS = re.compile(
+    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+# strings, IRIs and comments, which may hold the words above harmlessly
+_NOISE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+class QueryRefused(PermissionError):
+    """The query would write or reach the network and was not allowed to."""
+
+
+class QuerySyntaxError(ValueError):
+    """The query does not parse; the message has line and column."""
+
+
+def check_read_only(text: str, allow_update: bool = False, allow_service: bool = False) -> bool:
+    """Refuse writes and SERVICE unless allowed; returns True when the text is an update."""
+    bare = _NOISE.sub(" ", text)
+    is_update = bool(_UPDATE_WORDS.search(bare))
+    if is_update and not allow_update:
+        raise QueryRefused("this is a SPARQL update; the store is read-only unless you pass --allow-update")
+    if _SERVICE.search(bare) and not allow_service:
+        raise QueryRefused("SERVICE clauses reach the network and are refused unless you pass --allow-service")
+    return is_update
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def to_df(self):  # -> pandas.DataFrame
+        """A pandas DataFrame (pandas is imported only here)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def format(self, fmt: str = "table") -> str:
+        if fmt == "json":
+            return json.dumps({"columns": self.columns, "rows": self.records()}, ensure_ascii=False, indent=1)
+        if fmt in ("csv", "tsv"):
+            buf = io.StringIO()
+            w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+            w.writerow(self.columns)
+            w.writerows(["" if v is None else v for v in r] for r in self.rows)
+            return buf.getvalue()
+        if fmt == "table":
+            return _table(self.columns, self.rows)
+        raise ValueError(f"unknown format {fmt!r} (table, csv, tsv, json)")
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _table(cols: list[str], rows: list[tuple[Any, ...]]) -> str:
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
+    cells = [[c if _width(c) <= 60 else c[:28] + "…" for c in r] for r in cells]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    def line(vals: Iterable[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(vals, widths)).rstrip()
+    out = [line(cols), line("-" * w for w in widths)] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+# -- values ---------------------------------------------------------------
+
+def _py(term: Any) -> Any:
+    """A pyoxigraph term -> a plain Python value for tables and DataFrames."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype is not None else ""
+        v = term.value
+        try:
+            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+                return int(v)
+            if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+                f = float(v)
+                return int(f) if f.is_integer() and dt == XSD + "decimal" and "." not in v else f
+            if dt == XSD + "boolean":
+                return v in ("true", "1")
+        except ValueError:
+            return v
+        return v
+    return term.value
+
+
+def bind_value(param: Param | None, value: str) -> Any:
+    """A command-line string -> the pyoxigraph term the parameter declares."""
+    import pyoxigraph as ox
+
+    kind = param.kind if param else "str"
+    if kind == "zh":
+        return ox.Literal(value, language="zh")
+    if kind == "iri":
+        return ox.NamedNode(value)
+    if kind in ("mechanism", "partner", "outcome"):
+        from queries import SCHEME_BASE
+
+        return ox.NamedNode(f"{SCHEME_BASE}{kind}/{value}")
+    if kind == "int":
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+    if kind == "decimal":
+        return ox.Literal(str(float(value)), datatype=ox.NamedNode(XSD + "decimal"))
+    return ox.Literal(value)
+
+
+# -- engines --------------------------------------------------------------
+
+def run_oxigraph(db: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+    """Run a read query on a pyoxigraph store (default graph = union of all graphs)."""
+    import pyoxigraph as ox
+
+    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        res = db.query(text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None)
+    except SyntaxError as e:
+        raise QuerySyntaxError(str(e)) from None
+    return _collect(res)
+
+
+def _collect(res: Any) -> QueryResult:
+    import pyoxigraph as ox
+
+    if isinstance(res, bool):
+        return QueryResult(["ask"], [(res,)])
+    if isinstance(res, ox.QuerySolutions):
+        cols = [v.value for v in res.variables]
+        return QueryResult(cols, [tuple(_py(sol[c]) for c in cols) for sol in res])
+    return QueryResult(["subject", "predicate", "object"], [(t.subject.value, t.predicate.value, _py(t.object)) for t in res])
+
+
+def prefix_block() -> str:
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+
+def term_sparql(term: Any) -> str:
+    """An RDF term written in SPARQL syntax with full escaping (for endpoint VALUES)."""
+    return str(term)  # pyoxigraph's str() is N-Triples syntax, escaped
+
+
+def run_endpoint(url: str, text: str, bindings: dict[str, Any] | None = None, timeout: float = 60) -> QueryResult:
+    """SPARQL 1.1 Protocol: POST the query, read JSON results.
+
+    Parameters become a trailing ``VALUES`` block: catalogue queries use
+    parameters only in triple patterns, where a join gives the same rows as
+    substitution.
+    """
+    import urllib.parse
+    import urllib.request
+
+    q = text
+    if bindings:
+        names = sorted(bindings)
+        q += "\nVALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(term_sparql(bindings[n]) for n in names) + ") }\n"
+    body = urllib.parse.urlencode({"query": prefix_block() + q}).encode()
+    req = urllib.request.Request(url, data=body, headers={
+        "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            data = json.loads(r.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:
+        msg = e.read().decode("utf-8", "replace")[:500]
+        if e.code == 400:
+            raise QuerySyntaxError(msg) from None
+        raise RuntimeError(f"endpoint {url} answered {e.code}: {msg}") from None
+    if "boolean" in data:
+        return QueryResult(["ask"], [(bool(data["boolean"]),)])
+    cols = data["head"]["vars"]
+    rows = [tuple(_json_value(b.get(c)) for c in cols) for b in data["results"]["bindings"]]
+    return QueryResult(cols, rows)
+
+
+def _json_value(b: dict[str, str] | None) -> Any:
+    if b is None:
+        return None
+    v, dt = b["value"], b.get("datatype", "")
+    try:
+        if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+            return int(v)
+        if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+            f = float(v)
+            return int(f) if f.is_integer() and dt == XSD + "decimal" and "." not in v else f
+        if dt == XSD + "boolean":
+            return v in ("true", "1")
+    except ValueError:
+        return v
+    return v
+
+
+def run_rdflib(dataset: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+    """rdflib's own engine over a Dataset with the union default graph (benchmark baseline)."""
+    from rdflib import Variable
+
+    from kg.oxconv import from_ox
+
+    init = {Variable(k): from_ox(v) for k, v in (bindings or {}).items()}
+    res = dataset.query(text, initNs=PREFIXES, initBindings=init or None)
+    if res.type == "ASK":
+        return QueryResult(["ask"], [(bool(res.askAnswer),)])
+    if res.type == "SELECT":
+        cols = [str(v) for v in res.vars]
+        return QueryResult(cols, [tuple(_rdflib_py(r[i]) for i in range(len(cols))) for r in res])
+    return QueryResult(["subject", "predicate", "object"], [tuple(_rdflib_py(x) for x in t) for t in res])
+
+
+def _rdflib_py(t: Any) -> Any:
+    from rdflib import Literal
+
+    if t is None:
+        return None
+    if isinstance(t, Literal):
+        v = t.toPython()
+        if hasattr(v, "is_integer") and not isinstance(v, float):  # Decimal
+            v = float(v)
+            return int(v) if v.is_integer() and "." not in str(t) else v
+        return v if isinstance(v, (int, float, bool)) else str(t)
+    return str(t)

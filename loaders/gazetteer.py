@@ -1,0 +1,344 @@
+"""An offline gazetteer of Chinese administrative divisions.
+
+The data (``loaders/data/gazetteer.tsv.gz``, from jionlp, Apache-2.0: see
+``loaders/data/NOTICE``; regenerate with ``scripts/build_gazetteer.py``)
+holds provinces, prefectures, counties and towns with their parents. It is
+loaded on first use and cached, so importing this module costs nothing.
+
+:func:`resolve` turns whatever names a text gives (a county alone, a town
+under a county, short forms, traditional script) into a full
+:class:`Place`, using place names elsewhere in the text only to choose
+between same-named units: an ambiguous name with no such evidence stays
+unresolved rather than guessed. :func:`find_places` finds full place names
+(浙江省, 诸暨市, 枫桥镇) in a string, longest match first.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+LEVELS = ("province", "prefecture", "county", "town")
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗", "特区", "林区")
+PREFECTURE_SUFFIXES = ("自治州", "地区", "市", "盟", "州")
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+# Two-character county names that read as ordinary words (城区 "urban area").
+_WORDLIKE_SUFFIX = "区"
+# After a two-character county name (泾县) one of these must follow for the
+# finder to trust it: 高县 inside 提高县域 is not a place.
+_SHORT_COUNTY_FOLLOW = ("公安", "人民", "委", "政府", "境", "辖", "法院", "检察", "的", "，", "、", "。")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved location; any level may be unknown (None)."""
+
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    town: str | None = None
+
+
+class Unit(NamedTuple):
+    """One row of the gazetteer: a unit and its parents (a tuple: 47,000 load fast)."""
+
+    level: str
+    name: str
+    short: str
+    adcode: str
+    province: str | None
+    prefecture: str | None
+    county: str | None
+
+    def place(self) -> Place:
+        if self.level == "province":
+            return Place(self.name)
+        if self.level == "prefecture":
+            return Place(self.province, self.name)
+        if self.level == "county":
+            return Place(self.province, self.prefecture, self.name)
+        return Place(self.province, self.prefecture, self.county, self.name)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A full place name found in a string: ``text[start:end] == name``."""
+
+    start: int
+    end: int
+    name: str
+    units: tuple[Unit, ...]  # every unit of that name (several when ambiguous)
+
+
+class Gazetteer:
+    """Indexes over the gazetteer rows (build with :func:`gazetteer`)."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str, str]]):
+        self.by_name: dict[str, dict[str, list[Unit]]] = {lv: defaultdict(list) for lv in LEVELS}
+        self.by_short: dict[str, dict[str, list[Unit]]] = {lv: defaultdict(list) for lv in LEVELS}
+        self.towns_under: dict[tuple[str | None, str | None, str | None], dict[str, list[Unit]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.former: dict[str, list[Unit]] = defaultdict(list)
+        pending: list[tuple[str, str, str, str, str]] = []
+        for level, name, short, adcode, parent in rows:
+            if level.startswith("former_"):
+                pending.append((level, name, short, adcode, parent))
+                continue
+            parts = [p or None for p in parent.split("|")] if parent else []
+            parts += [None] * (3 - len(parts))
+            unit = Unit(level, name, short, adcode, *parts[:3])
+            self.by_name[level][name].append(unit)
+            self.by_short[level][short].append(unit)
+            if level == "town":
+                bucket = self.towns_under[(unit.province, unit.prefecture, unit.county)]
+                bucket[name].append(unit)
+                if short != name:
+                    bucket[short].append(unit)
+        for level, name, short, adcode, parent in pending:
+            current_level = level[len("former_"):]
+            current_name = parent.split("|")[-1]
+            for unit in self.by_name[current_level].get(current_name, []):
+                if unit.adcode == adcode:
+                    self.former[name].append(unit)
+        # finder index: full names (and former names) by first character
+        self.finder_units: dict[str, list[Unit]] = defaultdict(list)
+        for level in LEVELS:
+            for name, units in self.by_name[level].items():
+                if level == "town" and not name.endswith(TOWN_SUFFIXES):
+                    continue  # 开发区, 林场 ...: resolvable, but too generic to find in prose
+                if level == "county" and len(name) == 2 and name.endswith(_WORDLIKE_SUFFIX):
+                    continue
+                self.finder_units[name].extend(units)
+        for name, units in self.former.items():
+            if not (len(name) == 2 and name.endswith(_WORDLIKE_SUFFIX)):
+                self.finder_units[name].extend(units)
+        self.lengths: dict[str, list[int]] = defaultdict(list)
+        for name in self.finder_units:
+            self.lengths[name[0]].append(len(name))
+        for ch in self.lengths:
+            self.lengths[ch] = sorted(set(self.lengths[ch]), reverse=True)
+
+    # -- look-ups -----------------------------------------------------------
+    def units(self, level: str, name: str) -> list[Unit]:
+        """Units of ``level`` called ``name`` (full, former, or short form)."""
+        found = list(self.by_name[level].get(name, []))
+        if not found:
+            found = [u for u in self.former.get(name, []) if u.level == level]
+        if not found:
+            found = list(self.by_short[level].get(name, []))
+        if not found and level == "town":
+            core = _strip_suffix(name, TOWN_SUFFIXES)
+            if core != name:
+                found = list(self.by_short[level].get(core, []))
+        return found
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Full place names in ``text``, scanning left to right, longest first."""
+        out: list[PlaceMention] = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = None
+            for length in self.lengths.get(text[i], ()):
+                cand = text[i : i + length]
+                if len(cand) == length and cand in self.finder_units:
+                    if length == 2 and cand[-1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, i + 2):
+                        continue
+                    hit = cand
+                    break
+            if hit:
+                out.append(PlaceMention(i, i + len(hit), hit, tuple(self.finder_units[hit])))
+                i += len(hit)
+            else:
+                i += 1
+        return out
+
+
+def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) > len(suf) + 1:
+            return name[: -len(suf)]
+    return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once (about 47,000 rows)."""
+    from importlib.resources import files
+
+    raw = files("loaders").joinpath("data", "gazetteer.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    rows = [tuple(f) for f in (line.split("\t") for line in lines[1:]) if len(f) == 5]
+    # Building ~250,000 small containers: the cyclic GC would rescan them many
+    # times over for nothing (none form cycles), a third of the load time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Gazetteer(rows)  # type: ignore[arg-type]
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Full place names in ``text`` (simplify traditional script first)."""
+    from .normalize import to_simplified
+
+    return list(_find_cached(to_simplified(text)))
+
+
+@lru_cache(maxsize=8)
+def _find_cached(text: str) -> tuple[PlaceMention, ...]:
+    """One article's text is scanned by several callers: scan it once."""
+    return tuple(gazetteer().find(text))
+
+
+# -- resolution ---------------------------------------------------------------
+@dataclass
+class _Evidence:
+    provinces: set[str]
+    prefectures: set[str]
+    counties: set[str]
+
+
+def _text_evidence(text: str | None) -> _Evidence:
+    """Province / prefecture / county names a text states (short province names too)."""
+    ev = _Evidence(set(), set(), set())
+    if not text:
+        return ev
+    g = gazetteer()
+    for m in _find_cached(text):
+        levels = {u.level for u in m.units}
+        if "province" in levels:
+            ev.provinces.add(m.name)
+        if "prefecture" in levels:
+            ev.prefectures.add(m.name)
+        for u in m.units:
+            if u.level == "county":
+                ev.counties.add(u.name)
+    for short, units in g.by_short["province"].items():
+        if len(short) >= 2 and short in text:
+            ev.provinces.update(u.name for u in units)
+    return ev
+
+
+def _choose(cands: list[Unit], ev: _Evidence) -> Unit | None:
+    """The one candidate the evidence supports, or None when it does not single one out."""
+    uniq = {(u.level, u.name, u.province, u.prefecture, u.county): u for u in cands}
+    cands = list(uniq.values())
+    if len(cands) == 1:
+        return cands[0]
+    if not cands:
+        return None
+
+    def score(u: Unit) -> int:
+        s = 0
+        if u.province and u.province in ev.provinces:
+            s += 1
+        if u.prefecture and u.prefecture in ev.prefectures:
+            s += 2
+        if u.level == "town" and u.county and u.county in ev.counties:
+            s += 4
+        return s
+
+    scored = sorted(((score(u), i) for i, u in enumerate(cands)), reverse=True)
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        return cands[scored[0][1]]
+    return None
+
+
+def _filter(cands: list[Unit], province: str | None, prefecture: str | None) -> list[Unit]:
+    if province:
+        cands = [u for u in cands if u.province == province]
+    if prefecture:
+        cands = [u for u in cands if u.prefecture == prefecture]
+    return cands
+
+
+def resolve(
+    province: str | None = None,
+    prefecture: str | None = None,
+    county: str | None = None,
+    town: str | None = None,
+    text: str | None = None,
+) -> Place:
+    """Complete a location from the names given; ``text`` only breaks ties.
+
+    >>> resolve(county="咸丰县")
+    Place(province='湖北省', prefecture='恩施土家族苗族自治州', county='咸丰县', town=None)
+    >>> resolve(county="朝阳区", town="三里屯", text="北京市公安局朝阳分局")
+    Place(province='北京市', prefecture=None, county='朝阳区', town='三里屯街道')
+    """
+    from .normalize import to_simplified
+
+    def clean(s: str | None) -> str | None:
+        s = to_simplified(s.strip()) if s else None
+        return s or None
+
+    province, prefecture, county, town, text = map(clean, (province, prefecture, county, town, text))
+    g = gazetteer()
+    ev = _text_evidence(text)
+
+    prov_name = None
+    if province:
+        units = g.units("province", province)
+        prov_name = units[0].name if len(units) == 1 else None
+    if prefecture and prefecture in MUNICIPALITIES or (prefecture and prefecture + "市" in MUNICIPALITIES):
+        prov_name = prov_name or g.units("province", prefecture)[0].name
+        prefecture = None
+    pref_unit = None
+    if prefecture:
+        pref_unit = _choose(_filter(g.units("prefecture", prefecture), prov_name, None), ev)
+        if pref_unit:
+            prov_name = pref_unit.province
+    pref_name = pref_unit.name if pref_unit else None
+    if prov_name:
+        ev.provinces.add(prov_name)
+    if pref_name:
+        ev.prefectures.add(pref_name)
+
+    county_unit = None
+    if county:
+        cands = _filter(g.units("county", county), prov_name, pref_name)
+        county_unit = _choose(cands, ev)
+        if county_unit is None and town:
+            # a town of that name under exactly one of the candidates decides
+            with_town = [u for u in cands if g.towns_under[(u.province, u.prefecture, u.name)].get(town)
+                         or g.towns_under[(u.province, u.prefecture, u.name)].get(_strip_suffix(town, TOWN_SUFFIXES))]
+            county_unit = with_town[0] if len(with_town) == 1 else None
+
+    if county_unit is not None:
+        town_name = None
+        if town:
+            bucket = g.towns_under[(county_unit.province, county_unit.prefecture, county_unit.name)]
+            hits = bucket.get(town) or bucket.get(_strip_suffix(town, TOWN_SUFFIXES)) or []
+            hits = list({u.name: u for u in hits}.values())
+            if len(hits) == 1:
+                town_name = hits[0].name
+            elif town.endswith(TOWN_SUFFIXES):
+                town_name = town  # stated, just not in the gazetteer
+        return Place(county_unit.province, county_unit.prefecture, county_unit.name, town_name)
+
+    if town:
+        if county:  # an ambiguous county: don't place the town in one of them
+            return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES),
+                         town if town.endswith(TOWN_SUFFIXES) else None)
+        ev_town = _Evidence(ev.provinces, ev.prefectures, ev.counties)
+        unit = _choose(_filter(g.units("town", town), prov_name, pref_name), ev_town)
+        if unit is not None and (unit.county in ev.counties or prov_name or pref_name
+                                 or len(g.units("town", town)) == 1):
+            return unit.place()
+        return Place(prov_name, pref_name, None, town if town.endswith(TOWN_SUFFIXES) else None)
+
+    return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES) if county else None, None)
+
+
+def _stated(name: str, suffixes: tuple[str, ...]) -> str | None:
+    """Keep a name the text stated in full even when the gazetteer cannot place it."""
+    return name if name.endswith(suffixes) else None

@@ -1,0 +1,126 @@
+"""The offline gazetteer: resolution from partial names, ambiguity, the finder."""
+
+import gzip
+import subprocess
+import sys
+from importlib.resources import files
+
+import pytest
+
+from loaders.gazetteer import Place, find_places, resolve
+
+
+@pytest.mark.parametrize(
+    ("county", "province", "prefecture"),
+    [
+        ("保靖县", "湖南省", "湘西土家族苗族自治州"),
+        ("旬阳市", "陕西省", "安康市"),
+        ("渝北区", "重庆市", None),  # municipality: no prefecture
+        ("平阳县", "浙江省", "温州市"),
+        ("保靖縣", "湖南省", "湘西土家族苗族自治州"),  # traditional script
+        ("诸暨市", "浙江省", "绍兴市"),
+    ],
+)
+def test_county_alone_gives_province_and_prefecture(county: str, province: str, prefecture: str | None) -> None:
+    place = resolve(county=county)
+    assert (place.province, place.prefecture) == (province, prefecture)
+    assert place.county == county.replace("縣", "县")
+
+
+def test_short_county_name_where_unambiguous() -> None:
+    assert resolve(county="诸暨") == Place("浙江省", "绍兴市", "诸暨市")
+
+
+def test_former_name_maps_to_the_current_unit() -> None:
+    # 旬阳县 became the county-level city 旬阳市 in 2021
+    assert resolve(county="旬阳县") == Place("陕西省", "安康市", "旬阳市")
+
+
+def test_ambiguous_county_left_unresolved_without_evidence() -> None:
+    assert resolve(county="永定区") == Place(None, None, "永定区", None)
+    assert resolve(county="朝阳区").province is None
+
+
+def test_ambiguous_county_resolved_by_text_evidence() -> None:
+    assert resolve(county="永定区", text="湖南省张家界市永定区").prefecture == "张家界市"
+    assert resolve(county="永定区", text="福建龙岩永定区") == Place("福建省", "龙岩市", "永定区")
+    assert resolve(county="朝阳区", text="北京市公安局朝阳分局") == Place("北京市", None, "朝阳区")
+
+
+def test_town_resolved_under_its_county() -> None:
+    assert resolve(county="诸暨市", town="枫桥") == Place("浙江省", "绍兴市", "诸暨市", "枫桥镇")
+    assert resolve(county="渝北区", town="两路").town == "两路街道"
+    # a town not under that county is not invented
+    assert resolve(county="诸暨市", town="两路").town is None
+
+
+def test_ambiguous_town_needs_evidence() -> None:
+    assert resolve(town="山门镇").county is None  # several 山门镇 in China
+    assert resolve(town="山门镇", text="平阳县山门镇") == Place("浙江省", "温州市", "平阳县", "山门镇")
+
+
+def test_prefecture_gives_province_and_municipality_is_a_province() -> None:
+    assert resolve(prefecture="安康市") == Place("陕西省", "安康市")
+    assert resolve(prefecture="重庆市", county="渝北区") == Place("重庆市", None, "渝北区")
+
+
+def test_finder_longest_full_names() -> None:
+    text = "陕西省旬阳市公安局段家河派出所位于旬阳市段家河镇，提高县域治理，城区巡逻"
+    found = [(m.name, m.start, m.end) for m in find_places(text)]
+    assert found == [("陕西省", 0, 3), ("旬阳市", 3, 6), ("旬阳市", 17, 20), ("段家河镇", 20, 24)]
+    for name, s, e in found:
+        assert text[s:e] == name
+
+
+def test_finder_traditional_script() -> None:
+    assert [m.name for m in find_places("湖南省保靖縣遷陵鎮")] == ["湖南省", "保靖县", "迁陵镇"]
+
+
+def test_shipped_file_is_compact_and_well_formed() -> None:
+    raw = files("loaders").joinpath("data", "gazetteer.tsv.gz").read_bytes()
+    assert len(raw) < 1_000_000
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    assert lines[0].split("\t") == ["level", "name", "short", "adcode", "parent"]
+    levels = {ln.split("\t")[0] for ln in lines[1:]}
+    assert {"province", "prefecture", "county", "town"} <= levels
+    assert "village" not in levels
+    assert (files("loaders") / "data" / "NOTICE").read_text(encoding="utf-8").count("Apache") >= 1
+
+
+def test_import_loads_nothing() -> None:
+    code = "import loaders.gazetteer as g; assert g.gazetteer.cache_info().currsize == 0"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_build_script_on_a_small_hierarchy(tmp_path) -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", script)
+    bg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bg)
+
+    loc = tmp_path / "china_location.txt"
+    loc.write_text(
+        "甲省\t110000\t甲\n"
+        "\t乙市\t110100\t乙\n"
+        "\t\t丙县\t110101\t丙\n"
+        "\t\t\t丁家镇\n"
+        "\t\t\t\t丁家村\n"
+        "\t\t\t乙市丙县戊乡\n"
+        "\t省直辖行政区划\t119000\t省直辖\n"
+        "\t\t己市\t119001\t己\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "china_location_change.txt").write_text(
+        "2020-01-01\t国批\t甲省\t甲\t乙市\t乙\t庚县\t庚=>甲省\t乙市\t丙县\n", encoding="utf-8"
+    )
+    out = tmp_path / "g.tsv.gz"
+    assert bg.main([str(loc), "-o", str(out)]) == 0
+    rows = [ln.split("\t") for ln in gzip.decompress(out.read_bytes()).decode("utf-8").splitlines()[1:]]
+    assert ["town", "丁家镇", "丁家", "", "甲省|乙市|丙县"] in rows
+    assert ["town", "戊乡", "戊乡", "", "甲省|乙市|丙县"] in rows  # parent prefix dropped
+    assert ["county", "己市", "己", "119001", "甲省|"] in rows  # province-administered: no prefecture
+    assert ["former_county", "庚县", "庚", "110101", "甲省|乙市|丙县"] in rows
+    assert not any("村" in r[1] for r in rows)

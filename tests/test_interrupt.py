@@ -1,0 +1,62 @@
+"""Interrupting a build (SIGINT, SIGKILL at random points) leaves the store exactly as before."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build_store
+from kg.store import Store
+
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def _quads(store: Path) -> set[str]:
+    return set(Store(store).open_read().dump(format=ox.RdfFormat.N_QUADS).decode().splitlines())
+
+
+def _corpus(seed_paths: list[Path], dest: Path, n: int) -> Path:
+    dest.mkdir()
+    for i in range(n):
+        src = seed_paths[i % len(seed_paths)]
+        text = src.read_text(encoding="utf-8")
+        (dest / f"a{i:03d}.txt").write_text(text + f"\n本文第{i}稿。\n", encoding="utf-8")
+    return dest
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: list[Path], sig: int) -> None:
+    store = tmp_path / "store"
+    build_store(seed_paths, store)
+    before = _quads(store)
+    manifest = Store(store).manifest().files
+    corpus = _corpus(seed_paths, tmp_path / "corpus", 40)
+    rng = random.Random(int(sig))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for attempt in range(3):
+        proc = subprocess.Popen(KG + ["build", str(corpus), "--store", str(store)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 2.5))
+        if proc.poll() is not None:
+            pytest.fail("the build finished before it could be interrupted; make the corpus bigger")
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        assert _quads(store) == before, f"store changed after {signal.Signals(sig).name} #{attempt}"
+        assert Store(store).manifest().files == manifest
+    # rerunning completes the build
+    done = subprocess.run(KG + ["build", str(corpus), "--store", str(store)], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert len(Store(store).manifest().files) == len(manifest) + 40
+    gens = [p for p in store.glob("gen-*") if p.is_dir()]
+    assert [p.name for p in gens] == [Store(store).current_name()]

@@ -1,0 +1,218 @@
+"""The mechanism extractor: synthetic sentences per rule and exclusion, plus seed checks.
+
+The synthetic sentences are written for these tests (invented stations and
+practices); the seed checks name seed content, which tests may do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.model import Article, Extraction, Station
+from loaders.normalize import normalize_name
+from loaders.pipeline import extract_file, extract_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _mechs(text: str) -> dict[str, object]:
+    ext = extract_text(text, "synthetic.txt")
+    return {normalize_name(m.name): m for m in ext.mechanisms}
+
+
+def _has(names: dict[str, object], want: str) -> bool:
+    """EXTRACTION.md matching: one normalized name contains the other."""
+    w = normalize_name(want)
+    return any(w in n or n in w for n in names)
+
+
+def _get(names: dict[str, object], want: str):
+    w = normalize_name(want)
+    return next(m for n, m in names.items() if w in n or n in w)
+
+
+# ------------------------------------------------------------------ names
+
+
+def test_quoted_core_followed_by_head_word() -> None:
+    m = _mechs("近年来，青石派出所创新推出“四邻守望”警务模式，有效提升了治安防控水平。")
+    assert _has(m, "四邻守望")
+    mech = _get(m, "四邻守望")
+    assert mech.head == "警务模式"
+    assert mech.scope == "internal"
+
+
+def test_quoted_name_ending_in_head_word() -> None:
+    m = _mechs("该所成立“松风调解室”，聘请退休教师驻所调解矛盾纠纷。")
+    assert _has(m, "松风调解室")
+    assert _get(m, "松风调解室").category == "mediation"
+
+
+def test_formula_name_with_head() -> None:
+    m = _mechs("派出所推行“1+2+N”巡防机制，每天组织巡逻。")
+    assert _has(m, "1+2+N")
+
+
+def test_unquoted_named_practice_with_mark() -> None:
+    m = _mechs("派出所建立网格式巡查机制，民警每天进网格。派出所探索4321工作法，取得明显成效。")
+    assert _has(m, "网格式巡查机制")
+    assert _has(m, "4321工作法")
+
+
+def test_unquoted_generic_head_phrase_without_mark_is_not_a_name() -> None:
+    m = _mechs("民警们认为这种机制很好，也愿意按照这个模式继续工作。")
+    assert m == {}
+
+
+def test_quoted_list_before_counted_name_gives_components() -> None:
+    m = _mechs("派出所构建“早发现、早介入、早化解”三早工作法，矛盾纠纷明显减少。")
+    mech = _get(m, "三早")
+    assert mech.components == ["早发现", "早介入", "早化解"]
+    assert mech.expected_count == 3 and mech.count_agrees is True
+
+
+def test_count_disagreement_is_kept_and_reported() -> None:
+    ext = extract_text("派出所深化“民警+网格员+志愿者”四方联动，共同化解纠纷。", "synthetic.txt")
+    mech = next(m for m in ext.mechanisms if "四方" in m.name)
+    assert mech.expected_count == 4 and mech.count_agrees is False
+    assert any("四方" in w for w in ext.warnings)
+
+
+def test_enumeration_after_ji_gives_components() -> None:
+    m = _mechs("派出所推行“双岗联勤”机制，即白天社区岗、夜间巡逻岗。")
+    assert _get(m, "双岗联勤").components == ["白天社区岗", "夜间巡逻岗"]
+
+
+def test_heading_names_counted_mechanism_with_lead_phrases() -> None:
+    text = (
+        "青石派出所坚持服务为先。\n"
+        "“三进警务”拉近警民距离\n"
+        "进村入户问需求。民警每周走访群众，收集意见建议十余条。\n"
+        "进企上门送服务。民警主动上门为企业员工办理业务。\n"
+        "进校护学保平安。民警在上下学高峰时段护送学生。\n"
+    )
+    mech = _get(_mechs(text), "三进警务")
+    assert mech.components == ["进村入户问需求", "进企上门送服务", "进校护学保平安"]
+    assert mech.count_agrees is True
+
+
+def test_same_core_under_two_heads_is_one_mechanism_with_alias() -> None:
+    text = "派出所推出“暖阳”工作法。依托“暖阳”调解队，化解纠纷三十余起。"
+    mechs = [m for m in extract_text(text, "s.txt").mechanisms if "暖阳" in m.name]
+    assert len(mechs) == 1
+
+
+def test_chinese_and_arabic_digits_name_one_mechanism() -> None:
+    text = "派出所建立“三二一”工作机制。群众求助时，派出所立即启动321纠纷化解机制。"
+    mechs = [m for m in extract_text(text, "s.txt").mechanisms if "321" in normalize_name(m.name) or "三二一" in m.name]
+    assert len(mechs) == 1 and mechs[0].aliases
+
+
+def test_external_programme_has_external_scope() -> None:
+    m = _mechs("派出所把新装探头接入雪亮工程，监控覆盖率大幅提高。")
+    assert _get(m, "雪亮工程").scope == "external"
+
+
+# ------------------------------------------------------------------ exclusions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "派出所对标“基础牢、出事少、治安好”的要求开展工作。",  # slogan list
+        "派出所坚持“警力有限、民力无穷”理念。",  # principle
+        "派出所力争实现“零发案”目标。",  # goal
+        "该镇素有“江南小城”之称。",  # nickname
+        "该所2023年被评为“全省优秀派出所”。",  # honour
+        "“我们一定常态坚持下去，谢谢你们。”村民说。",  # quoted speech
+        "派出所坚持和发展新时代“枫桥经验”。",  # doctrine
+        "派出所以“三大举措”推动工作落实。",  # counted framing
+    ],
+)
+def test_not_a_mechanism(text: str) -> None:
+    assert _mechs(text) == {}
+
+
+def test_honour_won_by_mechanism_goes_on_it() -> None:
+    m = _mechs("派出所打造的“清风”调解工作室，2024年被评为“十佳调解品牌”。")
+    mech = _get(m, "清风")
+    assert [h.title for h in mech.honors] == ["十佳调解品牌"]
+    assert mech.honors[0].year == 2024
+
+
+def test_station_is_named_station_or_subject() -> None:
+    from loaders.document import CleanDoc, Sentence, SourceDoc
+    from loaders.mechanisms import extract_mechanisms
+
+    text = "青石派出所推行“双岗联勤”机制。邻近的白沙派出所推出“夜巡”工作法。"
+    src = SourceDoc(path="s.txt", text=text, encoding="utf-8")
+    clean = CleanDoc(source=src, text=text, simp=text, offsets=list(range(len(text))))
+    clean.sentences = [Sentence(0, 18, 0), Sentence(18, len(text), 0)]
+    ext = Extraction(article=Article(file="s.txt"))
+    ext.stations = [Station("青石派出所", role="subject"), Station("白沙派出所", role="mentioned")]
+    extract_mechanisms(clean, ext)
+    by = {m.name[:4]: m.station for m in ext.mechanisms}
+    assert by["双岗联勤"] == "青石派出所"
+    assert by["夜巡工作"] == "白沙派出所"  # a 2-character core keeps its head: 夜巡工作法
+
+
+def test_evidence_is_a_source_slice() -> None:
+    text = "標題\n青石派出所創新推出“四鄰守望”警務模式，成效明顯。\n"
+    ext = extract_text(text, "t.txt")
+    assert ext.mechanisms
+    for m in ext.mechanisms:
+        assert m.evidence is not None
+        assert text[m.evidence.start:m.evidence.end] == m.evidence.text
+        assert m.name == "四邻守望"  # simplified label
+
+
+# ------------------------------------------------------------------ seeds
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Extraction]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 5
+    return {p.name[:3]: extract_file(p) for p in paths}
+
+
+def test_seed_000_counted_mechanism_components_agree(seeds: dict[str, Extraction]) -> None:
+    m = {normalize_name(x.name): x for x in seeds["000"].mechanisms}
+    three = _get(m, "三近警务")
+    assert three.expected_count == 3 and three.count_agrees is True
+    assert three.components[0] == "就近处警护平安"
+    assert not _has(m, "三项机制")  # framing: its parts are the mechanisms
+    assert _has(m, "蛛网式勤务机制") and _has(m, "清单式管理考核机制")
+    assert not _has(m, "五降三升") and not _has(m, "零盲区")
+    assert _get(m, "雪亮工程").scope == "external"
+
+
+def test_seed_001_lists_and_counts(seeds: dict[str, Extraction]) -> None:
+    m = {normalize_name(x.name): x for x in seeds["001"].mechanisms}
+    assert _get(m, "四活").components == ["盘活", "激活", "灵活", "用活"]
+    assert _get(m, "五方联动").count_agrees is True
+    assert _get(m, "六步化解法").expected_count == 6
+    assert not _has(m, "一警多能") and not _has(m, "派出所主防")
+
+
+def test_seed_002_traditional_script_simplified_name(seeds: dict[str, Extraction]) -> None:
+    m = {normalize_name(x.name): x for x in seeds["002"].mechanisms}
+    assert "两队一室" in m
+    assert _get(m, "四源共治").count_agrees is True
+    assert not _has(m, "酉水明珠")
+
+
+def test_seed_004_digit_groups(seeds: dict[str, Extraction]) -> None:
+    m = {normalize_name(x.name): x for x in seeds["004"].mechanisms}
+    z = _get(m, "321智侦工作法")
+    assert z.expected_count == 6 and z.count_agrees is True
+    assert not _has(m, "枫桥式公安派出所")
+
+
+def test_seed_evidence_slices(seeds: dict[str, Extraction]) -> None:
+    for stem, ext in seeds.items():
+        text = next(SEEDS.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+        for m in ext.mechanisms:
+            assert text[m.evidence.start:m.evidence.end] == m.evidence.text, (stem, m.name)

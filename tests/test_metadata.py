@@ -1,0 +1,85 @@
+"""fill_article: title, source, date, author and doctrine, in simplified script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.clean import clean
+from loaders.document import SourceDoc
+from loaders.metadata import fill_article, iso_date
+from loaders.model import Article, Extraction
+from loaders.read import read_source, source_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+EXPECTED = {
+    "000": dict(title="秦岭深处的红岩“枫”景", source="中国报道", date="2025-06-17", author="党隆章"),
+    "001": dict(title=None, source="派出所工作", date=None, author="朱显攀"),
+    "002": dict(title=None, source="湖南法治报", date=None, author="何晓阳"),
+    "003": dict(title="山门派出所:“浙江延安”有一支“红心”警队", source=None, date=None, author=None),
+    "004": dict(title=None, source="法律常识", date="2023-05-23", author=None),
+}
+
+
+def _article(doc: SourceDoc) -> Article:
+    ext = Extraction(article=Article(file=Path(doc.path).name))
+    fill_article(clean(doc), ext)
+    return ext.article
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem[:3]) for p in SEEDS])
+def test_seed_metadata(path: Path) -> None:
+    assert len(SEEDS) == 5
+    art = _article(read_source(path))
+    want = EXPECTED[path.stem[:3]]
+    got = dict(title=art.title, source=art.source, date=art.date, author=art.author)
+    assert got == want
+    assert art.doctrine == ["枫桥经验"]
+
+
+def test_body_dates_are_not_publication_dates() -> None:
+    art = _article(source_from_text("某所新闻\n2025年6月3日凌晨，某派出所民警抓获一名盗窃嫌疑人。\n"))
+    assert art.date is None
+    assert art.author is None and art.source is None
+    assert art.doctrine == []
+
+
+def test_byline_with_several_names_and_chinese_date() -> None:
+    text = ("某所创新警务模式见成效\n日期：2024年3月5日\n本报记者 张三 通讯员 李四、王五\n"
+            "近日，某派出所推出工作法，坚持和发展新时代“楓橋經驗”，效果明显。\n")
+    art = _article(source_from_text(text))
+    assert art.title == "某所创新警务模式见成效"
+    assert art.date == "2024-03-05"
+    assert art.author == "张三、李四、王五"
+    assert art.doctrine == ["枫桥经验"]
+
+
+def test_dateline_gives_source_and_author() -> None:
+    art = _article(source_from_text("法治日報訊（記者 趙六 通訊員 錢七）近日，某派出所成立調解室，化解糾紛30起。\n"))
+    assert art.source == "法治日报"
+    assert art.author == "赵六、钱七"
+
+
+def test_html_metadata_is_the_fallback() -> None:
+    doc = SourceDoc(path="a.html", text="某派出所成立调解室。\n该所化解纠纷30起。", encoding="utf-8", kind="html",
+                    html_title="某派出所成立調解室", html_meta={"date": "2024-11-02", "sitename": "某某新闻网",
+                                                         "author": "孙八"})
+    art = _article(doc)
+    assert (art.title, art.source, art.date, art.author) == ("某派出所成立调解室", "某某新闻网", "2024-11-02", "孙八")
+
+
+def test_meta_source_wins_over_tagline() -> None:
+    text = "某某网——某省唯一官方新闻网站\n某所经验\n来源：《某某日报》 作者：周九\n该所坚持党建引领，队伍建设成效明显。\n"
+    art = _article(source_from_text(text))
+    assert art.source == "某某日报"
+    assert art.author == "周九"
+    assert art.title == "某所经验"
+
+
+@pytest.mark.parametrize(("text", "iso"), [("2025-06-17 09:23", "2025-06-17"), ("2025年6月7日", "2025-06-07"),
+                                           ("2025/13/01", None), ("20250617", None)])
+def test_iso_date(text: str, iso: str | None) -> None:
+    assert iso_date(text) == iso

@@ -1,0 +1,72 @@
+"""The query catalogue and the read-only guard, independent of extraction."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+import queries
+from kg.query import QueryRefused, QuerySyntaxError, check_read_only, run_oxigraph
+
+EXPECTED = {
+    "stations-places", "station-mechanisms", "concept-stations", "shared-partners",
+    "station-partner-categories", "station-mechanism-categories", "outcomes-by-family",
+    "zero-incidents", "honours", "count-mismatch", "fact-evidence", "diffusion", "articles",
+}
+
+
+def test_catalogue_has_the_research_questions() -> None:
+    cat = queries.catalogue()
+    assert EXPECTED <= set(cat)
+    for q in cat.values():
+        assert q.title and q.description, q.name
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_every_query_parses_in_both_engines(name: str) -> None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    q = queries.catalogue()[name]
+    run_oxigraph(ox.Store(), q.text)  # parses and runs on an empty store
+    prepareQuery(q.text, initNs=queries.PREFIXES)
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_params_are_projected_pattern_variables(name: str) -> None:
+    """Substitution (pyoxigraph) and VALUES (endpoints) agree only for projected pattern variables."""
+    q = queries.catalogue()[name]
+    select = q.text.split("WHERE", 1)[0]
+    for p in q.params:
+        assert f"?{p.name}" in select, (name, p.name)
+
+
+def test_unknown_query_suggests_close_names() -> None:
+    with pytest.raises(queries.UnknownQuery) as e:
+        queries.get("station-place")
+    assert "stations-places" in e.value.close
+    assert "did you mean" in str(e.value)
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
+    "DROP ALL",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_updates_are_refused(text: str) -> None:
+    with pytest.raises(QueryRefused):
+        check_read_only(text)
+    assert check_read_only(text, allow_update=True) is True
+
+
+def test_service_is_refused_but_words_in_strings_are_not() -> None:
+    with pytest.raises(QueryRefused):
+        check_read_only("SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }")
+    assert check_read_only('SELECT * WHERE { ?s ?p "please INSERT and SERVICE" } # DROP ALL') is False
+    assert check_read_only("SELECT * WHERE { ?s <http://x/DELETE> ?o }") is False
+
+
+def test_syntax_error_has_position() -> None:
+    with pytest.raises(QuerySyntaxError) as e:
+        run_oxigraph(ox.Store(), "SELECT * WHERE { ?s ?p }")
+    assert "1:" in str(e.value)

@@ -1,0 +1,223 @@
+"""Stations: names, roles, places, profile facts and honours (EXTRACTION.md section 2).
+
+Synthetic sentences test each rule; the five seeds test the subject station's
+name, place, area and population.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.clean import clean
+from loaders.model import Article, Extraction, Station
+from loaders.read import source_from_text
+from loaders.stations import extract_stations, is_generic
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def run(text: str) -> list[Station]:
+    doc = clean(source_from_text(text, "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"))
+    extract_stations(doc, ext)
+    for st in ext.stations:  # evidence or it didn't happen
+        assert st.evidence is not None and text[st.evidence.start : st.evidence.end] == st.evidence.text
+        for h in st.honors:
+            assert h.evidence is not None and text[h.evidence.start : h.evidence.end] == h.evidence.text
+    return ext.stations
+
+
+def by_name(stations: list[Station]) -> dict[str, Station]:
+    return {s.name: s for s in stations}
+
+
+# -- names ---------------------------------------------------------------------
+def test_chain_prefix_is_cut_and_places_read_from_it() -> None:
+    [st] = run("浙江省诸暨市公安局枫桥派出所始终坚持发动群众。")
+    assert st.name == "枫桥派出所" and st.role == "subject"
+    assert (st.province, st.prefecture, st.county, st.town) == ("浙江省", "绍兴市", "诸暨市", "枫桥镇")
+
+
+def test_district_branch_chain() -> None:
+    [st] = run("吉林省长春市公安局朝阳分局红旗街派出所民警巡逻。红旗街派出所位于朝阳区。")
+    assert st.name == "红旗街派出所"
+    assert (st.province, st.prefecture, st.county) == ("吉林省", "长春市", "朝阳区")
+
+
+def test_municipality_has_no_prefecture() -> None:
+    [st] = run("北京市公安局朝阳分局三里屯派出所开展巡逻。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("北京市", None, "朝阳区", "三里屯街道")
+
+
+def test_generic_uses_are_not_stations() -> None:
+    text = ("近日，各派出所开展行动。该所创建“枫桥式公安派出所”，建设智慧派出所，争创全省一级公安派出所。"
+            "民警回到派出所，公安派出所是基层单位。全国派出所都在学习。")
+    assert run(text) == []
+    for core in ("该", "各", "枫桥式公安", "智慧", "全国", "一级公安"):
+        assert is_generic(core), core
+    assert not is_generic("城关")
+
+
+def test_name_in_running_text_matches_a_known_name() -> None:
+    sts = run("湖北省咸丰县公安局唐崖派出所成立专班。群众拨通了唐崖派出所的电话。2024年唐崖派出所破案。")
+    assert [s.name for s in sts] == ["唐崖派出所"]
+
+
+def test_traditional_script_name_is_simplified() -> None:
+    [st] = run("湖南省保靖縣公安局遷陵派出所轄區面積374平方公里。")
+    assert st.name == "迁陵派出所" and st.county == "保靖县" and st.town == "迁陵镇"
+    assert st.area_km2 == 374
+
+
+# -- roles -----------------------------------------------------------------------
+def test_subject_is_most_mentioned_and_model_is_mentioned() -> None:
+    text = ("湖北省咸丰县公安局唐崖派出所学习枫桥派出所的经验。唐崖派出所组建义警。唐崖所民警走访。"
+            "唐崖派出所与相邻的高乐山派出所建立联勤机制。")
+    sts = by_name(run(text))
+    assert sts["唐崖派出所"].role == "subject"
+    assert sts["枫桥派出所"].role == "mentioned"
+    assert sts["高乐山派出所"].role == "mentioned"
+
+
+def test_title_names_the_subject() -> None:
+    text = "城北派出所：守护一方平安\n城南派出所民警说，城南派出所和城北派出所联合巡逻，城南派出所出警。"
+    doc = clean(source_from_text(text, "t.txt"))
+    ext = Extraction(article=Article(file="t.txt", title="城北派出所：守护一方平安"))
+    extract_stations(doc, ext)
+    roles = {s.name: s.role for s in ext.stations}
+    assert roles == {"城北派出所": "subject", "城南派出所": "mentioned"}
+
+
+def test_former_names() -> None:
+    sts = by_name(run("原城关派出所更名为城北派出所。城北派出所位于咸丰县唐崖镇。"))
+    assert sts["城关派出所"].role == "former"
+    assert sts["城北派出所"].role == "subject"
+    sts = by_name(run("唐崖派出所的前身为城关派出所。唐崖派出所民警巡逻。"))
+    assert sts["城关派出所"].role == "former" and sts["唐崖派出所"].role == "subject"
+
+
+def test_stations_listed_before_a_count() -> None:
+    sts = by_name(run("咸丰县公安局唐崖派出所联合高乐山、坪坝营两个派出所开展巡逻。唐崖派出所出警。"))
+    assert sts["高乐山派出所"].role == "mentioned" and sts["高乐山派出所"].town == "高乐山镇"
+    assert sts["坪坝营派出所"].county == "咸丰县"
+    # the count must agree with the list
+    assert "坪坝营派出所" not in by_name(run("唐崖派出所联合高乐山、坪坝营3个派出所开展巡逻。"))
+
+
+# -- places ----------------------------------------------------------------------
+def test_located_clause_gives_county_and_town() -> None:
+    [st] = run("城北派出所位于咸丰县唐崖镇，民警巡逻。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("湖北省", "恩施土家族苗族自治州", "咸丰县", "唐崖镇")
+
+
+def test_ambiguous_county_without_evidence_is_not_guessed() -> None:
+    [st] = run("永定区公安分局城东派出所开展巡逻。")
+    assert st.county == "永定区" and st.province is None and st.prefecture is None
+    [st] = run("湖南省张家界市永定区公安分局城东派出所开展巡逻。")
+    assert (st.province, st.prefecture, st.county) == ("湖南省", "张家界市", "永定区")
+
+
+def test_subject_without_chain_uses_the_county_the_text_names() -> None:
+    [st] = run("唐崖派出所民警巡逻。咸丰县近年来发展迅速，唐崖派出所守护平安。")
+    assert (st.county, st.town) == ("咸丰县", "唐崖镇")
+
+
+def test_no_place_stated_means_none() -> None:
+    [st] = run("唐崖派出所民警巡逻。唐崖派出所守护平安。")
+    assert (st.province, st.county, st.town) == (None, None, None)
+
+
+# -- profile ---------------------------------------------------------------------
+def test_profile_facts() -> None:
+    text = ("咸丰县公安局唐崖派出所成立于1958年，辖区面积299.5平方公里，下辖8个村委会、4个社区，"
+            "共有3200余户、1.2万余人。该所现有民警12人、辅警20人。")
+    [st] = run(text)
+    assert st.founded == 1958 and st.area_km2 == 299.5
+    assert st.communities == 12 and st.households == 3200 and st.population == 12000
+    assert st.police_officers == 12 and st.auxiliary_police == 20
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "kind"),
+    [("户籍人口16669人", 16669, "户籍"), ("实有人口10万余人", 100000, "实有"),
+     ("常住人口约3.5万人", 35000, "常住"), ("人口2万人", 20000, None)],
+)
+def test_population_and_kind(phrase: str, value: int, kind: str | None) -> None:
+    [st] = run(f"咸丰县公安局唐崖派出所辖区{phrase}。")
+    assert (st.population, st.population_kind) == (value, kind)
+
+
+def test_villages_spread_over_the_area_count_but_outcomes_do_not() -> None:
+    [st] = run("唐崖派出所义警队伍遍布辖区30余个村居。")
+    assert st.communities == 30
+    [st] = run("唐崖派出所实现辖区19个村居零发案。")
+    assert st.communities is None
+
+
+def test_activity_figures_are_not_profile() -> None:
+    [st] = run("唐崖派出所民警走访居民6000余户，采集人口信息9万人，组织8名民警、22名辅警巡逻，全县户籍人口30万人。")
+    assert st.households is None and st.population is None
+    assert st.police_officers is None and st.auxiliary_police is None
+
+
+def test_fact_goes_to_the_station_the_sentence_names() -> None:
+    text = "咸丰县公安局唐崖派出所组建义警。唐崖派出所与高乐山派出所联勤。高乐山派出所辖区面积80平方公里。"
+    sts = by_name(run(text))
+    assert sts["高乐山派出所"].area_km2 == 80
+    assert sts["唐崖派出所"].area_km2 is None
+
+
+# -- honours ---------------------------------------------------------------------
+def test_honours_one_per_year_and_lexicon_titles() -> None:
+    text = ("咸丰县公安局唐崖派出所2023年被评为全市人民满意政法单位，2022年、2024年先后两次荣立集体三等功。"
+            "该所是全省首批“枫桥式公安派出所”，先后荣立集体二等功、三等功5次，获评“全国公安机关执法示范单位”。")
+    [st] = run(text)
+    got = {(h.title, h.year) for h in st.honors}
+    assert {("全市人民满意政法单位", 2023), ("集体三等功", 2022), ("集体三等功", 2024),
+            ("枫桥式公安派出所", None), ("集体二等功", None), ("集体三等功", None),
+            ("全国公安机关执法示范单位", None)} == got
+
+
+def test_individual_and_aimed_for_honours_are_not_the_stations() -> None:
+    text = "唐崖派出所有2名民警被授予个人三等功，1名辅警被评为全省优秀辅警。唐崖派出所正在争创枫桥式公安派出所。"
+    [st] = run(text)
+    assert st.honors == [] and st.police_officers is None
+
+
+# -- seeds -----------------------------------------------------------------------
+SEED_EXPECTED = {
+    "000": ("红岩寺派出所", "陕西省", "商洛市", "柞水县", "红岩寺镇", 299, 16669),
+    "001": ("段家河派出所", "陕西省", "安康市", "旬阳市", "段家河镇", 119.87, 17000),
+    "002": ("迁陵派出所", "湖南省", "湘西土家族苗族自治州", "保靖县", "迁陵镇", 374.43, 100000),
+    "003": ("山门派出所", "浙江省", "温州市", "平阳县", "山门镇", None, None),
+    "004": ("两路派出所", "重庆市", None, "渝北区", "两路街道", 36.8, 100000),
+}
+
+
+def test_all_seeds_are_covered() -> None:
+    assert sorted(p.name[:3] for p in SEEDS.glob("*.txt")) == sorted(SEED_EXPECTED)
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in sorted(SEEDS.glob("*.txt"))])
+def test_seed_subject_station(path: Path) -> None:
+    name, province, prefecture, county, town, area, population = SEED_EXPECTED[path.name[:3]]
+    stations = run(path.read_text(encoding="utf-8"))
+    subjects = [s for s in stations if s.role == "subject"]
+    assert len(subjects) == 1, stations
+    st = subjects[0]
+    got = (st.name, st.province, st.prefecture, st.county, st.town, st.area_km2, st.population)
+    assert got == (name, province, prefecture, county, town, area, population)
+
+
+# -- any text --------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st_  # noqa: E402
+
+_PIECES = st_.sampled_from(["派出所", "公安局", "分局", "原", "该所", "县", "镇", "，", "。", "面积", "人口",
+                            "10余万人", "平方公里", "荣立集体三等功", "2024年", "咸丰县", "唐崖", "位于", "“", "”"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st_.lists(st_.one_of(_PIECES, st_.text(max_size=3)), max_size=25).map("".join))
+def test_any_text_no_crash_and_evidence_is_the_source_slice(text: str) -> None:
+    run(text)  # run() asserts every evidence equals its source slice
