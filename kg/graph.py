@@ -25,7 +25,8 @@ NODE_TYPES = {
     PK + "Outcome": "Outcome",
     PK + "Honour": "Honour",
 }
-SKIP_EDGES = {PK + "evidence", "http://www.w3.org/ns/prov#wasDerivedFrom"}
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+SKIP_EDGES = {PK + "evidence", PROV_DERIVED}
 
 
 def _local(iri: str) -> str:
@@ -58,6 +59,9 @@ def project(db: Any) -> "Any":
             e = evidence.setdefault(s, {})
             e[_local(p)] = int(o.value) if p != PK + "text" else o.value
             continue
+        if p == PROV_DERIVED and s not in types:  # an Evidence node's article
+            evidence.setdefault(s, {})["article"] = o.value
+            continue
         if s not in types:
             continue
         if isinstance(o, ox.Literal):
@@ -77,6 +81,6 @@ def project(db: Any) -> "Any":
             g.nodes[s].setdefault("evidence", []).append(evidence[ev])
     for _, data in g.nodes(data=True):
         if "evidence" in data:
-            uniq = {(e.get("start"), e.get("end")): e for e in data["evidence"]}
-            data["evidence"] = [uniq[k] for k in sorted(uniq, key=lambda k: (k[0] or 0, k[1] or 0))]
+            uniq = {(e.get("article", ""), e.get("start") or 0, e.get("end") or 0): e for e in data["evidence"]}
+            data["evidence"] = [uniq[k] for k in sorted(uniq)]
     return g

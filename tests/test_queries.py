@@ -70,3 +70,14 @@ def test_syntax_error_has_position() -> None:
     with pytest.raises(QuerySyntaxError) as e:
         run_oxigraph(ox.Store(), "SELECT * WHERE { ?s ?p }")
     assert "1:" in str(e.value)
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_params_are_not_in_optional_patterns(name: str) -> None:
+    """Substitution binds inside OPTIONAL too (the row is kept with the value), unlike a join."""
+    import re
+
+    q = queries.catalogue()[name]
+    for opt in re.findall(r"OPTIONAL\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", q.text):
+        for p in q.params:
+            assert not re.search(rf"\?{p.name}\b", opt), (name, p.name)
