@@ -103,11 +103,28 @@ class KG:
 
         return export(self, fmt, out)
 
-    def validate(self):
-        """SHACL validation of the store against the shipped shapes."""
-        from kg.validate import validate_graph
+    def validate(self, batch: int = 300):
+        """SHACL validation of the store, ``batch`` article graphs at a time.
 
-        return validate_graph(self.dataset())
+        Batches keep memory flat on large stores: pySHACL works on an rdflib
+        graph, which costs ~1 KB a triple.
+        """
+        import pyoxigraph as ox
+        from rdflib import Graph
+
+        from kg.store import ONTOLOGY_GRAPH
+        from kg.validate import merge_reports, validate_graph
+
+        db = self.store.open_read()
+        graphs = sorted(g.value for g in db.named_graphs() if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_GRAPH)
+        reports = []
+        for i in range(0, max(len(graphs), 1), batch):
+            g = Graph()
+            for name in graphs[i:i + batch]:
+                data = db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+                g.parse(data=data.decode("utf-8"), format="nt")
+            reports.append(validate_graph(g))
+        return merge_reports(reports)
 
 
 def _resolve(name_or_text: str) -> tuple[str, dict[str, Any]]:

@@ -349,17 +349,23 @@ def similarity(kg: "KG", stations: Sequence[str] | None = None) -> "pd.DataFrame
     return sim
 
 
-def communities(sim: "pd.DataFrame", threshold: float = 0.2) -> "pd.DataFrame":
+def communities(sim: "pd.DataFrame", threshold: float | None = None) -> "pd.DataFrame":
     """Groups of similar stations: greedy modularity on the graph of pairs with similarity >= threshold.
 
-    Edges are weighted by similarity; a station with no pair above the
-    threshold is a group of its own. Greedy modularity (Clauset-Newman-Moore)
+    The default threshold is the median similarity of all pairs: absolute
+    values depend on how much the articles say, so "more alike than the
+    typical pair" is the portable cut. Edges are weighted by similarity; a
+    station with no pair at or above the threshold is a group of its own. Greedy modularity (Clauset-Newman-Moore)
     is deterministic, so the same store gives the same groups. Groups are
     numbered from 1, largest first.
     """
     import networkx as nx
     import pandas as pd
 
+    pairs = [sim.loc[a, b] for a, b in combinations(sim.index, 2)]
+    pairs = [w for w in pairs if w == w]
+    if threshold is None:
+        threshold = float(pd.Series(pairs).median()) if pairs else 1.0
     g = nx.Graph()
     g.add_nodes_from(sim.index)
     for a, b in combinations(sim.index, 2):
@@ -382,9 +388,9 @@ def outcomes(kg: "KG", stations: Sequence[str] | None = None) -> "pd.DataFrame":
     """Every reported outcome, one row per outcome IRI ``o`` (mechanisms joined with 、)."""
     import pandas as pd
 
-    df = _only(frame(kg, "outcomes-by-family"), select_stations(kg, stations))
+    df = _only(frame(kg, "compare-outcomes"), select_stations(kg, stations))
     cols = ["family_code", "station", "metric", "value", "unit", "direction", "qualifier", "period",
-            "comparison", "kind", "mechanism", "o"]
+            "comparison", "kind", "mechanism", "st", "o"]
     if df.empty:
         return pd.DataFrame(columns=cols)
     df["family_code"] = df["family_code"].replace("", None).fillna(NO_FAMILY)

@@ -161,3 +161,19 @@ def validate_file(path: str | Path) -> ValidationReport:
     ds = Dataset()
     ds.parse(str(path), format=fmt)
     return validate_graph(ds)
+
+
+def merge_reports(reports: list[ValidationReport], *, max_lines: int = 200) -> ValidationReport:
+    """One report for data validated in batches (a large store is checked a slice at a time)."""
+    items = [i for r in reports for i in r.items]
+    violations = sum(r.violations for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    conforms = all(r.conforms for r in reports)
+    head = (f"Conforms: {conforms}. {len(items)} results: {violations} violations, "
+            f"{warnings} warnings ({len(reports)} batch{'es' if len(reports) != 1 else ''}).")
+    lines = [head] + [f"- {i}" for i in items[:max_lines]]
+    if len(items) > max_lines:
+        lines.append(f"... and {len(items) - max_lines} more")
+    return ValidationReport(conforms=conforms, text="\n".join(lines), results=len(items),
+                            violations=violations, warnings=warnings, items=items,
+                            full_text="\n\n".join(r.full_text for r in reports))

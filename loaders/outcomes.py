@@ -305,7 +305,9 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         found.extend(zero)
         zero_spans = [(z.start, z.end) for z in zero]
         qs = [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
-        qs = [q for q in qs if not any(a <= cs + q.start < b for a, b in zero_spans)]
+        # 19个村居“零发案”: the count belongs to the zero record, which has no value
+        qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
+                                       for a, b in zero_spans)]
         clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found)
         found.extend(clause_found)
         # qualitative results (满意度持续提升) when the clause holds no number

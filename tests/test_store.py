@@ -138,3 +138,20 @@ def test_export_round_trips(seed_store: Path, tmp_path: Path) -> None:
     nxg = nx.read_graphml(out)
     types = {d.get("type") for _, d in nxg.nodes(data=True)}
     assert {"Article", "PoliceStation"} <= types
+
+
+def test_cli_validate_store(seed_store: Path) -> None:
+    r = runner.invoke(app, ["validate", "--store", str(seed_store)])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("Conforms: True")
+
+
+def test_validate_finds_a_broken_fact(tmp_path: Path, seed_paths: list[Path]) -> None:
+    store = tmp_path / "s"
+    build_store(seed_paths[:1], store)
+    g = KG(store)
+    g.query('INSERT { GRAPH ?a { ?o pk:direction "sideways" } } WHERE { GRAPH ?a { ?o a pk:Outcome } }',
+            allow_update=True)
+    report = g.validate()
+    assert not report.conforms and report.violations > 0
+    assert "sideways" in report.text

@@ -1,0 +1,50 @@
+"""Number expressions: Chinese and Arabic forms, units and qualifiers."""
+
+import doctest
+
+import pytest
+
+import loaders.numbers as numbers
+from loaders.numbers import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    "expr, value",
+    [
+        ("1.7万", 17000.0), ("10余万", 100000.0), ("三十", 30.0), ("两", 2.0), ("一百二十", 120.0),
+        ("１２００", 1200.0), ("1,200", 1200.0), ("百分之九十", 90.0), ("99％", 99.0), ("二〇二四", 2024.0),
+        ("三万五千", 35000.0), ("十五", 15.0), ("abc", None), ("", None),
+    ],
+)
+def test_parse_number(expr: str, value: float | None) -> None:
+    assert parse_number(expr) == value
+
+
+def test_units_and_qualifiers() -> None:
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("培训20余次、巡防1200余人次，挽回损失约20余万元，成功率达98%以上，近百起")]
+    assert got == [(20.0, "次", "余"), (1200.0, "人次", "余"), (200000.0, "元", "余"), (98.0, "%", "以上"), (100.0, "起", "近")]
+
+
+def test_wan_yuan_folds_into_yuan_and_space_before_unit() -> None:
+    (q,) = find_quantities("涉及金额120万元")
+    assert (q.value, q.unit) == (1200000.0, "元")
+    (q,) = find_quantities("化解纠纷60 起")
+    assert (q.value, q.unit) == (60.0, "起")
+
+
+def test_time_and_area_units_are_rejected() -> None:
+    qs = find_quantities("用时30分钟，面积299平方公里，12个月，36小时")
+    assert qs and all(q.rejected_unit for q in qs)
+
+
+def test_range_keeps_both_bounds() -> None:
+    (q,) = find_quantities("10-20人")
+    assert (q.value, q.high, q.unit) == (10.0, 20.0, "人")
+
+
+def test_lone_chinese_one_is_not_a_number() -> None:
+    assert find_quantities("制止了一起案件") == []
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(numbers).failed == 0
