@@ -127,6 +127,31 @@ class KG:
         return merge_reports(reports)
 
 
+def run_all(paths: Iterable[str | Path], out: str | Path, store: str | Path | None = None,
+            jobs: int = 1, progress: bool = False) -> dict[str, Any]:
+    """The main job: build the store, then write every output into ``out``.
+
+    out/extract/*.json (one per article, with evidence), out/graph.trig,
+    out/browser.html (offline graph browser), out/report/ (comparison report).
+    """
+    from kg.build import extract_paths
+
+    paths = list(paths)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    g = KG(store)
+    summary = g.build(paths, jobs=jobs, progress=progress)
+    extract_paths(paths, out / "extract")
+    g.export("trig", out / "graph.trig")
+    from viz.browser import make_network, write_html
+
+    write_html(make_network(g.store.path), out / "browser.html")
+    from viz.report import write_report
+
+    write_report(g, out / "report")
+    return {"summary": summary, "out": out}
+
+
 def _resolve(name_or_text: str) -> tuple[str, dict[str, Any]]:
     """A catalogue name, a .rq file path, or SPARQL text -> (text, declared params)."""
     import queries

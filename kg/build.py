@@ -63,6 +63,10 @@ class FileResult:
     nquads: bytes = b""
     stations: int = 0
     error: str | None = None
+    signature: str | None = None  # MinHash of the cleaned text (kg/reprints.py)
+    date: str | None = None
+    subjects: str = ""  # normalized subject station names, "|"-joined
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 @dataclass
@@ -75,6 +79,8 @@ class BuildSummary:
     triples: int = 0
     stations: int = 0
     articles: int = 0
+    reprints: int = 0  # stored articles that are reprints of another
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, summed over files
 
     @property
     def loaded(self) -> int:
@@ -83,7 +89,7 @@ class BuildSummary:
     def line(self) -> str:
         return (
             f"{self.articles} articles in store ({self.added} added, {self.replaced} replaced, "
-            f"{self.unchanged} unchanged), {self.stations} stations, {self.triples} triples, "
+            f"{self.unchanged} unchanged, {self.reprints} reprints), {self.stations} stations, {self.triples} triples, "
             f"{len(self.skipped)} files skipped"
         )
 
@@ -99,23 +105,44 @@ def _file_sha(path: Path) -> str:
 
 
 def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
-    """Extract one file and serialize its named graph as N-Quads (runs in workers)."""
+    """Extract one file and serialize its named graph as N-Quads (runs in workers).
+
+    Also returns what reprint detection needs (signature, date, subject
+    stations) and the seconds spent per stage, for the benchmark.
+    """
+    import time
+
     import pyoxigraph as ox
 
-    from kg.oxconv import graph_quads
-    from loaders.pipeline import extract_file
-    from loaders.rdf import article_iri, to_graph
-    from loaders.read import UnreadableFile
+    from kg.oxconv import triples_quads
+    from kg.reprints import signature
+    from loaders.clean import clean
+    from loaders.normalize import normalize_name
+    from loaders.pipeline import extract_clean
+    from loaders.rdf import article_iri, triples
+    from loaders.read import UnreadableFile, read_source
 
+    t0 = time.perf_counter()
+    stage = "read+clean"
     try:
-        ext = extract_file(path)
+        doc = clean(read_source(path))
+        t1 = time.perf_counter()
+        stage = "extraction"
+        ext = extract_clean(doc)
+        sig = signature(doc)
+        t2 = time.perf_counter()
+        stage = "rdf"
+        iri = str(article_iri(ext))
+        data = ox.serialize(triples_quads(triples(ext), iri), format=ox.RdfFormat.N_QUADS)
     except UnreadableFile as e:
         return FileResult(path, bytes_sha, error=e.reason)
     except Exception as e:  # a bug must not stop the build: report it with the file
-        return FileResult(path, bytes_sha, error=f"extraction failed: {type(e).__name__}: {e}")
-    iri = str(article_iri(ext))
-    data = ox.serialize(graph_quads(to_graph(ext), iri), format=ox.RdfFormat.N_QUADS)
-    return FileResult(path, bytes_sha, article=iri, nquads=data, stations=len(ext.stations))
+        return FileResult(path, bytes_sha, error=f"{stage} failed: {type(e).__name__}: {e}")
+    t3 = time.perf_counter()
+    subjects = sorted({normalize_name(s.name) for s in ext.stations if s.role == "subject"} - {""})
+    return FileResult(path, bytes_sha, article=iri, nquads=data, stations=len(ext.stations),
+                      signature=sig, date=ext.article.date, subjects="|".join(subjects),
+                      timings={"read+clean": t1 - t0, "extraction": t2 - t1, "rdf": t3 - t2})
 
 
 def build_store(
@@ -130,6 +157,8 @@ def build_store(
     Unchanged files (same bytes as last time) are skipped; a changed file's
     article graph is replaced. Output is the same for any ``jobs``.
     """
+    import time
+
     import pyoxigraph as ox
 
     from kg.store import ONTOLOGY_GRAPH, Store
@@ -155,22 +184,87 @@ def build_store(
             if res.error:
                 summary.skipped.append((res.path, res.error))
                 continue
+            t = time.perf_counter()
             old = tx.manifest.files.get(res.path)
             if old and old["article"] != res.article and len(tx.manifest.paths_of(old["article"])) <= 1:
                 tx.drop_graph(old["article"])
             replaced = old is not None
             tx.replace_graph(res.article, ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS))
-            tx.manifest.files[res.path] = {"bytes_sha256": res.bytes_sha256, "article": res.article}
+            _record(tx.manifest, res)
             if replaced:
                 summary.replaced += 1
             else:
                 summary.added += 1
+            for k, v in res.timings.items():
+                summary.stages[k] = summary.stages.get(k, 0.0) + v
+            summary.stages["load"] = summary.stages.get("load", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        summary.reprints, problems = link_reprints(tx)
+        summary.skipped += problems
+        summary.stages["reprints"] = time.perf_counter() - t
         _load_ontology(tx, ONTOLOGY_GRAPH)
     s = st.stats()
     summary.triples = s["triples"]
     summary.articles = len(st.manifest().articles())
     summary.stations = _count(st, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/policing-kg/ontology#PoliceStation> } }")
     return summary
+
+
+def _record(manifest: Any, res: FileResult) -> None:
+    """The manifest entry of a freshly loaded file; its article's graph is now complete."""
+    entry = {"bytes_sha256": res.bytes_sha256, "article": res.article}
+    if res.signature:
+        entry["minhash"] = res.signature
+    if res.date:
+        entry["date"] = res.date
+    if res.subjects:
+        entry["subjects"] = res.subjects
+    manifest.files[res.path] = entry
+    for p in manifest.paths_of(res.article):  # a duplicate file's article is complete again too
+        manifest.files[p].pop("reprint_of", None)
+
+
+def link_reprints(tx: Any) -> tuple[int, list[tuple[str, str]]]:
+    """Make the store's reprint links match the manifest's articles (kg/reprints.py).
+
+    A new reprint's graph is cut down to its bibliographic node plus
+    ``pk:reprintOf``; a former reprint whose canonical article is gone is
+    extracted again from its file. Call it at the end of any transaction that
+    adds or removes articles. Returns (reprints in the store, problems as
+    (path, message)).
+    """
+    import pyoxigraph as ox
+
+    from kg.reprints import canonical_map, infos_from_manifest, reduce_quads
+
+    files = tx.manifest.files
+    want = canonical_map(infos_from_manifest(files))
+    have = {v["article"]: v["reprint_of"] for v in files.values() if v.get("reprint_of")}
+    problems: list[tuple[str, str]] = []
+    restore: list[tuple[str, str]] = []
+    for art in sorted(set(want) | set(have)):
+        paths = tx.manifest.paths_of(art)
+        if art in want and want[art] != have.get(art):
+            g = ox.NamedNode(art)
+            quads = list(tx.db.quads_for_pattern(None, None, None, g))
+            tx.replace_graph(art, reduce_quads(quads, art, want[art]))
+            for p in paths:
+                files[p]["reprint_of"] = want[art]
+        elif art not in want:  # no longer a reprint: its facts come back from its file
+            restore.append((paths[0], files[paths[0]]["bytes_sha256"]))
+    for res in _run(restore, 1, False):
+        old = files[res.path]
+        if res.error or res.article != old["article"]:
+            why = res.error or "the file changed since it was loaded"
+            problems.append((res.path, f"reprint of a removed article; its facts could not be restored: {why}"))
+            tx.replace_graph(old["article"], [q for q in tx.db.quads_for_pattern(None, None, None, ox.NamedNode(old["article"]))
+                                              if q.predicate.value != "https://w3id.org/policing-kg/ontology#reprintOf"])
+            for p in tx.manifest.paths_of(old["article"]):
+                files[p].pop("reprint_of", None)
+            continue
+        tx.replace_graph(res.article, ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS))
+        _record(tx.manifest, res)
+    return len(want), problems
 
 
 def _count(st: Any, q: str) -> int:

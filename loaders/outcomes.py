@@ -196,6 +196,7 @@ def clean_metric(text: str) -> str:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 2 and family_of(tail):
             s = tail
+    s = s.strip("，,、；;：:")
     changed = True
     while changed and s:
         changed = False
@@ -603,7 +604,7 @@ def _subject_station(ext: Extraction) -> str | None:
 def _mechanism_mentions(clean: CleanDoc, ext: Extraction) -> list[tuple[int, int, str]]:
     """Where each mechanism is named in the clean text: (start, end, name)."""
     out = []
-    text = normalize_name(clean.simp) if False else clean.simp
+    text = clean.simp
     for mech in ext.mechanisms:
         key = concept_key(mech.name)
         forms = {normalize_name(mech.name)} | ({key} if len(key) >= 4 else set())

@@ -144,3 +144,11 @@ def test_seed_003_zero_and_disputes() -> None:
     assert any(o.direction == "zero" and "零发案" in o.metric and o.value is None for o in got)
     assert any(o.value == 826 and o.unit == "起" and "纠纷" in o.metric and o.kind == "result" for o in got)
     assert not any(o.value == 120 and o.unit in ("名", "人") and o.kind == "result" for o in got)
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import loaders.outcomes
+
+    assert doctest.testmod(loaders.outcomes).failed == 0

@@ -96,9 +96,10 @@ def heatmap(data: "pd.DataFrame", title: str, *, cmap: str = "Blues", fmt: str =
                 v = values[i, j]
                 if np.isnan(v):
                     continue
-                dark = (v - (vmin or 0)) / ((top or 1.0) - (vmin or 0) or 1.0) > 0.55
+                r, g, b, _ = im.cmap(im.norm(v))
+                dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5  # the cell's luminance picks the text colour
                 ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
-                        color="white" if dark else "#222")
+                        color="white" if dark else ("#999" if v == 0 else "#222"))
     ax.set_title(title, fontsize=11, loc="left")
     cb = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
     if colorbar_label:
@@ -121,8 +122,9 @@ def similarity_heatmap(sim: "pd.DataFrame", title: str = "Station similarity") -
 
     if sim.shape[0] < 2:
         return None
-    off = sim.copy()
-    off.values[np.diag_indices_from(off.values)] = np.nan  # the diagonal (1) would flatten the colour scale
+    values = sim.to_numpy(dtype=float, copy=True)
+    np.fill_diagonal(values, np.nan)  # the diagonal (1) would flatten the colour scale
+    off = sim.__class__(values, index=sim.index, columns=sim.columns)
     return heatmap(off, title, cmap="viridis", fmt="{:.2f}", vmin=0.0, colorbar_label="similarity (diagonal left out)")
 
 

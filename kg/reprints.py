@@ -1,0 +1,192 @@
+"""Reprints: the same story published by several sites, found and counted once.
+
+Detection: MinHash over character 5-gram shingles of the cleaned body in
+simplified script (boilerplate already removed by ``loaders.clean``, white
+space dropped), 128 permutations, candidates from an LSH index, kept when the
+estimated Jaccard similarity is at least :data:`THRESHOLD` *and* the two
+articles name the same subject station (when both name one). The threshold
+is set by ``tests/test_reprints.py``: reprints with other boilerplate, edited
+sentences, a dropped paragraph or traditional script score 0.85 or more,
+different articles on the same topic 0.03 or less; 0.5 sits far from both.
+The station check matters for template-like texts (one press release with
+only the station swapped is two stories, not a reprint).
+
+Counting once: the earliest article of a group (by date, then article IRI)
+is canonical and keeps its full graph; every other member keeps only its
+bibliographic node (title, date, publisher, file ...) plus ``pk:reprintOf``
+the canonical. So every consumer (catalogue queries, comparisons, the
+browser, exports, a user's own SPARQL) counts a story's facts once without
+filters. The signatures live in the store's manifest (one entry per input
+file), so an incremental build matches new articles against stored ones and
+two builds of the same inputs, in any order or with any ``--jobs``, give the
+same store.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from loaders.document import CleanDoc
+
+NUM_PERM = 128
+SHINGLE = 5
+THRESHOLD = 0.5
+MIN_SHINGLES = 50  # shorter texts get no signature: too little text to call anything a reprint
+
+PK = "https://w3id.org/policing-kg/ontology#"
+REPRINT_OF = PK + "reprintOf"
+# What a reprint keeps: its own bibliographic description (not about/mentions/doctrine: those are facts).
+KEPT = frozenset({
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    "http://purl.org/dc/terms/title",
+    "http://purl.org/dc/terms/date",
+    "http://purl.org/dc/terms/creator",
+    "http://purl.org/dc/terms/publisher",
+    PK + "fileName",
+    PK + "sha256",
+    PK + "encoding",
+})
+
+_SPACE = re.compile(r"\s+")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """Character k-grams of ``text`` with white space removed."""
+    s = _SPACE.sub("", text)
+    return {s[i:i + k] for i in range(len(s) - k + 1)}
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def signature_of_text(text: str) -> str | None:
+    """Base64 of the MinHash (uint32 x NUM_PERM) of ``text``; None for a text too short to compare."""
+    import numpy as np
+    from datasketch import MinHash
+
+    sh = shingles(text)
+    if len(sh) < MIN_SHINGLES:
+        return None
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations)
+    m.update_batch([s.encode("utf-8") for s in sorted(sh)])
+    return base64.b64encode(m.hashvalues.astype("<u4").tobytes()).decode("ascii")
+
+
+def signature(clean: "CleanDoc") -> str | None:
+    """The MinHash signature of a cleaned article (simplified script, so scripts do not matter)."""
+    return signature_of_text(clean.simp)
+
+
+def _hashvalues(sig: str) -> Any:
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(sig), dtype="<u4").astype(np.uint64)
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What reprint detection needs to know of one stored article."""
+
+    iri: str
+    signature: str | None
+    date: str | None = None  # ISO date or None
+    subjects: frozenset[str] = frozenset()  # normalized names of the subject stations
+
+    def order(self) -> tuple[bool, str, str]:
+        """Canonical order: dated before undated, earliest first, then the IRI (a hash)."""
+        d = self.date if self.date and _ISO.match(self.date) else None
+        return (d is None, d or "", self.iri)
+
+
+def similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    import numpy as np
+
+    return float(np.count_nonzero(_hashvalues(a) == _hashvalues(b))) / NUM_PERM
+
+
+def _compatible(a: ArticleInfo, b: ArticleInfo) -> bool:
+    return not a.subjects or not b.subjects or bool(a.subjects & b.subjects)
+
+
+def canonical_map(infos: Iterable[ArticleInfo], threshold: float = THRESHOLD) -> dict[str, str]:
+    """reprint IRI -> canonical IRI, for every article that is a reprint.
+
+    Groups are the connected components of the "is a reprint of" relation;
+    the result depends only on the set of articles, never on their order.
+    """
+    from datasketch import LeanMinHash, MinHashLSH
+
+    arts = sorted({a.iri: a for a in infos if a.signature}.values(), key=lambda a: a.iri)
+    if len(arts) < 2:
+        return {}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hv = {}
+    for a in arts:
+        hv[a.iri] = _hashvalues(a.signature)  # type: ignore[arg-type]
+        lsh.insert(a.iri, LeanMinHash(seed=1, hashvalues=hv[a.iri]))
+    by_iri = {a.iri: a for a in arts}
+    parent = {a.iri: a.iri for a in arts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    import numpy as np
+
+    for a in arts:
+        for b in lsh.query(LeanMinHash(seed=1, hashvalues=hv[a.iri])):
+            if b <= a.iri:
+                continue
+            est = np.count_nonzero(hv[a.iri] == hv[b]) / NUM_PERM
+            if est >= threshold and _compatible(a, by_iri[b]):
+                ra, rb = find(a.iri), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[ArticleInfo]] = {}
+    for a in arts:
+        groups.setdefault(find(a.iri), []).append(a)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        canon = min(members, key=ArticleInfo.order)
+        for m in members:
+            if m.iri != canon.iri:
+                out[m.iri] = canon.iri
+    return out
+
+
+def infos_from_manifest(files: Mapping[str, Mapping[str, Any]]) -> list[ArticleInfo]:
+    """One :class:`ArticleInfo` per stored article (several files may hold one article)."""
+    seen: dict[str, ArticleInfo] = {}
+    for _, v in sorted(files.items()):
+        art = v["article"]
+        if art in seen and seen[art].signature:
+            continue
+        subjects = frozenset(s for s in (v.get("subjects") or "").split("|") if s)
+        seen[art] = ArticleInfo(art, v.get("minhash") or None, v.get("date") or None, subjects)
+    return list(seen.values())
+
+
+def reduce_quads(quads: Iterable[Any], article: str, canonical: str) -> list[Any]:
+    """A reprint's graph: its bibliographic triples and ``pk:reprintOf`` the canonical article."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(article)
+    kept = [q for q in quads if q.subject == g and q.predicate.value in KEPT]
+    kept.append(ox.Quad(g, ox.NamedNode(REPRINT_OF), ox.NamedNode(canonical), g))
+    return kept
