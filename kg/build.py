@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+# A news article is a few KB; these keep one odd file from taking minutes and gigabytes
+# (extraction costs ~40 us a character: the text limit is ~40 s of work).
+MAX_FILE_BYTES = 20_000_000
+MAX_TEXT_CHARS = 1_000_000
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -125,7 +129,15 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
     t0 = time.perf_counter()
     stage = "read+clean"
     try:
-        doc = clean(read_source(path))
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            return FileResult(path, bytes_sha, error=f"file too large for an article: {size / 1e6:.1f} MB "
+                                                     f"(limit {MAX_FILE_BYTES / 1e6:.0f} MB)")
+        src = read_source(path)
+        if len(src.text) > MAX_TEXT_CHARS:
+            return FileResult(path, bytes_sha, error=f"text too long for an article: {len(src.text):,} characters "
+                                                     f"(limit {MAX_TEXT_CHARS:,})")
+        doc = clean(src)
         t1 = time.perf_counter()
         stage = "extraction"
         ext = extract_clean(doc)
@@ -180,6 +192,8 @@ def build_store(
                 summary.unchanged += 1
             else:
                 todo.append((p, sha))
+        loader = _BulkLoader(tx)
+        reprinted = {v["article"] for v in tx.manifest.files.values() if v.get("reprint_of")}
         for res in _run(todo, jobs, progress):
             if res.error:
                 summary.skipped.append((res.path, res.error))
@@ -187,10 +201,11 @@ def build_store(
             t = time.perf_counter()
             old = tx.manifest.files.get(res.path)
             if old and old["article"] != res.article and len(tx.manifest.paths_of(old["article"])) <= 1:
+                loader.flush()
                 tx.drop_graph(old["article"])
             replaced = old is not None
-            tx.replace_graph(res.article, ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS))
-            _record(tx.manifest, res)
+            loader.add(res.article, res.nquads)
+            _record(tx.manifest, res, res.article in reprinted)
             if replaced:
                 summary.replaced += 1
             else:
@@ -198,6 +213,9 @@ def build_store(
             for k, v in res.timings.items():
                 summary.stages[k] = summary.stages.get(k, 0.0) + v
             summary.stages["load"] = summary.stages.get("load", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        loader.flush()
+        summary.stages["load"] = summary.stages.get("load", 0.0) + time.perf_counter() - t
         t = time.perf_counter()
         summary.reprints, problems = link_reprints(tx)
         summary.skipped += problems
@@ -210,7 +228,44 @@ def build_store(
     return summary
 
 
-def _record(manifest: Any, res: FileResult) -> None:
+class _BulkLoader:
+    """New article graphs go in with Oxigraph's bulk loader, many at a time.
+
+    One transaction per article cost ~25 ms (800 quads); bulk loading is ~5x
+    cheaper. The bulk loader is not atomic, which is harmless here: the
+    generation being written is private to this build and thrown away if the
+    build fails. A graph already in the store (or waiting in the batch) is
+    replaced the transactional way.
+    """
+
+    def __init__(self, tx: Any, limit: int = 32_000_000) -> None:
+        self.tx, self.limit = tx, limit
+        self.batch: list[bytes] = []
+        self.graphs: set[str] = set()
+        self.size = 0
+
+    def add(self, article: str, nquads: bytes) -> None:
+        import pyoxigraph as ox
+
+        if article in self.graphs or self.tx.has_graph(article):
+            self.flush()
+            self.tx.replace_graph(article, ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+            return
+        self.batch.append(nquads)
+        self.graphs.add(article)
+        self.size += len(nquads)
+        if self.size >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyoxigraph as ox
+
+        if self.batch:
+            self.tx.db.bulk_load(b"".join(self.batch), format=ox.RdfFormat.N_QUADS)
+        self.batch, self.graphs, self.size = [], set(), 0
+
+
+def _record(manifest: Any, res: FileResult, was_reprint: bool = True) -> None:
     """The manifest entry of a freshly loaded file; its article's graph is now complete."""
     entry = {"bytes_sha256": res.bytes_sha256, "article": res.article}
     if res.signature:
@@ -220,8 +275,9 @@ def _record(manifest: Any, res: FileResult) -> None:
     if res.subjects:
         entry["subjects"] = res.subjects
     manifest.files[res.path] = entry
-    for p in manifest.paths_of(res.article):  # a duplicate file's article is complete again too
-        manifest.files[p].pop("reprint_of", None)
+    if was_reprint:  # a duplicate file's article is complete again too
+        for p in manifest.paths_of(res.article):
+            manifest.files[p].pop("reprint_of", None)
 
 
 def link_reprints(tx: Any) -> tuple[int, list[tuple[str, str]]]:
@@ -238,12 +294,15 @@ def link_reprints(tx: Any) -> tuple[int, list[tuple[str, str]]]:
     from kg.reprints import canonical_map, infos_from_manifest, reduce_quads
 
     files = tx.manifest.files
+    paths_of: dict[str, list[str]] = {}
+    for p in sorted(files):
+        paths_of.setdefault(files[p]["article"], []).append(p)
     want = canonical_map(infos_from_manifest(files))
     have = {v["article"]: v["reprint_of"] for v in files.values() if v.get("reprint_of")}
     problems: list[tuple[str, str]] = []
     restore: list[tuple[str, str]] = []
     for art in sorted(set(want) | set(have)):
-        paths = tx.manifest.paths_of(art)
+        paths = paths_of[art]
         if art in want and want[art] != have.get(art):
             g = ox.NamedNode(art)
             quads = list(tx.db.quads_for_pattern(None, None, None, g))

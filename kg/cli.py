@@ -209,6 +209,27 @@ def stats(store: StoreOpt = Path("kg-store")) -> None:
         typer.echo(f"{k}: {v}")
 
 
+@app.command()
+def viz(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write (one self-contained page).")],
+    station: Annotated[Optional[list[str]], typer.Option("--station", help="Only this station's neighbourhood (repeatable).")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Links to follow from the stations.")] = 1,
+    types: Annotated[Optional[list[str]], typer.Option("--types", help="Node types to keep, e.g. PoliceStation,Mechanism (repeatable).")] = None,
+    store: StoreOpt = Path("kg-store"),
+) -> None:
+    """Write an offline graph browser: search, filters, and the source sentence of every fact."""
+    from kg.store import StoreError
+    from viz.browser import make_network, write_html
+
+    try:
+        net = make_network(_kg(store, None).store, stations=station, depth=depth, types=types)
+    except (StoreError, ValueError) as e:
+        _fail(str(e), 2)
+        return
+    write_html(net, out)
+    typer.echo(f"wrote {out} ({len(net.nodes)} nodes, {len(net.edges)} links)", err=True)
+
+
 @app.command("eval")
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files (EXTRACTION.md shape).")],
@@ -232,6 +253,52 @@ def eval_(
     if failing:
         typer.echo(f"F1 below {min_f1}: {', '.join(failing)}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    stations: Annotated[Optional[list[str]], typer.Argument(help="Station names (or a unique part, e.g. 城关 for 城关派出所); none = all stations.")] = None,
+    store: StoreOpt = Path("kg-store"),
+    endpoint: EndpointOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the tables as CSV into this folder.")] = None,
+) -> None:
+    """Compare stations side by side: profiles, categories, shared and unique practices, similarity."""
+    from kg import compare as cmp
+    from kg.store import StoreError
+
+    try:
+        g = _kg(store, endpoint)
+        typer.echo(cmp.format_comparison(g, stations))
+        if out is not None:
+            paths = cmp.write_csv(cmp.tables(g, stations), out)
+            typer.echo(f"wrote {len(paths)} CSV files to {out}/")
+    except cmp.UnknownStation as e:
+        _fail(str(e), 2)
+    except StoreError as e:
+        _fail(str(e), 2)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html, report.md, figures/ and CSV files.")],
+    station: Annotated[Optional[list[str]], typer.Option("--station", help="A station to include (repeat); default all.")] = None,
+    store: StoreOpt = Path("kg-store"),
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Write the comparison report: one offline HTML page, a Markdown twin and CSV tables."""
+    from kg.compare import UnknownStation
+    from kg.store import StoreError
+    from viz.report import write_report
+
+    try:
+        written = write_report(_kg(store, endpoint), out, station)
+    except UnknownStation as e:
+        _fail(str(e), 2)
+        return
+    except StoreError as e:
+        _fail(str(e), 2)
+        return
+    typer.echo(f"wrote {written['report.html']} ({len(written)} files in {out}/)")
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

@@ -20,6 +20,7 @@ import weakref
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +100,10 @@ def station_names(kg: "KG") -> dict[str, str]:
 def select_stations(kg: "KG", stations: Sequence[str] | None = None) -> dict[str, str]:
     """The stations asked for (label, display name, IRI or a unique part of the name), in that order.
 
-    ``None`` or empty means every station. Raises :class:`UnknownStation`.
+    ``None`` or empty means every station that an article is about or that
+    has a fact (mechanism, partner, outcome, honour): a station only named in
+    passing has nothing to compare, but can still be asked for by name.
+    Raises :class:`UnknownStation`.
     """
     import difflib
 
@@ -107,7 +111,11 @@ def select_stations(kg: "KG", stations: Sequence[str] | None = None) -> dict[str
 
     names = station_names(kg)
     if not stations:
-        return names
+        st = frame(kg, "compare-stations")
+        keep = set(st.loc[st["about"] > 0, "st"])
+        for q in ("compare-mechanisms", "compare-partners", "compare-outcomes", "compare-honours"):
+            keep |= set(frame(kg, q)["st"])
+        return {k: v for k, v in names.items() if k in keep}
     out: dict[str, str] = {}
     for want in stations:
         w = normalize_name(want)
@@ -233,8 +241,8 @@ def partner_matrix(kg: "KG", stations: Sequence[str] | None = None) -> "pd.DataF
 def shared_and_unique(kg: "KG", stations: Sequence[str] | None = None) -> "pd.DataFrame":
     """Mechanism concepts and partner types among the compared stations: shared by two or more, or unique to one.
 
-    One row per item: ``kind`` (``mechanism`` / ``partner``), ``item`` (label),
-    ``status`` (``shared`` / ``unique``), ``n_stations``, ``stations``, the
+    One row per item: ``kind`` (``mechanism`` / ``partner``), ``item`` (the
+    concept or partner-type label), ``names`` (the mechanism names as written), ``status`` (``shared`` / ``unique``), ``n_stations``, ``stations``, the
     item's IRI (concept or partner type) and ``facts`` (the mechanism or
     partner IRIs behind it, space separated, for their evidence).
     """
@@ -244,14 +252,16 @@ def shared_and_unique(kg: "KG", stations: Sequence[str] | None = None) -> "pd.Da
     mech = _only(frame(kg, "compare-mechanisms"), chosen)
     part = _only(frame(kg, "compare-partners"), chosen)
     rows = []
-    for kind, df, key, label, fact in (("mechanism", mech, "c", "concept", "m"), ("partner", part, "t", "partner", "p")):
+    for kind, df, key, label, named, fact in (("mechanism", mech, "c", "concept", "mechanism", "m"),
+                                              ("partner", part, "t", "partner", "partner", "p")):
         df = df[df[key].notna()]
         for iri, g in df.groupby(key, sort=False):
             sts = list(dict.fromkeys(g["station"]))
             rows.append({"kind": kind, "item": g[label].dropna().iloc[0] if g[label].notna().any() else iri,
+                         "names": "、".join(dict.fromkeys(g[named].dropna())),
                          "status": "shared" if len(sts) > 1 else "unique", "n_stations": len(sts),
                          "stations": "、".join(sts), "iri": iri, "facts": " ".join(dict.fromkeys(g[fact]))})
-    out = pd.DataFrame(rows, columns=["kind", "item", "status", "n_stations", "stations", "iri", "facts"])
+    out = pd.DataFrame(rows, columns=["kind", "item", "names", "status", "n_stations", "stations", "iri", "facts"])
     return out.sort_values(["kind", "status", "n_stations", "item"], ascending=[True, True, False, True],
                            ignore_index=True)
 
@@ -372,7 +382,7 @@ def communities(sim: "pd.DataFrame", threshold: float | None = None) -> "pd.Data
     g.add_nodes_from(sim.index)
     for a, b in combinations(sim.index, 2):
         w = sim.loc[a, b]
-        if w == w and w >= threshold:
+        if w == w and w > 0 and w >= threshold:  # a zero pair is no link, whatever the threshold
             g.add_edge(a, b, weight=float(w))
     if g.number_of_edges():
         groups = [sorted(c) for c in nx.community.greedy_modularity_communities(g, weight="weight")]
@@ -420,3 +430,95 @@ def evidence(kg: "KG", facts: Iterable[str] | None = None) -> "pd.DataFrame":
     if facts is not None:
         df = df[df["fact"].isin(set(facts))]
     return df.drop_duplicates().reset_index(drop=True)
+
+
+# -- for the command line ------------------------------------------------------
+
+def tables(kg: "KG", stations: Sequence[str] | None = None) -> "dict[str, tuple[pd.DataFrame, bool]]":
+    """The comparison tables by CSV file name -> (DataFrame, whether its index is a column)."""
+    sim = similarity(kg, stations)
+    return {"stations.csv": (profiles(kg, stations), False),
+            "mechanism_matrix.csv": (mechanism_matrix(kg, stations), True),
+            "partner_matrix.csv": (partner_matrix(kg, stations), True),
+            "shared_unique.csv": (shared_and_unique(kg, stations), False),
+            "similarity.csv": (sim, True),
+            "similarity_pairs.csv": (similarity_pairs(kg, stations), False),
+            "communities.csv": (communities(sim), False)}
+
+
+def write_csv(frames: "dict[str, tuple[pd.DataFrame, bool]]", out_dir: str | Path) -> list[Path]:
+    """Write tables as plain UTF-8 CSV (pandas.read_csv, R read.csv(fileEncoding = "UTF-8"))."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, (df, index) in frames.items():
+        df.to_csv(out / name, index=index, encoding="utf-8")
+        paths.append(out / name)
+    return paths
+
+
+def format_comparison(kg: "KG", stations: Sequence[str] | None = None) -> str:
+    """The side-by-side text `kg compare` prints: profiles, categories, shared/unique, similarity."""
+    from kg.query import QueryResult
+
+    chosen = select_stations(kg, stations)
+    if not chosen:
+        return "The store has no police stations."
+    names = list(chosen.values())
+    prof = profiles(kg, stations).set_index("station")
+    fields = [("place", None), ("area_km2", "area km²"), ("population", None), ("population_kind", "population kind"),
+              ("density_per_km2", "density /km²"), ("officers", None), ("auxiliary", "auxiliary police"),
+              ("founded", None), ("honours", None), ("n_mechanisms", "mechanisms"),
+              ("n_partner_types", "partner types"), ("notes", "articles disagree")]
+    rows = []
+    for f, label in fields:
+        if f == "place":
+            vals = [" ".join(_txt(prof.loc[n, k]) for k in ("province", "prefecture", "county", "town")
+                             if _txt(prof.loc[n, k])) for n in names]
+        else:
+            vals = [_txt(prof.loc[n, f]) for n in names]
+        if f != "notes" or any(vals):
+            rows.append((label or f, *vals))
+    parts = ["Profiles", QueryResult(["", *names], rows).format("table")]
+    for title, m, scheme in (("Mechanisms by category", mechanism_matrix(kg, stations), "mechanism"),
+                             ("Partner types by category", partner_matrix(kg, stations), "partner")):
+        labels = category_labels(scheme)
+        rows = [(f"{labels.get(c, c)} {c}", *(int(m.loc[n, c]) for n in names)) for c in m.columns]
+        parts += ["", title, QueryResult(["", *names], rows).format("table") if rows else "(none)"]
+    su = shared_and_unique(kg, stations)
+    parts += ["", "Shared by two or more stations"]
+    shared = su[su["status"] == "shared"]
+    parts += [f"  {r.kind:9} {r.item}: {r.stations}" + (f" ({r.names})" if r.names != r.item else "")
+              for r in shared.itertuples()] or ["  (none)"]
+    parts += ["", "Unique to one station"]
+    uniq = su[su["status"] == "unique"]
+    for n in names:
+        for kind in ("mechanism", "partner"):
+            items = uniq[(uniq["stations"] == n) & (uniq["kind"] == kind)]["names"].tolist()
+            if items:
+                parts.append(f"  {n} {kind}s: {'、'.join(items)}")
+    if uniq.empty:
+        parts.append("  (none)")
+    if len(names) > 1:
+        pairs = similarity_pairs(kg, stations).sort_values("similarity", ascending=False, na_position="last")
+        rows = [(r.a, r.b, _txt(r.similarity), _txt(round(r.concepts, 3) if r.concepts is not None else None),
+                 _txt(round(r.categories, 3) if r.categories is not None else None),
+                 _txt(round(r.partner_types, 3) if r.partner_types is not None else None)) for r in pairs.itertuples()]
+        parts += ["", "Similarity (mean of Jaccard over concepts, weighted Jaccard over categories, Jaccard over partner types)",
+                  QueryResult(["station", "station", "similarity", "concepts", "categories", "partner types"], rows).format("table")]
+        comm = communities(similarity(kg, stations)).drop_duplicates("community")
+        parts += ["", "Groups of similar stations (greedy modularity)"]
+        parts += [f"  {r.community}: {r.members}" for r in comm.itertuples()]
+    else:
+        parts += ["", "Similarity needs at least two stations."]
+    return "\n".join(parts)
+
+
+def _txt(v: Any) -> str:
+    import pandas as pd
+
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

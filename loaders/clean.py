@@ -31,12 +31,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import CleanDoc, Paragraph, Removed, Section, Sentence, SourceDoc
 from .normalize import to_simplified
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
+_HAN3 = re.compile(f"[{HAN}]{{3}}")
 _STRIP = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\ufeff\u0085\x1c\x1d\x1e\x1f"
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 TERMINATORS = "。！？!?；;"
@@ -116,6 +118,21 @@ _SIGNATURE = re.compile(
     rf"(?<=[。！？!?”」』…])\s*[（(]\s*((?:(?:记者|通讯员|作者|文|撰稿|供稿)\s*[:：/]?\s*)?[{HAN}·]{{1,5}}"
     rf"(?:\s*[、，,\s]\s*(?:(?:记者|通讯员)\s*)?[{HAN}·]{{2,5}}){{0,4}})\s*[)）]\s*$"
 )
+_DATE_PART = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+# "中国人民公安大学出版社  2025/7/23 14:43:47": a publisher and a time stamp
+_SOURCE_DATE_LINE = re.compile(rf"^[{HAN}A-Za-z·]{{2,30}}\s+{_DATE_PART}\s*$")
+# Site furniture at the head of a page: 收藏本站 / 访问X / 高级搜索 / 设为首页
+_SITE_NAV = re.compile(r"^(?:收藏|访问|进入|设为首页|加入收藏|高级搜索|站内搜索|搜索|登录|注册|网站导航|无障碍|繁体|简体)")
+# A newspaper page label: 第02版:综合新闻
+_PAGE_LABEL = re.compile(r"^第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版")
+_NAME_TOKENS = rf"[{HAN}·]{{2,4}}(?:[\s、，,]+[{HAN}·]{{2,4}}){{0,5}}"
+# "□ 余保成 王宇飞" / "（陈某 李某）" on a line of their own: a byline
+_BOX_BYLINE = re.compile(rf"^[□■▲△◇◆]\s*({_NAME_TOKENS})$")
+_BRACKET_BYLINE = re.compile(rf"^[（(]\s*({_NAME_TOKENS})\s*[)）]$")
+# "张三 某某报记者 李四 文/图": names around a role word
+_ROLE_BYLINE = re.compile(r"(?:记者|通讯员)\s|\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图文|文图)$")
+# A title after a dateline (中新网福州3月16日电 题：…) or an original-title note (原标题：…)
+_TITLE_LEAD = re.compile(r"^(?:.{0,30}?电\s*)?(?:原标题|题)\s*[:：]\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_INLINE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\*\*|__|\]\([^)\n]{0,500}\)|\[(?=[^\]\n]{0,200}\]\()")
 
@@ -240,6 +257,8 @@ def _classify(line: _Line) -> str | None:
     """Context-free kinds of a whole line, or None for a content candidate."""
     s = line.simp
     n = len(s)
+    if n <= 40 and _DATE_LINE.match(s):
+        return "meta"  # a bare time stamp (2021-08-27 14:22)
     if not _HAN_RE.search(s):
         return "noise"
     if n <= 120 and _NAV.search(s):
@@ -263,6 +282,14 @@ def _classify(line: _Line) -> str | None:
             return "meta"
         if n <= 40 and _CREDIT_LINE.search(s):
             return "credit"
+        if n <= 60 and _SOURCE_DATE_LINE.match(s):
+            return "meta"
+        if n <= 30 and (_SITE_NAV.match(s) or _PAGE_LABEL.match(s)):
+            return "nav"
+        if n <= 40 and (_BOX_BYLINE.match(s) or (_BRACKET_BYLINE.match(s) and not re.search("[图摄版完续]", s))):
+            return "signature"
+        if n <= 60 and _ROLE_BYLINE.search(s) and len(s.split()) >= 2:
+            return "meta"
         parts = [p for p in _MENU_SPLIT.split(s) if p]
         if len(parts) >= 3 and all(len(p) <= 8 for p in parts):
             return "nav"
@@ -294,6 +321,50 @@ def _tagline_like(s: str, sitename: str | None) -> bool:
 def _heading_like(s: str) -> bool:
     """Short, no full stop, not a symbol-bulleted list item (1. / 一、 numbered headings are fine)."""
     return 2 <= len(s) <= 40 and "。" not in s and s[-1] not in _FINAL_PUNCT and not _SYMBOL_BULLET.match(s)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    from .normalize import read_lexicon
+
+    words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+def _bare_byline(s: str) -> bool:
+    """``张三`` / ``张三 李四`` alone on a head line: names starting with a family name."""
+    single, double = _surnames()
+    toks = s.split()
+    if not 1 <= len(toks) <= 4:
+        return False
+    for tok in toks:
+        if not (2 <= len(tok) <= 4 and _HAN_RE.fullmatch(tok[0]) and all(_HAN_RE.match(c) for c in tok)):
+            return False
+        if not ((tok[0] in single and len(tok) <= 3) or (tok[:2] in double and len(tok) <= 4)):
+            return False
+    return True
+
+
+def _tickers(lines: list[_Line], text: str) -> tuple[str, ...]:
+    """Title-like lines written three times or more that share no word with the article:
+    a site's ticker or menu for another story, not the headline."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.kind == "body" and _title_like(ln.simp) and len(ln.simp) >= 8:
+            counts[ln.simp] = counts.get(ln.simp, 0) + 1
+    twice = [t for t, n in counts.items() if n >= 2]
+    if not twice:
+        return ()
+    simp = "\n".join(ln.simp for ln in lines)  # a glued copy counts too (a ticker glued to the first body line)
+    out = []
+    for t in twice:
+        if simp.count(t) < 3:
+            continue
+        rest = simp.replace(t, "\n")
+        # a headline shares words with its article; a ticker for another story does not
+        if not any(_HAN3.fullmatch(t[i : i + 3]) and t[i : i + 3] in rest for i in range(len(t) - 2)):
+            out.append(t)
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 def _trim_body_line(line: _Line, source: str, first_body: bool) -> None:
@@ -360,6 +431,7 @@ def _clean(source: SourceDoc) -> CleanDoc:
     html_title = to_simplified(source.html_title) if source.html_title else None
     title_idx: int | None = None
     title_norm = _norm_title(html_title) if html_title else None
+    tickers = _tickers(lines, text)
     in_head, tail_mode, prev_nav, first_body = True, False, False, True
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
@@ -380,10 +452,27 @@ def _clean(source: SourceDoc) -> CleanDoc:
             else:
                 ln.kind = "repeat"
             continue
+        if tickers and s.startswith(tickers):
+            prefix = next(t for t in tickers if s.startswith(t))
+            if len(prefix) == len(s):
+                ln.kind = "repeat"
+                continue
+            ln.cut(0, len(prefix), "repeat", text)  # a ticker glued to the first body line
+            s = ln.simp
         if in_head:
             if _tagline_like(s, sitename):
                 ln.kind = "tagline"
                 continue
+            if _bare_byline(s):
+                ln.kind = "signature"  # 曾某某 alone on the first line
+                continue
+            lead = _TITLE_LEAD.match(s)
+            if lead and lead.end() < len(s) and _title_like(s[lead.end():]):
+                if title_idx is not None:
+                    ln.kind = "meta"  # 原标题：… under the headline
+                    continue
+                ln.cut(0, lead.end(), "dateline" if "电" in s[: lead.end()] else "meta", text)
+                s = ln.simp
             if not _starts_body(s):
                 if title_idx is None and _title_like(s) and not ln.caption:
                     ns = _norm_title(s)

@@ -123,5 +123,5 @@ def finalize(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
         if m.count_agrees is False:
             msg = (f"count check: {m.name} promises {m.expected_count} parts, "
                    f"the text lists {len(m.components)}")
-            if msg not in ext.warnings:
+            if not any(m.name in w for w in ext.warnings):  # the extractor may have said it already
                 ext.warnings.append(msg)

@@ -86,6 +86,7 @@ class Gazetteer:
             lambda: defaultdict(list)
         )
         self.former: dict[str, list[Unit]] = defaultdict(list)
+        self._aliases: dict[str, list[Unit]] | None = None
         pending: list[tuple[str, str, str, str, str]] = []
         for level, name, short, adcode, parent in rows:
             if level.startswith("former_"):
@@ -126,6 +127,28 @@ class Gazetteer:
             self.lengths[ch] = sorted(set(self.lengths[ch]), reverse=True)
 
     # -- look-ups -----------------------------------------------------------
+    @property
+    def aliases(self) -> dict[str, list[Unit]]:
+        """Short forms of provinces, prefectures and counties (浙江, 绍兴, 诸暨 for 诸暨市).
+
+        Built on first use: the data's own short name plus the name without
+        its administrative suffix, two characters or more. Only for reading
+        a place prefix glued to a name, never for finding places in prose
+        (平安, 长治 are also ordinary words).
+        """
+        if self._aliases is None:
+            out: dict[str, list[Unit]] = defaultdict(list)
+            for level, sufs in (("province", PROVINCE_SUFFIXES), ("prefecture", PREFECTURE_SUFFIXES),
+                                ("county", COUNTY_SUFFIXES)):
+                for name, units in self.by_name[level].items():
+                    for u in units:
+                        forms = {u.short, _strip_suffix(name, tuple(sorted(sufs, key=len, reverse=True)))}
+                        for f in forms:
+                            if len(f) >= 2 and f != name and u not in out[f]:
+                                out[f].append(u)
+            self._aliases = dict(out)
+        return self._aliases
+
     def units(self, level: str, name: str) -> list[Unit]:
         """Units of ``level`` called ``name`` (full, former, or short form)."""
         found = list(self.by_name[level].get(name, []))

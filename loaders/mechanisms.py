@@ -51,9 +51,8 @@ BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对",
 ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
            "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
            "正式", "全新", "首创", "积极探索", "大胆")
-# Named-object heads: a short core before them is a name even without quotes.
-OBJECT_HEADS = ("调解室", "联勤队", "工作室", "调解队", "驿站", "义警", "讲堂", "小家", "服务队", "巡逻队",
-                "志愿队", "工作站", "调解组", "联盟", "品牌")
+# Named-object heads (a short core before them is a name even without quotes)
+# live in lexicons/mechanism_objects.tsv: see ``_objects``.
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 # Heads that describe a kind of thing, too generic to make a name on their own.
@@ -116,6 +115,36 @@ def _external() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _objects() -> dict[str, str | None]:
+    """Named-object head -> category hint (调解室 -> mediation), from mechanism_objects.tsv."""
+    return {w: (None if c == "-" else c) for w, c in _tsv("mechanism_objects.tsv")}
+
+
+def _object_heads() -> tuple[str, ...]:
+    return tuple(_objects())
+
+
+@lru_cache(maxsize=1)
+def _quoted_heads() -> tuple[str, ...]:
+    return tuple(read_lexicon("mechanism_quoted_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(read_lexicon("mechanism_generic_words.txt"))
+
+
+def _all_generic(core: str) -> bool:
+    """True when ``core`` splits wholly into generic policing words (矛盾纠纷+排查+化解)."""
+    words = _generic_words()
+    n = len(core)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        ok[i] = any(ok[j] and core[j:i] in words for j in range(max(0, i - 5), i))
+    return n > 0 and ok[n]
+
+
+@lru_cache(maxsize=1)
 def _head_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(h) for h in mechanism_heads()))
 
@@ -175,6 +204,44 @@ def _is_framing(name: str) -> bool:
         return False
     rest = m.group(2)
     return rest == "" or rest in FRAMING_NOUNS or any(rest.endswith(n) and len(rest) <= len(n) + 2 for n in FRAMING_NOUNS)
+
+
+FRAMED_HEADS = ("机制", "体系", "制度", "模式", "工作法", "平台", "工程")
+
+
+def post_head_of(after: str, heads: tuple[str, ...]) -> str | None:
+    m = _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads)
+    return m.group(2) if m else None
+
+
+def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -> list[str] | None:
+    """三项机制, “四个体系”: a count of mechanisms is itself recorded when its n parts are listed,
+    right before it (勤务、办案、考核三项机制) or as n names ending in its noun soon after
+    (…建立了A机制和B机制)."""
+    m = re.match(rf"^([{CN_DIGITS}]|[0-9]+)[{MEASURES}](.+)$", name)
+    if not m or m.group(2) not in FRAMED_HEADS:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _CN_VAL.get(m.group(1), 0)
+    noun = m.group(2)
+    s0, _ = _sentence_span(clean, start)
+    lead = rf"^(?:{_alt(_cues()['create'] + _cues()['adopt'] + ('抓好', '做好', '构筑', '筑牢', '强化'))})了?"
+    window = work[max(s0, start - 80):start].rstrip("“ ")
+    lm = re.search(r"([^，。；：“”,]{2,12}(?:、[^，。；：“”、,]{2,12})+)\s*(?:等)?$", window)
+    if lm:
+        items = _split_items(lm.group(1))
+        items[0] = re.sub(lead, "", re.sub(r"^.*(?:派出所|该所|公安局)", "", items[0]))
+        if len(items) == n and all(len(x) >= 2 for x in items):
+            return items
+    region = work[end:min(len(work), end + 300)]
+    item = rf"[^，。；：“”、和及\s]{{2,24}}?{noun}"
+    for mm in re.finditer(rf"{item}(?:(?:、|和|及|以及|与){item})+", region):
+        items = re.findall(item, mm.group())
+        items[0] = re.sub(lead, "", re.sub(r"^.*(?:派出所|该所|公安局)", "", items[0]))
+        items = [_clean_name(x) for x in items]
+        if len(items) == n:
+            return items
+        break
+    return None
 
 
 def _is_list(core: str) -> list[str] | None:
@@ -332,6 +399,17 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             continue
+        clause_before = re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1]
+        if (re.search(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,12}}$", clause_before)
+                or re.search(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$", clause_before)) \
+                and not _ends_with(core, heads) and "+" not in core:
+            continue  # 成为化解矛盾的“减压阀”, 就是破解矛盾的“法治密码”: a figure of speech
+        if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
+            continue  # 作为“法制驿站”，…: an apposition describing what follows
+        if re.fullmatch(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州]){{2,}}", core):
+            continue  # “两乡一镇”: a count of places, not a practice
+        if _role_formula(core) and not _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads):
+            continue  # “社区民警+网格员”: who staffs it, not a named practice
         # --- a list: a slogan, or the parts of a counted name that follows
         items = _is_list(core)
         parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
@@ -357,18 +435,31 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if core in _negatives().get("generic", ()):
             continue
         if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
-            cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
+            parts = _framed_parts(clean, work, qs, qe, core)
+            if parts:  # “四个体系” with its four parts listed: a counted set of mechanisms
+                c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
+                          in_heading=in_heading)
+                c.expected, c.counted_char, _ = _count_prefix(core)
+                cands.append(c)
+            else:
+                cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue
+        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not post_head_of(after, heads):
+            cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
+            continue  # “三个关注”: a reporter's count of points, not a name
         # --- acceptance
-        head = _ends_with(core, heads)
-        hm = re.match(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[的为是在和与等及中上下里来以将已后前被让使由])",
-                      work[chain_end:min(s1, chain_end + 14)].replace("\x00", ""))
+        if re.search(r"以.{1,6}为", core):
+            continue  # “以人民为中心”: a principle, whatever its last word
+        compound = re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
+        head = _ends_with(core, heads) or (None if compound else _quoted_head(core))
+        hm = _post_head(work[chain_end:min(s1, chain_end + 18)].replace("\x00", "").lstrip(), heads)
         post_head = hm.group(2) if hm else None
-        if hm and re.search(r"[的了是在对把将被]|系列|相关|各项|各类", hm.group(1)):
+        if hm and re.search(r"[的了是在对把将被为以]|系列|相关|各项|各类", hm.group(1)):
             post_head = None
         n, cchar, _ = _count_prefix(core)
-        if post_head is None and n is not None and len(core) == 2:
-            continue  # “三区”, “五防”: a counted label, not a name
+        if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
+                core, n, work[max(s0, qs - 120):qs], before, cues):
+            continue  # “五防”宣传热潮: a counted label, not a name
         name = core
         if n is not None and len(core) == 2 and post_head:
             name = core + (_starts_with(work[chain_end:chain_end + 8], heads) or "")
@@ -377,6 +468,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         cue_before = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
             tail[:-2], cues["create"] + cues["adopt"]) if re.search(rf"[{HAN}]{{2}}$", tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
+        cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两室”: 创新 is a cue here
         frame = re.search(r"以\s*[^以]{0,4}$", bare) and re.match(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})", after)
         kind = "quoted"
         listed: list[str] = []
@@ -401,18 +493,25 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
             continue
-        compound = re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
+        if re.match(rf"^[{CN_DIGITS}]", core) and not (_ends_with(core, heads) or post_head) and re.search(r"坚持$", bare):
+            continue  # 坚持“一室牵动两队”: a principle the station keeps
+        title_line = _in_title_line(clean.simp, qs)
+        if (core in _external() or core.endswith("工程") or post_head == "工程") \
+                and _external_aside(work, chain_end, in_heading or title_line):
+            continue
         if head or post_head or "+" in core or compound or core in _external():
             pass
-        elif cue_before or frame:
-            if len(core) > 12 or len(core) < 4 or _looks_like_slogan(core):
+        elif cue_before or frame or re.search(r"(?:公安部?|警方|警务)$", bare):
+            counted_name = n is not None or re.match(r"^[0-9]{3,6}$", core) is not None \
+                or (len(core) == 3 and re.search(r"公安部?$", bare) is not None)  # 公安部“社区通”
+            if len(core) > 12 or len(core) < (2 if counted_name else 4) or _looks_like_slogan(core):
                 continue
         elif in_heading:
             kind = "heading"
         else:
             cands.append(_Cand(name, qs, qe, kind="weak", aliases=[f"chain:{chain_id}"]))
             continue
-        if len(core) <= 2 and n is None and hm:
+        if len(core) <= 2 and n is None and hm and len(hm.group(1)) <= 4:
             name = _clean_name(core + hm.group(1) + hm.group(2))  # “5G”网上调解平台
         c = _Cand(name, qs, qe, head=head or post_head, kind=kind, in_heading=in_heading,
                   aliases=[f"chain:{chain_id}"])
@@ -422,6 +521,59 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
     return cands
+
+
+def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
+    """The head word right after a quote: “三近”警务, “晨曦”矛盾纠纷联动化解工作法.
+
+    Up to 6 characters of modifier for any head, up to 10 for a head of two or
+    more characters; the head ends at a non-Han character, a function word,
+    or (for a head of two or more characters) any character that does not
+    continue it into a longer head (“四心”工作法创新…).
+    """
+    ends = "的为是在和与等及中上下里来以将已后前被让使由"
+    m = re.match(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[{ends}])", after)
+    if m:
+        return m
+    long_heads = _alt(tuple(h for h in heads if len(h) >= 2))
+    m = re.match(rf"^([{HAN}]{{0,10}}?)({long_heads})(?=$|[^{HAN}]|[{ends}])", after)
+    if m:
+        return m
+    m = re.match(rf"^()({long_heads})", after)
+    if m:
+        rest = after[m.end():]
+        if rest[:1] in tuple("化性者员") or _starts_with(rest, heads) or _starts_with(rest, _negatives()["after"]):
+            return None
+    return m
+
+
+def _quoted_head(core: str) -> str | None:
+    """A quoted core ending like a named object (“解忧小屋”, “三步研调法”, “…工作清单”): that ending."""
+    last = _ends_with(core, tuple(sorted(_quoted_heads(), key=len, reverse=True)))
+    if last is None or len(core) < len(last) + 2 or not re.fullmatch(rf"[{HAN}0-9A-Za-z]+", core):
+        return None
+    if _ends_with(core, _negatives().get("not_object", ())) or (last == "法" and "法律" in core):
+        return None  # 办法, 密码, 号码: ordinary words, not a named object
+    return last
+
+
+def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
+    """A two-character counted label (“两室”, “三区”) is a practice when made (创新“两室”建设)
+    or when exactly its n parts are listed right before it (社区、学区、园区“三区”)."""
+    if _ends_with(before.rstrip(), cues["create"]) or _ends_with(_strip_tail_adverbs(before.rstrip()), cues["create"]):
+        return True
+    lm = re.search(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”、,]{2,8})+)\s*$", window)
+    return bool(lm) and len(_split_items(lm.group(1))) == n and all(
+        core[1] in x for x in _split_items(lm.group(1)))
+
+
+ROLE_SUFFIX = ("员", "警", "者", "长", "师", "贤", "干部", "志愿者", "人", "户", "主", "官")
+
+
+def _role_formula(core: str) -> bool:
+    """社区民警+网格员+志愿者: every part of a ``+`` formula is a person's role."""
+    parts = [p for p in core.split("+") if p]
+    return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{1,6}}", p) and _ends_with(p, ROLE_SUFFIX) for p in parts)
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -437,6 +589,31 @@ def _strip_tail_adverbs(s: str) -> str:
                 s = s[: -len(a)]
                 changed = True
     return s
+
+
+# Characters that carry an object head on into a longer word (义警队, 联盟会, 驿站点).
+_OBJECT_CONTINUES = "队站组室会员长部点处所们区服务力骨干织伍内外里"
+
+
+def _object_ends(work: str, head: str, he: int) -> bool:
+    """A named-object head (义警, 联盟) ends its word even before a verb: 花源义警深耕基层."""
+    return head in _object_heads() and work[he] not in _OBJECT_CONTINUES and not any(
+        work.startswith(h, he) for h in mechanism_heads())
+
+
+def _in_title_line(text: str, pos: int) -> bool:
+    """``pos`` lies in a short first line (a headline), not in a one-paragraph body."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end < 0 else end
+    return pos < end and end - lead <= 40 and not re.search(r"[。！？!?]\s*$", text[lead:end])
+
+
+def _external_aside(work: str, end: int, in_heading: bool) -> bool:
+    """A higher-level programme named only in passing: a time frame (“百日行动”开展以来),
+    a label (“千万工程”示范村), or a heading slogan (警校联动 护校安园)."""
+    nxt = work[end:end + 16].lstrip("”」』 ")
+    return in_heading or re.match(r"^(?:“[^”]{1,8}”)?(?:[^，。“]{0,4}(?:以来|期间)|示范)", nxt) is not None
 
 
 def _looks_like_slogan(core: str) -> bool:
@@ -455,7 +632,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     for hm in _head_re().finditer(work):
         hs, he = hm.start(), hm.end()
         # the head must end the word: no Han char that would continue it
-        if he < len(work) and re.match(rf"[{HAN}]", work[he]) and work[he] not in "的为是在和与等及中上下里来以将已后前被让使由，":
+        if he < len(work) and re.match(rf"[{HAN}]", work[he]) and work[he] not in "的为是在和与等及中上下里来以将已后前被让使由，" \
+                and not _object_ends(work, hm.group(), he):
             # allow a longer head that starts here (工作机制 ...) to be found by its own match
             continue
         if hs > 0 and work[hs - 1] in CLOSE_Q or any(a < hs < b for a, b in quote_spans):
@@ -484,8 +662,12 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 cue_cut = pos + len(w)
         cue_core = span[cue_cut:] if cue_cut >= 0 else ""
         cue_core = re.sub(r"^(?:了|起|出)+", "", cue_core)
+        co = list(re.finditer(rf"{re.escape(head)}(?:和|及|以及|与)", cue_core))
+        if co:  # 建立了A机制和B机制: B is named by the same cue verb
+            cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
+            cue_core = cue_core[co[-1].end():]
         if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not re.search(r"[的在对把将为]", cue_core) \
-                and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + OBJECT_HEADS + PLACE_HEADS \
+                and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
                 and not re.match(r"[的之、]", work[he:he + 1]) \
                 and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
             core, core_start = cue_core, k + cue_cut + (len(span[cue_cut:]) - len(cue_core))
@@ -493,11 +675,15 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         else:
             cue_named = False
         core = _strip_adverbs(core.replace("\x00", ""))
-        if k > 0 and work[k - 1] == "、":  # 镇、部门、网格员五级联动…: the name starts at the count
+        mm = list(re.finditer(rf"[{CN_DIGITS}]+[{MEASURES}]", core))
+        if mm and mm[-1].start() > 0:  # 凭借一支特色调解队: the name (if any) follows the measure;
+            core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …考核三项机制
+        is_object = head in _object_heads()
+        if k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
             cm = re.search(rf"[{CN_DIGITS}](?=[{HAN}])", core[1:])
-            if not cm:
+            if not cm and not re.match(rf"[{CN_DIGITS}]", core):
                 continue
-            core = core[cm.start() + 1:]
+            core = core[cm.start() + 1:] if cm else core
         core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
         if not core:
             continue
@@ -507,21 +693,32 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             bool(re.match(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])", core) and _count_prefix(core)[0] is not None)
             or bool(re.match(r"^[0-9]{2,}", core))
             or "+" in core
+            or re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
             or "式" in core[1:]
             or is_lead
             or cue_named
         )
-        if head in OBJECT_HEADS and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
+        if is_object and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
+            modifier = _ends_with(core, _negatives()["modifier"])
+            if modifier and len(core) - len(modifier) <= 1:
+                continue  # 社区警务站, 校园义警: a kind of post, not its name
             marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
+        if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
+            continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
         if not marked or len(core) < 2 or len(core) > (20 if cue_named else 14) or core in GENERIC_CORES:
             continue
         if head in WEAK_HEADS and not ("+" in core or is_lead):
             continue
-        if _is_framing(name) or any(d in name for d in _negatives()["doctrine"]):
+        if any(d in name for d in _negatives()["doctrine"]):
             continue
         if re.search(r"(派出所|公安局|分局)", core):
             continue
         if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]", core):
+            parts = _framed_parts(clean, work, core_start, he, name)
+            if parts:  # 勤务、办案、考核三项机制: a counted set of mechanisms, its parts listed
+                c = _Cand(name, core_start, he, head=head, kind="counted", components=parts)
+                c.expected, c.counted_char, _ = _count_prefix(name)
+                cands.append(c)
             continue  # 三项机制-style framing or a plain quantity
         c = _Cand(name, core_start, he, head=head, kind="unquoted",
                   in_heading=any(h0 <= hs < h1 for h0, h1 in head_spans))
@@ -537,7 +734,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     # programmes of higher levels named anywhere (雪亮工程 ...)
     for prog in _external():
         for pm in re.finditer(re.escape(prog), work):
-            if not any(a <= pm.start() < b for a, b in quote_spans):
+            in_head = any(h0 <= pm.start() < h1 for h0, h1 in head_spans) or _in_title_line(clean.simp, pm.start())
+            if not any(a <= pm.start() < b for a, b in quote_spans) and not _external_aside(work, pm.end(), in_head):
                 cands.append(_Cand(prog, pm.start(), pm.end(), kind="unquoted",
                                    head=_ends_with(prog, tuple(mechanism_heads()))))
     # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式
@@ -561,11 +759,30 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
 def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str | None]:
     """Items of an enumeration introduced by 即/包括/分别是/： right after ``pos`` in its sentence."""
     seg = work[pos:send]
-    m = re.match(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|包括|分别是|分别为|主要是|具体是|[:：])", seg)
+    pm = re.match(r"^[^。；，,（(]{0,8}?[（(]([^()（）]{2,60})[)）]", seg)
+    if pm and re.search(r"[、，,]", pm.group(1)):  # “三所联动”机制(公安、司法、律所)
+        body = re.sub(r"^(?:即|包括|也就是)", "", pm.group(1))
+        return _split_items(body), body
+    m = re.match(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：])", seg)
     if not m:
-        return [], None
+        ordinal = _ordinal_items(work[pos:min(len(work), pos + 600)])
+        return (ordinal, "、".join(ordinal)) if ordinal else ([], None)
     body = seg[m.end():].rstrip("。")
     return _split_items(body.replace("\x00", "")), body
+
+
+def _ordinal_items(text: str) -> list[str]:
+    """一是…；二是…；三是…: the lead clause of each numbered point, starting in this or the next sentence."""
+    first = re.search(r"一是", text[:200])
+    if not first:
+        return []
+    items = []
+    for k, num in enumerate("一二三四五六七八九十"):
+        m = re.search(num + r"是([^，,。；;：:]{2,20})", text[first.start():])
+        if not m or (k and m.start() == 0):
+            break
+        items.append(_clean_name(m.group(1)))
+    return items if len(items) >= 2 else []
 
 
 def _digit_components(body: str, groups: list[int]) -> list[str] | None:
@@ -647,9 +864,14 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
 # --------------------------------------------------------------------------- attributes
 
 
-def _category(name: str, components: list[str], sentence: str) -> str:
+def _category(name: str, components: list[str], sentence: str, head: str | None = None) -> str:
+    """Category by cue words in name, parts and sentence; a named object's head (调解室) weighs most."""
     scores: dict[str, int] = {}
     order: dict[str, int] = {}
+    hint = _objects().get(head or "") or next(
+        (c for h, c in _objects().items() if c and normalize_name(name).endswith(h)), None)
+    if hint:
+        scores[hint] = 30
     for i, (w, code, weight) in enumerate(_categories()):
         order.setdefault(code, i)
         s = 3 * name.count(w) + 2 * sum(x.count(w) for x in components) + sentence.count(w)
@@ -668,7 +890,11 @@ def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
     before = sentence[:start_in_sent]
     if re.search(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)|公安部|省厅|公安厅|上级", before):
         return "external"
-    if re.search(r"创新|首创|独创|探索|打造|创建|创立|自主|研发|总结提炼|推出|搭建|组建|成立|建立|构建|设立|建成|制定|形成", before[-20:]):
+    if re.match(r"^\s*(?:近年来，?|今年以来，?)?[^，。]{0,12}(?:县委|市委|区委|政法委|公安局|公安分局)(?![^，。]{0,10}派出所)", sentence) \
+            and re.search(r"探索|推行|创新|打造|构建", before):
+        return "external"  # 县公安局…探索“X”模式: the practice of a higher level the station pilots
+    clause = re.split(r"[，,。；;]", before)[-1][-40:]
+    if re.search(r"创新|首创|独创|探索|打造|创建|创立|自主|研发|总结|推出|搭建|组建|成立|建立|构建|设立|建成|制定|形成", clause):
         return "internal"
     return None
 
@@ -764,7 +990,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
         elif c.kind == "weak" and (_merge_key(c.name) in keys or c.aliases[0] in chains):
             accepted.append(c)
     stations = {normalize_name(s.name) for s in ext.stations if s.name}
-    accepted = [c for c in accepted if normalize_name(c.name) not in stations and not _is_framing(c.name)]
+    accepted = [c for c in accepted if normalize_name(c.name) not in stations
+                and (not _is_framing(c.name) or (c.kind == "counted" and c.components))]
     accepted.sort(key=lambda c: c.start)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]
@@ -798,7 +1025,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
                 name=c.name,
                 station=_station_for(ext, sentence),
                 components=comps,
-                category=_category(c.name, comps, sentence),
+                category=_category(c.name, comps, sentence, c.head),
                 scope=_scope_all(clean, c),
                 aliases=c.aliases,
                 head=c.head,

@@ -21,13 +21,20 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # Field keys of metadata lines, longest first so 发布时间 wins over 时间.
 _KEYS = sorted(
     "发布时间 发表时间 发布日期 更新时间 时间 日期 来源 稿源 出处 作者 撰稿 撰文 记者 通讯员 编辑 责任编辑 "
-    "责编 点击数 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 字号 摄影 文 图".split(),
+    "责编 点击数 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 字号 摄影 文/图 图/文 文图 图文 文 图".split(),
     key=len, reverse=True,
 )
 _FIELD = re.compile(rf"({'|'.join(_KEYS)})\s*[:：/／]")
 _DATE_KEYS = {"发布时间", "发表时间", "发布日期", "更新时间", "时间", "日期"}
 _SOURCE_KEYS = {"来源", "稿源", "出处"}
-_AUTHOR_KEYS = {"作者", "撰稿", "撰文", "记者", "通讯员", "文"}
+_AUTHOR_KEYS = {"作者", "撰稿", "撰文", "记者", "通讯员", "文", "文/图", "图/文", "文图", "图文"}
+# "张三 某某报全媒体记者 李四 文/图": the names come before a trailing role word
+_TRAILING_ROLE = re.compile(r"\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文|文图|文)\s*$")
+_OUTLET = r"(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒)"
+# "四川法治报全媒体记者": the outlet a reporter writes for
+_OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET})(?:全媒体|融媒体|首席|特约|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)")
+# "中国人民公安大学出版社  2025/7/23 14:43": a publisher before a time stamp
+_SOURCE_BEFORE_DATE = re.compile(rf"^([{HAN}A-Za-z·]{{2,30}}{_OUTLET})\s+\d{{4}}\s*[-/.年]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|文|图文|文图|报道|实习生"
@@ -86,6 +93,8 @@ def _names(value: str) -> list[str]:
 
 def _clean_source(value: str) -> str | None:
     v = value.strip().strip("《》“”\"'「」【】[]")
+    if m := _OUTLET_REPORTER.match(v):  # 来源:河南日报记者 王斌
+        v = m.group(1)
     v = re.split(r"[\s　]+", v)[0] if v else v
     v = v.strip("《》“”\"'「」【】[]")
     if not v or len(v) > 30 or _NOT_SOURCE.match(v) or not re.search(f"[{HAN}A-Za-z]", v):
@@ -115,11 +124,15 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
             found = _names(inner)
         elif r.kind == "dateline":
             found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
+        elif (trail := _TRAILING_ROLE.search(s)) and not _FIELD.search(s[: trail.start()]):
+            found = _names(s[: trail.start()])
         else:
             found = []
             for key, value in _fields(s):
                 if key in _AUTHOR_KEYS:
                     found += _names(value)
+                elif key in _SOURCE_KEYS and (m := _OUTLET_REPORTER.match(value)):
+                    found += _names(value[m.end():])  # 来源:某某日报记者 张三
             if not found and not _FIELD.search(s):
                 found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
         names += [n for n in found if n not in names]
@@ -146,10 +159,18 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
     if date is None:  # a date standing alone or before the first field of a metadata line
         date = next((d for r in _meta_pieces(clean, {"meta"}) if (d := iso_date(r.text))), None)
     if source is None:
+        source = next((_clean_source(m.group(1)) for r in _meta_pieces(clean, {"meta"})
+                       if (m := _SOURCE_BEFORE_DATE.match(to_simplified(r.text).strip()))), None)
+    if source is None:
         for r in _meta_pieces(clean, {"dateline"}):
             m = _DATELINE_SRC.match(to_simplified(r.text))
             if m:
                 source = m.group(1) or m.group(2)
+                break
+    if source is None:
+        for r in _meta_pieces(clean, {"meta", "dateline"}):
+            m = _OUTLET_REPORTER.search(to_simplified(r.text))
+            if m and (source := _clean_source(m.group(1))):
                 break
     if source is None:
         source = _source_from_editor_line(clean)

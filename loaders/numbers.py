@@ -98,7 +98,8 @@ def parse_number(expr: str) -> float | None:
 COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "余人", "万元", "亿元",
                "起", "人", "次", "户", "元", "个", "件", "名", "场", "份", "条", "家", "支", "套",
                "处", "所", "辆", "台", "张", "本", "项", "批", "期", "篇", "路", "宗", "位", "部",
-               "把", "块", "幅", "单", "笔", "例", "只", "间", "栋", "座", "吨", "种", "类", "组", "队")
+               "把", "块", "幅", "单", "笔", "例", "只", "间", "栋", "座", "吨", "种", "类", "组", "队",
+               "面", "封")
 NON_OUTCOME_UNITS = ("个工作日", "个小时", "个月", "周年", "平方公里", "平方米", "公里", "千米", "米", "小时", "分钟", "秒", "岁", "年", "月",
                      "日", "天", "号", "周", "届", "级", "倍", "公斤", "克", "亩", "楼", "层", "室")
 PRE_QUALIFIERS = ("超过", "近", "约", "超", "逾", "达", "共")  # only 近 约 超(过) 逾 become qualifiers
@@ -113,7 +114,7 @@ QUANTITY = re.compile(
     rf"(?P<mid>[余多])?"
     rf"(?P<big>[万萬亿億](?!元))?"
     rf"(?P<mid2>[余多])?"
-    rf"(?P<pct>[%％]|个百分点)?"
+    rf"(?P<pct>[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风]))?"
     rf"(?:[ \u3000]?(?P<unit>{_UNIT_ALT}))?"
     rf"(?P<post>以上|余|多|左右)?"
 )
@@ -125,7 +126,7 @@ class Quantity:
 
     start: int
     end: int
-    value: float
+    value: float | None  # None for a vague amount (数千起)
     unit: str | None  # "%", "起", "元" ... or None
     qualifier: str | None  # 以上 | 余 | 约 | 近 | 超 | None
     text: str
@@ -145,6 +146,8 @@ def find_quantities(text: str) -> list[Quantity]:
     [(200000.0, '元', '余'), (98.0, '%', '以上')]
     >>> [(q.value, q.unit) for q in find_quantities("巡防1200余人次、百分之九十五")]
     [(1200.0, '人次'), (95.0, '%')]
+    >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("警情下降近三成，化解纠纷数千起，温暖千家万户")]
+    [(30.0, '%', '近'), (None, '起', None)]
     """
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
@@ -155,15 +158,21 @@ def find_quantities(text: str) -> list[Quantity]:
         base = parse_number(num + (m.group("big") or ""))
         if base is None:
             continue
+        prev = text[m.start() - 1:m.start()] if m.start() else ""
+        vague = chinese and prev == "数"  # 数千起: an amount without a value
+        if chinese and not vague and _idiom(num, m):
+            continue
         unit = m.group("unit")
         pct = m.group("pct") or m.group("pct1")
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"
-        value = base
+            if pct == "成":
+                base *= 10  # 三成 = 30%
+        value = None if vague else base
         if unit == "万元":
-            value, unit = base * 10_000, "元"
+            value, unit = None if vague else base * 10_000, "元"
         elif unit == "亿元":
-            value, unit = base * 100_000_000, "元"
+            value, unit = None if vague else base * 100_000_000, "元"
         elif unit == "余人":
             unit = "人"
         qual = None
@@ -180,6 +189,18 @@ def find_quantities(text: str) -> list[Quantity]:
             qual = "约"
         out.append(Quantity(m.start(), m.end(), value, unit, qual, m.group(0), chinese, hi))
     return out
+
+
+def _idiom(num: str, m: re.Match) -> bool:
+    """A bare 十/百/千 with nothing that makes it an amount: 化解百家事, 千家万户.
+
+    近百起, 百余起, 上千人 are amounts; 百家, 千家 alone are figures of speech.
+    """
+    if len(num) != 1 or num not in "十拾百佰千仟":
+        return False
+    prev = m.string[m.start() - 1:m.start()] if m.start() else ""
+    return not (m.group("pre") or m.group("mid") or m.group("mid2") or m.group("post") in ("余", "多", "以上")
+                or prev in ("上", "近", "超", "逾", "约"))
 
 
 def _cn_ok(num: str) -> bool:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .document import CleanDoc
+from .document import CleanDoc, Sentence
 from .model import Extraction, Outcome
 from .normalize import concept_key, normalize_name, read_lexicon, strip_pinyin
 from .numbers import COUNT_UNITS, Quantity, find_quantities
@@ -34,13 +34,16 @@ CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_SEP = "、和及与"
 # Periods as written: 2024年, 2025年上半年, 今年以来, 近三年来, 10年来, 自…以来.
 PERIOD = re.compile(
-    r"(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}月)?"
-    r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)?(?:以来|来)?)"
-    r"|今年(?:上半年|下半年|前三季度|一季度)?(?:以来)?|去年(?:以来|全年|同期)?"
-    r"|近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|连续[一二两三四五六七八九十0-9]+年"
-    r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截至目前|目前|年内|全年"
-    r"|自[^，。；]{1,12}以来"
+    r"(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
+    r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底)?(?:以来|来|至今)?)"
+    r"|今年(?:上半年|下半年|前三季度|一季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?|去年(?:以来|全年|同期|年底|底)?"
+    r"|近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期"
+    r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来"
+    r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截[至止]目前|目前|年内|全年"
+    r"|自[^，。；]{1,12}以来|成立以来"
 )
+# A year right after a comparison word is the baseline, not the period (2016年同比2015年).
+_BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
 COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
 ANECDOTE = re.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
@@ -148,6 +151,8 @@ def _direction_in(text: str) -> tuple[str | None, int, int]:
 def _normalize_period(p: str) -> str:
     p = p.strip()
     p = re.sub(r"^自", "", p)
+    p = p.replace("截止目前", "截至目前")
+    p = re.sub(r"(月)[0-9]{1,2}日$", r"\1", p)  # 2024年7月19日: a day is an anecdote's date, the month is the period
     p = re.sub(r"^([0-9]{4})年$", r"\1", p)
     p = re.sub(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$", r"\1\2", p)
     p = re.sub(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$", r"\1", p)
@@ -155,9 +160,17 @@ def _normalize_period(p: str) -> str:
 
 
 def _period_before(sent: str, pos: int) -> str | None:
-    """The nearest period expression before ``pos`` in the sentence."""
+    """The nearest period expression before ``pos`` in the sentence (not a baseline year).
+
+    连续多年 / 连续5年 qualify the verb of their own clause only.
+    """
     last = None
+    clause_start = max((sent.rfind(c, 0, pos) for c in CLAUSE_END), default=-1) + 1
     for m in PERIOD.finditer(sent, 0, pos):
+        if _BASELINE.search(sent[max(0, m.start() - 2):m.start()]):
+            continue
+        if m.group(0).startswith(("连续", "多年")) and m.end() <= clause_start:
+            continue
         last = m.group(0)
     return _normalize_period(last) if last else None
 
@@ -240,6 +253,7 @@ def _head_metric(head: str) -> tuple[str, str]:
     -> 化解矛盾纠纷); a verb used as a noun does not (消防培训, 行政案件查处率).
     """
     head = _VIA.sub("", head)
+    head = PERIOD.sub("", COMPARISON.sub("", head))  # 自走访以来: a period is not the object of its verb
     head = re.sub(r"(分别|(?<![年日月])均|各|都|共计|合计|总计)+$", "", head)
     for vs, ve in reversed(_verb_spans(head)):
         rest = head[ve:]
@@ -263,18 +277,25 @@ def _split_items(metric: str) -> list[str]:
     parts = [p for p in re.split(r"、|以及|和|及|与", metric) if p]
     if len(parts) <= 1:
         return [metric] if metric else []
+    who = re.match(r"人民群众|群众|居民|村民|公众|百姓", parts[0])
+    if who:  # 群众安全感、满意度: every opinion is the same people's
+        parts = [p if p.startswith(who.group(0)) or family_of(p) != "public_evaluation" else who.group(0) + p
+                 for p in parts]
     last = parts[-1]
     if "等" in last:
         parts[-1] = last.split("等", 1)[0]
         return parts
-    short = [p for p in parts[:-1] if len(p) <= 2]
+    def bare(p: str) -> bool:  # 刑事, 民转刑: a modifier without a head noun of its own
+        return len(p) <= 2 or (len(p) == 3 and not any(h in p for h in _heads()))
+
+    short = [p for p in parts[:-1] if bare(p)]
     if short:
         n = max(len(p) for p in short)
         heads = [last.find(h) for h in _heads() if last.find(h) >= 1]
         n = min(heads) if heads else n
         tail = last[n:] if len(last) - n >= 1 else ""
         if tail:
-            return [p + tail if len(p) <= 2 else p for p in parts[:-1]] + [last]
+            return [p + tail if bare(p) else p for p in parts[:-1]] + [last]
     return parts
 
 
@@ -300,6 +321,7 @@ def sentence_outcomes(sent: str) -> list[_Found]:
     clauses = [(m.start(), m.end()) for m in re.finditer(rf"[^{CLAUSE_END}]+", sent)]
     topic: list[str] = []  # the last metric items seen, for 分别下降 in a later clause
     topic_verb = ""
+    state: dict[str, bool] = {}  # profile: a figure of this sentence described the area
     for cs, ce in clauses:
         clause = sent[cs:ce]
         zero = _zero_records(sent, cs, ce)
@@ -309,7 +331,7 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         # 19个村居“零发案”: the count belongs to the zero record, which has no value
         qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
                                        for a, b in zero_spans)]
-        clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found)
+        clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found, state)
         found.extend(clause_found)
         # qualitative results (满意度持续提升) when the clause holds no number
         if not qs and not zero:
@@ -322,12 +344,13 @@ def sentence_outcomes(sent: str) -> list[_Found]:
 
 
 def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: list[str],
-                    topic_verb: str, earlier: list[_Found]) -> list[_Found]:
+                    topic_verb: str, earlier: list[_Found], state: dict[str, bool]) -> list[_Found]:
     """Outcomes carried by numbers in one clause."""
     out: list[_Found] = []
     prev_end = 0
     skipped_modifier = False
     carry: list[str] = []  # 从5起下降到3起: the metric of the "from" figure
+    problem = _cue(sent[cs:], ("problem",)) is not None
     for group in _groups(clause, qs):
         first = group[0]
         if re.search(r"从[^从，]*$", clause[:first.start]) and re.match(r"(下降|减少|降|上升|增加|提高|提升|增长)(到|至|为)", clause[group[-1].end:]):
@@ -337,16 +360,28 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         raw_head = clause[prev_end:first.start]
         head = raw_head.lstrip("、和及与")
         prev_end = group[-1].end
+        after = clause[group[-1].end:]
         verb_in_head = bool(_verb_spans(head))
+        d, ds, de = _direction_in(head)
+        role = _role_after(after) if first.unit in ("人", "名", "位") else None
         if _cue(head, ("target", "honour", "workload")):
             continue
-        if not verb_in_head and _cue(head, ("profile",)):
+        if not verb_in_head and not d and (_cue(head, ("profile",)) or state.get("profile")):
+            state["profile"] = True  # 实有人口16672人，出租房屋266户: the whole list describes the area
             continue
-        if _cue(head, ("context",)) and not re.search(r"金额|挽回|追回|返还|止付|冻结|挽损", head):
+        ctx = _cue(head, ("context",))
+        if ctx and not re.search(r"金额|挽回|追回|返还|止付|冻结|挽损", head) and not _result_verb(head[: head.find(ctx)]):
+            continue  # 涉及金额 / 涉案 (but 化解涉及…的纠纷数千起 is a result)
+        if problem and not d and not _result_verb(head):
+            continue  # 安装探头107个，坏了90个 / 年均发生1000余起…居高不下: the problem, not a result
+        if re.match(r"\s*即", clause) and not d:
             continue
-        if re.match(r"\s*即", clause) or re.search(r"等$", head) or first.unit == "项":
+        if (re.search(r"等$", head) and not role) or (first.unit == "项" and not verb_in_head):
             continue
-        post = _post_noun(clause, first) if first.unit not in ("%", "元", None) else None
+        post = _post_noun(clause, first) if first.unit not in ("%", "元", None) and not role else None
+        if post and re.search(r"(?:机制|制度|措施|举措|模式|工作法|体系)$", post):
+            prev_end = max(prev_end, first.end + len(post))
+            continue  # 建立了七项联动机制: a count of measures, not of work done
         if post:
             prev_end = max(prev_end, first.end + len(post))
         if post and not _verb_only(head):
@@ -357,13 +392,33 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         if post and first.value == 1 and first.unit in ("名", "人", "位"):
             continue  # 聘请1名退休干部: one person, not a count of work
         skipped_modifier = False
-        d, ds, de = _direction_in(head)
+        comparison = _comparison(sent[: cs + first.start])
+        if not d:  # 以每年10%的幅度下降: the direction follows the number
+            m = re.match(r"的?(?:幅度|速度|比例)?(?:持续|逐年|稳步)?", after)
+            d2, d2s, _ = _direction_in(after[: m.end() + 4])
+            if d2 and d2s == m.end():
+                d, ds, de = d2, len(head), len(head)
+                if re.search(r"每年|年均", head):
+                    comparison = comparison or "逐年"
         metric_text = head[:ds] if d else head
+        metric_text = re.sub(r"以?(?:每年|年均|每月)?$", "", metric_text) if d else metric_text
         metric, verb = _head_metric(metric_text)
-        if post and (len(metric) < 2 or _verb_only(metric_text)):
+        if first.unit == "%" and (len(metric) < 2 or _verb_only(metric_text)):
+            # 98.2%的调解成功率 / 95%以上的噪声问题得到化解 / 实现了100%化解
+            tail = _rate_after(after, out or earlier)
+            if tail:
+                metric, verb = tail, ""
+        if role:
+            v = _verb_spans(head)
+            metric = (head[v[-1][0]:v[-1][1]] if v else "") + role
+        elif post and (len(metric) < 2 or _verb_only(metric_text)):
             v = "" if verb in ("开展", "组织", "进行", "组建") or not verb else verb
             metric = v + post if v and not post.startswith(v) else post
-        spread = bool(re.search(r"分别|均|各|都", head))
+        spread = bool(re.search(r"分别|均|各(?![类种项个级])|都", head))
+        if metric in lexicon().fillers:
+            metric = ""  # 开展义诊8次、达450余人次: 达 alone names nothing, the last metric goes on
+        if metric and len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
+            continue  # 将60%的警力下沉: a bare function word names no measure
         items = _split_items(metric) if metric else []
         if not items and carry:
             items = carry
@@ -388,10 +443,54 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 metric=it, start=cs + q.start, end=cs + q.end, value=q.value, unit=q.unit,
                 direction=d, qualifier=q.qualifier,
                 period=_period_before(sent, cs + q.start),
-                comparison=_comparison(sent[: cs + q.start]) if d else None,
+                comparison=comparison if d else None,
                 verb=verb, family=fam,
             ))
     return out
+
+
+_ROLE = re.compile(r"(?:群众|居民|村民|人)?(?:成为|加入|担任|注册为|注册成为|报名成为|为)[“\"「]?([\u4e00-\u9fff]{2,8}?)(?:[”\"」]|$|[，。；、和及])")
+
+
+def _role_after(after: str) -> str | None:
+    """近200人成为“平安义警”: the role a count of people took on (metric noun after the verb)."""
+    m = _ROLE.match(after)
+    if not m or family_of(m.group(1)) is None:
+        return None
+    return m.group(1)
+
+
+_RESULT_VERBS = ("化解", "调解成功", "办结", "结案", "破获", "侦破", "破案", "整改", "解决", "查处", "处理")
+
+
+def _result_verb(text: str) -> bool:
+    return any(v in text for v in _RESULT_VERBS) or any(v in text for v, k in lexicon().kinds if k == "result" and len(v) >= 2)
+
+
+def _rate_after(after: str, prior: list[_Found]) -> str | None:
+    """The metric of a percentage written after it.
+
+    98.2%的调解成功率 -> 调解成功率; 95%以上的噪声问题得到化解 -> 噪声问题化解率;
+    (受理纠纷225起，)实现了100%化解 -> 纠纷化解率.
+    """
+    after = after.lstrip(" ")
+    m = re.match(r"的([\u4e00-\u9fff]{2,16}?)(?:得到|得以|被|获得)?(" + "|".join(_RESULT_VERBS) + r")", after)
+    if m and not re.search("率$", m.group(1)):
+        noun = re.split(r"在|及时|全部|均|已|得到|得以|被|获得", m.group(1))[0]
+        return noun + m.group(2) + "率" if len(noun) >= 2 else None
+    m = re.match(r"的([\u4e00-\u9fff]{1,10}率)", after)
+    if m:
+        return m.group(1)
+    m = re.match("(" + "|".join(_RESULT_VERBS) + ")", after)
+    if m:
+        obj = ""
+        if prior:
+            obj = prior[-1].metric
+            runs = _verb_spans(obj)
+            if runs and runs[0][0] == 0:
+                obj = obj[runs[0][1]:]
+        return obj + m.group(1) + "率"
+    return None
 
 
 def _pair(items: list[str], values: list[Quantity], spread: bool, metric: str) -> list[tuple[str, Quantity]]:
@@ -426,7 +525,8 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
     cut = STOP_VERB.search(noun, 2)
     if cut:
         noun = noun[: cut.start()]
-    noun = re.split(r"[和及与]", noun)[0]
+    noun = re.split(r"(?<!参)[和及与]", noun)[0]
+    noun = re.sub(r"参与$", "", noun)  # 组织140名律师志愿者参与
     return noun if len(noun) >= 2 else None
 
 
@@ -442,19 +542,19 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         # 办理户籍业务512: a bare count right before the clause end
         if q.chinese or q.end != len(clause) or not re.fullmatch(r"[0-9]{1,6}", q.text):
             return False
-        if re.fullmatch(r"(19|20)[0-9]{2}", q.text):
+        if re.fullmatch(r"(19|20)[0-9]{2}", q.text) and re.search(r"[于至到从自]$", clause[: q.start]):
             return False
         if not any(v in clause for v in lexicon().verbs) and "办理" not in clause:
             return False
     if q.chinese:
         if re.match(r"派出所|所|镇|乡|村|街道|社区|县|市|区|机制|模式|工作法", after):
             return False
-        if q.value < 2 and q.unit not in ("%",):
+        if q.value is not None and q.value < 2 and q.unit not in ("%",):
             return False
     if re.match("|".join(HEAD_WORDS), after):
         return False
-    if before and before in "在于对於向给":
-        return False
+    if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持)在$", clause[: q.start]):
+        return False  # 在3个村: a place; but 保持在100% is a level
     if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after):
         return False
     if q.unit in ("名", "人") and re.search(r"(民警|辅警|警力)$", clause[: q.start]):
@@ -490,18 +590,27 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         x = m.group(1)
         head = clause[: m.start()]
         head = re.sub(r"[0-9０-９一二三四五六七八九十百]+[余多]?[个家所户]", "", head)
+        # 做到了“矛盾不上交”、民转刑案件“零发生”: the subject starts after an earlier quote
+        quoted = [e for _, e in _quote_spans(head)]
+        head = head[quoted[-1]:] if quoted else head
+        opened = max(head.rfind("“"), head.rfind("「"))
+        if opened >= 0:  # 取得了“命案零发生”: the record is the quoted phrase
+            head = head[opened + 1:]
         noun, verb = _head_metric(head)
-        noun = re.sub(r"^(实现|保持|达到|创建|打造)了?", "", noun)
+        noun = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)[-1]  # 甲村实现刑事案件“零发生”
+        if x == "发生" and (not noun or family_of(noun) is None):
+            continue  # 零发生 needs a subject that names what did not happen
+        items = _split_items(noun) if noun else []
         if x == "发生" or noun.endswith(x):
-            metric = noun
+            metrics = items
         else:
-            metric = f"{noun}零{x}" if noun else f"零{x}"
-        if not metric or (x in ("发生",) and family_of(metric) is None):
+            metrics = [f"{it}零{x}" for it in items] or [f"零{x}"]
+        if not metrics or family_of("".join(metrics)) is None:
             continue
-        if family_of(metric) is None:
-            continue
-        out.append(_Found(metric=metric, start=cs + m.start(), end=cs + m.end(), direction="zero",
-                          period=_period_before(sent, cs + m.start()), verb=verb))
+        for metric in metrics:  # 刑事、治安案件“零发生”: one record per subject
+            if len(metric) >= 2:
+                out.append(_Found(metric=metric, start=cs + m.start(), end=cs + m.end(), direction="zero",
+                                  period=_period_before(sent, cs + m.start()), verb=verb))
     for m in _ZERO_NEG.finditer(clause):
         x = m.group("x") or m.group("y")
         x = re.sub(r"(发生|出现)$", "", x.strip())
@@ -534,6 +643,8 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
             if not any(a <= m.start() < b for a, b, _ in hits):
                 hits.append((m.start(), m.end(), d))
     hits.sort()
+    # 始终保持稳中有降: two direction words in a row are one statement; the last one says it
+    hits = [h for i, h in enumerate(hits) if not (i + 1 < len(hits) and hits[i + 1][0] - h[1] <= 1)]
     if not hits:
         # 群众满意度颇高: an evaluation stated without a direction
         m = re.search(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全感|好评率))(?:颇高|较高|很高|持续走高|高)", clause)
@@ -557,21 +668,33 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
         metric = ""
         if re.search(r"[\u4e00-\u9fff]{2,}", before):
             metric, _ = _head_metric(before)
-            metric = re.sub(r"(稳中有|有所|呈|逐年|年均|始终|保持|总体|大幅|明显|持续|逐步|不断|有效|均|一直|已|连续)+$", "", metric)
+            metric = re.sub(r"(稳中有|有所|呈|逐年|年均|始终|保持|总体|大幅|明显|持续|逐步|不断|有效|均|一直|已|连续"
+                            r"|稳步|稳定|显著|进一步|得以|再次|逐渐|大大|全面|极大|再)+$", "", metric)
         if not metric or family_of(metric) is None:
+            if d not in ("increase", "decrease"):
+                continue
+            # 减少了可防性案件的发生 / 提升群众安全感、满意度: the metric follows the verb
             nxt = [h for h in hits if h[0] > ds]
             after = clause[de: nxt[0][0] if nxt else len(clause)]
+            if re.match(r"[、和及与]", after) or re.search(r"的(?:目标|目的)", after):
+                continue  # 效能提升、满意度增强的目标: the verb closed its own phrase
             obj = re.sub(r"^了", "", after)
             obj = re.sub(r"的?(发生|发生率|数量|趋势)$", "", obj)
             metric = clean_metric(obj)
-            if family_of(metric) not in ("crime", "public_order", "fraud", "hazards"):
+            if family_of(metric) not in ("crime", "public_order", "fraud", "hazards", "public_evaluation"):
                 continue
+        if re.search(r"指标|[一二两三四五六七八九十]$", metric):
+            continue  # 主要指标呈现“五下降”: a summary; the figures follow
+        if re.search(r"能力|水平|意识|效能|效率|质效$", metric):
+            continue  # 调解的社会化、联动化、专业化水平: every item shares the excluded head
         for it in _split_items(metric):
             fam = family_of(it)
             if fam not in _QUAL_OK or len(it) < 2:
                 continue
-            if re.search(r"能力|水平|意识|效能|效率|质效|见警率|力$|环境|秩序", it):
+            if re.search(r"能力|水平|意识|效能|效率|质效|见警率|力$|环境|秩序|动能|精准|难度|压力|成本|负担", it):
                 continue
+            if re.search(r"[不未无]", it) and not re.search(r"不满|无证", it):
+                continue  # 矛盾纠纷不出社区: a slogan, not a measure
             out.append(_Found(metric=it, start=cs, end=ce, direction=d, period=_period_before(sent, cs + ds),
                               comparison=_comparison(sent[: cs + de]), qualitative=True))
     return out
@@ -583,7 +706,8 @@ def _drop_shadowed(found: list[_Found]) -> list[_Found]:
     out = []
     for f in found:
         if f.qualitative and any(
-            n.direction == f.direction and (n.metric == f.metric or n.metric in f.metric or f.metric in n.metric)
+            # 入户盗窃案件逐年下降，年均降幅达30%; but 警情下降，其中盗窃警情降幅达66% is two results
+            n.direction == f.direction and (n.metric == f.metric or n.metric in f.metric)
             for n in numeric
         ):
             continue
@@ -643,21 +767,44 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     """Add the article's outcomes to ``ext.outcomes`` (EXTRACTION.md section 5)."""
     station = _subject_station(ext)
     mentions = _mechanism_mentions(clean, ext)
+    found: list[tuple[Outcome, bool]] = []
+    carried: str | None = None  # the period of a sentence that ended in ；
+    prev = None
     for sent in clean.sentences:
         s = strip_pinyin(clean.simp[sent.start:sent.end])
         if not s.strip():
             continue
+        joined = prev is not None and prev.paragraph == sent.paragraph and (
+            clean.simp[prev.start:prev.end].rstrip().endswith(("；", ";"))
+            or re.match(r"\s*(?:其中|已|共|累计|先后)", s))  # no subject: it continues the last sentence
+        inherit = carried if joined else None
+        headline = _is_headline(clean, sent)
         for f in sentence_outcomes(s):
             fam = f.family or family_of(f.metric + f.verb)
             out = Outcome(
                 metric=f.metric, value=f.value, unit=f.unit, direction=f.direction,
-                qualifier=f.qualifier, period=f.period, comparison=f.comparison,
+                qualifier=f.qualifier, period=f.period or inherit, comparison=f.comparison,
                 kind=kind_of(f.metric, f.verb, f.direction, fam), family=fam, station=station,
                 mechanism=_attribute(clean, mentions, sent.start, sent.end),
                 evidence=clean.evidence(sent.start, sent.end),
             )
-            if not _duplicate(ext.outcomes, out):
-                ext.outcomes.append(out)
+            if not _duplicate([o for o, _ in found], out):
+                found.append((out, headline))
+        carried = _period_before(s, len(s)) or inherit
+        prev = sent
+    body = [o for o, h in found if not h]
+    for o, h in found:
+        # a headline figure restated in the body counts once (the body sentence)
+        if h and any(b.value == o.value and b.unit == o.unit and b.direction == o.direction for b in body):
+            continue
+        ext.outcomes.append(o)
+
+
+def _is_headline(clean: CleanDoc, sent: Sentence) -> bool:
+    """The sentence is the article's headline or a section heading."""
+    if clean.title_span and clean.title_span[0] <= sent.start < clean.title_span[1]:
+        return True
+    return sent.paragraph < len(clean.paragraphs) and clean.paragraphs[sent.paragraph].is_heading
 
 
 def _duplicate(existing: list[Outcome], o: Outcome) -> bool:

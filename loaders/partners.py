@@ -49,6 +49,7 @@ CUES = (
     "力量", "队伍", "组成", "组建", "成立", "加入", "联防", "联调", "联勤", "联手", "牵头",
     "结对", "共商", "共治", "会商", "协作", "联席", "联络", "帮助", "指导", "争取", "依靠",
     "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
+    "为一体", "通报", "协查", "副校长",
 )
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于")
@@ -63,6 +64,48 @@ LIST_NEIGHBOUR = re.compile(r"派出所|民警|辅警|警格|公安|警务")
 VILLAGE_AND_COMMUNITY = re.compile(
     r"(?:[一二三四五六七八九十百\d]+个?)?村[、和及与]?(?:[一二三四五六七八九十百\d]+个?)?社区"
     r"(党支部|党总支|党组织|党委|两委|居委会)"
+)
+# 从景区、保安、民宿中招募义警: the pools a team is drawn from are not partners themselves.
+POOL = re.compile(r"从([^，,。；;：:]{2,40}?)中(?:招募|吸纳|吸收|选拔|挑选|选聘|遴选|发展|招聘|选派|选出|物色)")
+# 组建一支巡逻队, 成立调解委员会: a team the station forms is its own unit. A count of many
+# teams (组建100支义务巡逻队) is residents' teams, so only 一支 or no count qualifies.
+FORMED_BEFORE = re.compile(
+    r"(?:一支[^、，,；;由与和及]{0,10}|(?:组建|成立|建立|设立|牵头成立|打造|培育|组织成立)了?[^、，,；;由与和及\d多数百千支个]{0,8})$"
+)
+# 成为村民信赖的老娘舅, 由所长担任网格指导员: a role the officer plays, not a partner.
+ROLE_OF_OFFICER = re.compile(r"(?:[既也又更还]是|成为|当好|争当|化身|被誉为|被称为|誉为|称为|担任|兼任|当起|充当|扮演)[^、，,。；;]{0,8}$")
+# 被某部和某会联合命名为…: the bodies handing out an honour are not partners.
+HONOUR = re.compile(r"命名|授予|评为|评选为|表彰|授牌|荣获|获评|称号|荣誉|表扬信|记功")
+# 组建由专职调解员组成的调解队伍: the team is the station's own (its members may still be partners).
+FORMED_OF = re.compile(r"(?:组建|成立|建立|设立)了?(?:一支)?由[^，,。；;]{0,30}组成的[^、，,；;]{0,6}$")
+# 兴安边境管理支队某某派出所: the parent unit in a station's full name.
+PARENT_OF_STATION = re.compile(r"^[\u4e00-\u9fff]{2,8}?派出所")
+# 兼任村党总支副书记: the body is named, the post is the officer's.
+POST_AFTER = re.compile(r"^[^，,。；;]{0,12}?副?(?:书记|主任|委员|成员|组长|队长|会长|主席|校长)")
+# 驻地高校较多: a description of the area, not cooperation.
+DESCRIPTIVE_AFTER = re.compile(r"^(?:较多|众多|密集|集中|云集|林立|遍布|数量|分布)")
+# 党员调解网络: the word qualifies one of the station's own structures.
+MODIFIER_AFTER = re.compile(r"^[^、，,。；;和与及等]{0,4}?(?:网络|机制|模式|平台|体系|阵地|品牌)")
+# 为每家民宿配备民警: whom the station serves, not who works with it.
+BENEFICIARY_BEFORE = re.compile(r"(?<![以成作认称视])为(?:每家|每个|每所|各|辖区|全部|所有)?$")
+# 以村委会为片区: an organising unit of the station's own map.
+UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
+# A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
+ROLE_SUFFIX = re.compile(r"^(?:经营者|负责人|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安)")
+COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
+# A team member word right after its body (治保会联防队员): the body is the partner.
+MEMBER_END = ("队员", "成员", "会员")
+# A named other station (附近某某派出所通报): counts as a neighbouring 派出所.
+NAMED_STATION = re.compile(r"([\u4e00-\u9fff]{2,8}?)派出所")
+NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|通报|协查|协助|配合|联合|会同|协同|联动|支援|共同")
+# X、Y、Z等部门: every item of a list closed by 等部门 is a body, even a bare field (平安建设).
+CLOSED_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}[、/])+[\u4e00-\u9fff]{2,10})等(?:多个|相关|有关|多家)?(?:职能部门|部门|单位|力量|机构)"
+)
+# A quoted group name: “银发小管家”, “夕阳红巡逻队”, “晚霞”调解队.
+QUOTED_GROUP = re.compile(r"[“「]([\u4e00-\u9fff]{1,8})[”」]([\u4e00-\u9fff]{0,4})")
+GROUP_SUFFIX = re.compile(
+    r"(?:小管家|管家|志愿者|志愿队|服务队|巡逻队|巡防队|宣讲团|调解队|帮帮团|大妈|大爷|阿姨|妈妈|姐妹|红袖章|红袖标|义工|调解员|信息员)$"
 )
 OWN_UNIT_BEFORE = re.compile(r"(派出所|本所|该所|我所|全所|所内|警务室|警务站|公安机关)(综合|机关|全体|的)?$")
 
@@ -80,9 +123,9 @@ BODY_SUFFIX = re.compile(
 NOT_PARTNER = re.compile(
     r"派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
     r"群众|居民|村民|当事人|双方|家属|嫌疑人|受害人|被害人|老人|学生|儿童|未成年人|患者|"
-    r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式"
+    r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局"
 )
-LEAD_STRIP = re.compile(r"^(?:辖区|当地|属地|驻地|周边|全镇|全县|全区|全市|该镇|本镇|该县|相关|有关|各级|各|多个|多家|\d+[个家所名支])+")
+LEAD_STRIP = re.compile(r"^(?:辖区|当地|属地|驻地|周边|乡镇|镇村|全镇|全县|全区|全市|该镇|本镇|该县|相关|有关|各级|各|多个|多家|\d+[个家所名支])+")
 PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|旗)")
 
 
@@ -95,6 +138,7 @@ class LexType:
     weak: bool = False
     list_only: bool = False
     sep_only: bool = False
+    team: bool = False
 
 
 @dataclass
@@ -105,6 +149,7 @@ class Occurrence:
     categories: tuple[str, ...]
     kind: str  # lexicon | pattern
     cue: bool = True  # its clause says they work together (preferred as evidence)
+    own: bool = False  # the station formed it (组建一支巡逻队): its name is no partner anywhere
 
 
 @dataclass
@@ -137,7 +182,9 @@ def lexicon() -> tuple[dict, dict[str, LexType]]:
             cats = tuple(category.get(n, r[1]) for n in names)
             key = _key_text(surface).text
             if key:
-                types.setdefault(key, LexType(names, cats, "weak" in flags, "list" in flags, "sep" in flags))
+                types.setdefault(
+                    key, LexType(names, cats, "weak" in flags, "list" in flags, "sep" in flags, "team" in flags)
+                )
     trie: dict = {}
     for v in types:
         node = trie
@@ -155,7 +202,7 @@ def _key_text(s: str) -> KeyText:
     chars: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(s):
-        if skip[i] or ch in QUOTES or ch.isspace():
+        if skip[i] or ch in QUOTES or ch.isspace() and ch != "\n":  # a line break still ends a clause
             continue
         chars.append(ch)
         idx.append(i)
@@ -198,11 +245,51 @@ def _has_cue(key: str, a: int, b: int) -> bool:
     return any(c in text for c in CUES)
 
 
-def _lexicon_occurrences(kt: KeyText) -> list[Occurrence]:
+def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], dict[int, str]]:
+    """Join a business or place with the role word after it (商场保安, 网吧酒吧经营者, 学校保卫处).
+
+    Returns the matches with each compound as one ``(a, b, last variant)`` and, per
+    compound start, the name as written. A member word after its body (治保会联防队员)
+    is dropped so the body alone remains.
+    """
+    _, types = lexicon()
+    out: list[tuple[int, int, str]] = []
+    written: dict[int, str] = {}
+    i = 0
+    while i < len(matches):
+        j = i
+        while j + 1 < len(matches) and matches[j + 1][0] == matches[j][1]:
+            j += 1
+        chain = matches[i : j + 1]
+        if len(chain) >= 2 and chain[-1][2].endswith(MEMBER_END):
+            out.extend(chain[:-1])
+            i = j + 1
+            continue
+        heads_ok = all(set(types[v].categories) <= COMPOUND_HEAD_CATS for _, _, v in chain[:-1])
+        last_a, last_b, last_v = chain[-1]
+        tail = ROLE_SUFFIX.match(key[last_b:])
+        if heads_ok and set(types[last_v].categories) <= COMPOUND_HEAD_CATS and tail:
+            written[chain[0][0]] = key[chain[0][0] : last_b + tail.end()]
+            out.append((chain[0][0], last_b + tail.end(), last_v))
+        elif len(chain) >= 2 and heads_ok and ROLE_SUFFIX.fullmatch(last_v):
+            written[chain[0][0]] = key[chain[0][0] : last_b]
+            out.append((chain[0][0], last_b, last_v if last_v.startswith("保安") else chain[0][2]))
+        else:
+            out.extend(chain)
+        i = j + 1
+    return out, written
+
+
+def _pool_spans(key: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in POOL.finditer(key)]
+
+
+def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Occurrence]:
     _, types = lexicon()
     key = kt.text
-    matches = _trie_matches(key)
+    matches, written = _compounds(key, _trie_matches(key))
     normal = [(a, b) for a, b, v in matches if not types[v].list_only]
+    pools = _pool_spans(key)
     out: list[Occurrence] = []
     for m in VILLAGE_AND_COMMUNITY.finditer(key):
         body = m.group(1)
@@ -212,38 +299,70 @@ def _lexicon_occurrences(kt: KeyText) -> list[Occurrence]:
         out.append(Occurrence(start, end, names, cats, "lexicon", _has_cue(key, m.start(), m.end())))
     covered = [(m.start(), m.end()) for m in VILLAGE_AND_COMMUNITY.finditer(key)]
     for a, b, v in matches:
-        if any(x <= a and b <= y for x, y in covered):
+        if any(x <= a and b <= y for x, y in covered + pools):
             continue
         t = types[v]
         prev = key[a - 1] if a > 0 else ""
         nxt = key[b] if b < len(key) else ""
+        before12 = key[max(0, a - 12) : a]
         if v[0].isdigit() and prev.isdigit() or v[-1].isdigit() and (nxt.isdigit() or nxt in "%.万"):
             continue
         if "police" not in t.categories and key.startswith(OWN_STAFF_AFTER, b):
             continue
-        if ("party" in t.categories or "police" in t.categories) and OWN_UNIT_BEFORE.search(key[max(0, a - 12) : a]):
+        if "police" not in t.categories and key.startswith(("派出所", "警务室", "警务站", "公安"), b):
+            continue  # 开发区派出所: part of a station's name
+        if ("party" in t.categories or "police" in t.categories) and OWN_UNIT_BEFORE.search(before12):
             continue
-        if v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and not re.search(r"(与|和|及|同|联合|协调|会同|携手)$", key[max(0, a - 2) : a]):
-            continue  # 伊尔施边境派出所 is a named station, not a type
+        if v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and _names_a_station(key, b, v, stations):
+            continue  # 某某边境派出所 is the station itself (or, with no station known, any named one)
         if t.sep_only and "\u4e00" <= nxt <= "\u9fff" and nxt not in LIST_TAIL:
             continue
-        if t.list_only and not _in_list(key, a, b, normal):
+        if t.list_only and not _in_list(key, a, b, normal, types):
             continue
         before = re.sub(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$", "", key[max(0, a - 8) : a])
         if before.endswith(LOCATIVE) and not before.endswith("所在"):
             continue
         if re.search(r"向[^、，,。；;]{0,6}$", before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
+        if HONOUR.search(key[slice(*_clause(key, a, b))]):
+            continue
+        parent = PARENT_OF_STATION.match(key[b:])
+        if "police" in t.categories and parent and not re.search(r"与|和|及|同|联合|协|配合", parent.group(0)):
+            continue
+        if t.team and (FORMED_BEFORE.search(before12) or FORMED_OF.search(key[max(0, a - 50) : a])):
+            start, end = kt.span(a, b)
+            out.append(Occurrence(start, end, t.names, t.categories, "lexicon", False, own=True))
+            continue
+        if ROLE_OF_OFFICER.search(before12) and not t.list_only and not POST_AFTER.match(key[b:]):
+            continue
+        if DESCRIPTIVE_AFTER.match(key[b:]) or key.startswith("以", a - 1) and UNIT_FRAME.match(key[b:]):
+            continue
+        if t.weak and (MODIFIER_AFTER.match(key[b:]) or BENEFICIARY_BEFORE.search(before)):
+            continue
         cue = _has_cue(key, a, b)
         if t.weak and not cue:
             continue
         start, end = kt.span(a, b)
-        out.append(Occurrence(start, end, t.names, t.categories, "lexicon", cue))
+        if a in written:
+            names, cats = (written[a],), (types[v].categories[0],)
+        else:
+            names, cats = t.names, t.categories
+        out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
 
 
-def _in_list(key: str, a: int, b: int, normal: list[tuple[int, int]]) -> bool:
-    """A bare word counts as an item of an enumeration that also names another partner."""
+def _names_a_station(key: str, b: int, v: str, stations: tuple[str, ...]) -> bool:
+    """True when the 派出所 type word ending at ``b`` closes the name of a known station."""
+    if not stations:
+        return True
+    return any(len(st) > len(v) and st.endswith(v[-3:]) and key[:b].endswith(st) for st in stations)
+
+
+def _in_list(key: str, a: int, b: int, normal: list[tuple[int, int]], types: dict | None = None) -> bool:
+    """A bare word counts as an item of an enumeration that also names another partner.
+
+    Two bare words side by side (综治、司法) count too when the clause says they work together.
+    """
     prev = key[a - 1] if a > 0 else ""
     nxt = key[b] if b < len(key) else ""
     if not (nxt in LIST_SEP or (nxt in LIST_TAIL and prev in LIST_SEP) or nxt in LIST_TAIL and prev in "与和及"):
@@ -257,7 +376,10 @@ def _in_list(key: str, a: int, b: int, normal: list[tuple[int, int]]) -> bool:
     e = b
     while e < len(key) and key[e] not in CLAUSE_END and e - b < 40:
         e += 1
-    for x, y in normal:
+    items = list(normal)
+    if types is not None and _has_cue(key, a, b):
+        items += [(x, y) for x, y, v in _trie_matches(key[s:e]) for x, y in [(x + s, y + s)] if types[v].list_only]
+    for x, y in items:
         if s <= x and y <= e and (x, y) != (a, b) and (y <= a or x >= b):
             between = key[y:a] if y <= a else key[b:x]
             if len(between) <= 12 and any(c in LIST_SEP or c in "和及与" for c in between):
@@ -350,12 +472,110 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
                 continue  # the lexicon already named it
             if NOT_PARTNER.search(item) or not BODY_SUFFIX.search(item):
                 continue
+            if HONOUR.search(key[slice(*_clause(key, a, b))]):
+                continue
             name = _strip_place(item, places)
+            if name in ("单位", "机构", "组织", "部门"):
+                continue  # 相关单位: too vague to compare stations by
             if not (2 <= len(name) <= 10) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", name):
                 continue
             start, end = kt.span(a, b)
             out.append(Occurrence(start, end, (name,), (_guess_category(name),), "pattern", True))
     return out
+
+
+def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, int]]) -> list[Occurrence]:
+    """Items of ``X、Y、Z等部门`` after a cooperation cue: each is a body, as written (平安建设)."""
+    key = kt.text
+    out: list[Occurrence] = []
+    for m in CLOSED_LIST.finditer(key):
+        if not _has_cue(key, m.start(), m.end()):
+            continue
+        pos = m.start(1)
+        parts = re.split(r"([、/])", m.group(1))
+        for k, item in enumerate(parts):
+            a, b = pos, pos + len(item)
+            pos = b
+            if item in ("、", "/"):
+                continue
+            if k == 0:  # the first item may carry the verb before it: 会同乡镇平安建设
+                cut = max((c.end() for c in PATTERN_CUE.finditer(item)), default=0)
+                cut = max([cut] + [w.end() for w in re.finditer(r"与|和|同|定期|积极|主动", item)])
+                a, item = a + cut, item[cut:]
+            if any(x < b and a < y for x, y in taken) or NOT_PARTNER.search(item) or "公安" in item:
+                continue
+            if HONOUR.search(key[slice(*_clause(key, a, b))]):
+                continue
+            name = _strip_place(item, places)
+            if 2 <= len(name) <= 6:
+                start, end = kt.span(a, b)
+                out.append(Occurrence(start, end, (name,), (_guess_category(name),), "pattern", True))
+    return out
+
+
+def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurrence]:
+    """Named residents' groups in quotes (“红色小管家”, “银发”巡逻队), named as written.
+
+    A name that is one of the article's mechanisms, or that also names something other
+    than the group (“某某”调解工作法 beside “某某”调解队), is the station's own brand.
+    """
+    text = clean.simp
+    mech = {normalize_name(t) for m in ext.mechanisms for t in [m.name, *m.aliases] if t}
+    out: list[Occurrence] = []
+    for m in QUOTED_GROUP.finditer(text):
+        q, after = m.group(1), m.group(2)
+        name = q if GROUP_SUFFIX.search(q) else next(
+            (q + after[:k] for k in range(len(after), 0, -1) if GROUP_SUFFIX.search(q + after[:k])), None
+        )
+        if not name or len(name) < 3 or re.search(r"警|公安|派出所|民警", name):
+            continue
+        if any(t and (name.startswith(t) or t.startswith(q)) for t in mech):
+            continue  # “某某调解员” beside the mechanism 某某调解: the station's own brand
+        if q != name and (normalize_name(q) in mech or any(
+            not text.startswith(name[len(q):], o.end() + 1) for o in re.finditer("[“「]" + re.escape(q) + "[”」]", text)
+        )):
+            continue
+        end = m.end(1) + 1 + (len(name) - len(q)) if q != name else m.end(1) + 1
+        if FORMED_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or FORMED_OF.search(text[max(0, m.start() - 50) : m.start()]):
+            continue
+        if ROLE_OF_OFFICER.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # 既是邻里的“金牌调解员”: a description of people already named
+        if HONOUR.search(text[max(0, m.start() - 8) : m.end() + 4]):
+            continue  # 授予“某某志愿者”称号: a title
+        out.append(Occurrence(m.start(1), end if q != name else m.end(1), (name,), ("volunteer",), "pattern", True))
+    return out
+
+
+def _other_stations(kt: KeyText, ext: Extraction) -> list[Occurrence]:
+    """A mentioned neighbouring station that works with the subject (附近某某派出所通报) is a 派出所 partner."""
+    key = kt.text
+    out: list[Occurrence] = []
+    for st in ext.stations:
+        if st.role != "mentioned" or not st.name:
+            continue
+        for hit in re.finditer(re.escape(normalize_name(st.name)), key):
+            s, e = _clause(key, hit.start(), hit.end())
+            if NEIGHBOUR_WORDS.search(key[s:e]):
+                start, end = kt.span(hit.start(), hit.end())
+                out.append(Occurrence(start, end, ("派出所",), ("police",), "pattern", True))
+                break
+    return out
+
+
+def _is_team(o: Occurrence) -> bool:
+    _, types = lexicon()
+    return "volunteer" in o.categories or any(t.team for t in types.values() if t.names == o.names)
+
+
+def _team_of_mechanism(name: str, mechanisms: list[Mechanism]) -> bool:
+    """平安义警 is the station's own named team (a mechanism), not a partner; nor is its 义警."""
+    n = normalize_name(name)
+    for m in mechanisms:
+        for t in [m.name, *m.aliases]:
+            term = normalize_name(t)
+            if term and not re.search(r"[+、/＋]", term) and term.endswith(n):
+                return True
+    return False
 
 
 def _subject_station(clean: CleanDoc, ext: Extraction) -> str | None:
@@ -429,7 +649,8 @@ def _part_of_name(clean: CleanDoc, x: int, y: int, o: Occurrence) -> bool:
     """The occurrence is a piece of the mechanism name at [x, y) (某某义警), not an item of it (警格+网格)."""
     if not (x < o.end and o.start < y) or (o.start <= x and y <= o.end):
         return False
-    return not (o.start > x and clean.simp[o.start - 1] in "+、/")
+    joined = "+、/＋"
+    return not (o.start > x and clean.simp[o.start - 1] in joined or o.end < y and clean.simp[o.end] in joined)
 
 
 def _inside_quoted_name(clean: CleanDoc, a: int, b: int) -> bool:
@@ -451,10 +672,19 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     if not kt.text:
         return
     station = _subject_station(clean, ext)
-    lex = _lexicon_occurrences(kt)
-    taken = [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in lex]
-    occ = lex + _pattern_occurrences(kt, _places(ext), taken)
+    known = tuple(normalize_name(n) for n in {station, *(s.name for s in ext.stations)} if n)
+    lex = _lexicon_occurrences(kt, known)
+    groups = _quoted_groups(clean, kt, ext)
+    lex = [o for o in lex if not any(g.start <= o.start and o.end <= g.end for g in groups)]
+    taken = [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in lex + groups]
+    places = _places(ext)
+    pools = _pool_spans(kt.text)
+    pattern = _pattern_occurrences(kt, places, taken) + _closed_list_occurrences(kt, places, taken)
+    pattern = [o for o in pattern if not any(kt.span(x, y)[0] <= o.start < kt.span(x, y)[1] for x, y in pools)]
+    occ = lex + groups + pattern + _other_stations(kt, ext)
     occ.sort(key=lambda o: o.start)
+    own = {n for o in occ if o.own for n in o.names}
+    occ = [o for o in occ if not any(x.endswith(n) for n in o.names for x in own)]
 
     mech_spans = _inside_mechanism_name(kt, ext.mechanisms)
     mech_sents = _mechanism_sentences(clean, kt, ext.mechanisms)
@@ -465,8 +695,12 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             continue
         if o.kind == "lexicon" and _inside_quoted_name(clean, o.start, o.end) and "volunteer" in o.categories:
             continue
+        if o.kind == "lexicon" and o.start > 0 and clean.simp[o.start - 1] in "”」" and _is_team(o):
+            continue  # “某某”调解队: a named group, kept or dropped by _quoted_groups
         links = [ext.mechanisms[i] for i in _linked(clean, o.start, mech_sents)]
         for name, cat in zip(o.names, o.categories):
+            if cat == "volunteer" and _team_of_mechanism(name, ext.mechanisms):
+                continue
             key = normalize_name(name)
             p = by_name.get(key)
             if p is None:

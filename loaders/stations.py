@@ -11,6 +11,12 @@ a function word when what remains is a known place name. Generic uses
 (该所, 各派出所, 公安派出所, 智慧派出所 ...) are dropped
 (``lexicons/station_generic.txt``).
 
+A place glued in front of a name (浙江诸暨X, 绍兴X, 诸暨公安X: full or short
+forms) is cut off and read as the station's place; a name after a function
+word (以X路派出所为示范) or a neighbour word (附近X派出所) is taken when it ends
+like a place or a neighbour word introduced it. X乡派出所 and X派出所 are one
+station.
+
 Roles. ``former`` for 原X派出所 / 前身为 / 更名; of the rest the ``subject``
 is the station named in the title, else the one mentioned most (X派出所 and
 X所), ties going to the one introduced with its bureau chain, then to the
@@ -20,8 +26,12 @@ Places. A station's chain gives province / prefecture / county; a
 ``位于…`` clause gives county and town; the short name gives the town when a
 town of that name lies under the county (枫桥派出所 in 枫桥镇). Without
 a chain the subject takes the town named like it in the text (X镇) or the
-county the text names most; the gazetteer completes and disambiguates
-(loaders.gazetteer), using the article's other place names as evidence.
+county the text names most, else short place names from a dateline or
+``X公安``; the gazetteer completes and disambiguates (loaders.gazetteer),
+using the article's other place names as evidence. A town the text writes
+(X镇司法所) counts; one derived from the name only while
+``DERIVE_TOWN_FROM_NAME``; none when the area spans several towns. A
+neighbour (附近X派出所) shares the subject's county.
 
 Profile facts and honours are read clause by clause and go to the station
 named in the sentence, else to the one whose town the sentence names, else
@@ -41,16 +51,32 @@ from .normalize import normalize_name, read_lexicon
 from .numbers import NUMBER, parse_number
 
 HEAD = "派出所"
-CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处")
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "支队")  # 支队: 边境管理支队X边境派出所
 MAX_LEFT = 30  # characters looked at before 派出所
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
-_CUT = set("了的在到与和及向由为是对将把被给从于让同跟等至经据年月日")
+_CUT = set("了的在到与和及向由为是对将把被给从于让同跟等至经据以年月日")
+# Function words that may stand glued before a name after a bureau chain
+# (…分局以X派出所为试点): never the first character of a station's name.
+_LEAD = set("以在对把被让了的据及给")
+# Words that introduce a neighbouring station (附近X派出所): what follows is a name.
+_NEIGHBOUR = ("附近", "周边", "相邻", "邻近", "毗邻", "临近", "隔壁", "兄弟")
+# Last characters of place-like names (roads, streets, villages, landmarks):
+# a name after a function word that ends so is taken without other evidence.
+_TOPONYM_END = set("路街巷桥门村湖山港湾坝口关寨屯集店园场城坪岭塘庄洲岛江河")
+_LINK = "公安"  # 某县公安X派出所: a place's police, then the station
+_KIND_WORDS = ("边境", "边防")  # kinds of station that follow a place name in a real name
 _CLAUSE_END = "，,；;。！？!?：:\n"
 _FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原")
 _FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
 _FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身)")
 _RENAMED_TO = re.compile(r"(?:更名|改名|更名为|改为|改称)")
+
+# The guideline gives a town "where stated or derivable". True: a station
+# named like a town under its county is placed in that town even when the
+# text never writes the town (青松派出所 in a county with 青松镇); False: only a
+# town the text writes. One switch so the policy stays consistent.
+DERIVE_TOWN_FROM_NAME = True
 
 NUM = NUMBER.pattern
 QUAL = r"(?:余|多)?"
@@ -73,8 +99,11 @@ def is_generic(core: str) -> bool:
     words, chars = _generic()
     if not core or core in words:
         return True
-    if any(core.endswith(w) for w in words):
-        return True
+    for w in words:
+        if core.endswith(w):
+            # 伊尔施边境派出所: a kind of station after a place's name is part of the name
+            head = core[: -len(w)]
+            return not (w in _KIND_WORDS and len(head) >= 2 and not is_generic(head) and not set(head) & _CUT)
     return core[-1] in chars
 
 
@@ -86,6 +115,7 @@ class _Mention:
     core: str  # short name without 派出所
     chain: str = ""  # higher units written before it
     former: bool = False
+    neighbour: bool = False  # introduced as a neighbour (附近X派出所, 相邻的X派出所)
 
 
 @dataclass
@@ -114,8 +144,74 @@ def _left_stretch(simp: str, pos: int) -> int:
     return k + len(HEAD) if k >= 0 else j
 
 
-def _split_chain(left: str) -> tuple[str, str]:
-    """(chain, core): cut the higher units off the text before 派出所."""
+def _decompose(seg: str) -> list[tuple[str, str]] | None:
+    """``浙江诸暨`` -> [(province, 浙江省), (county, 诸暨市)]: a run made only of
+    province / prefecture / county names, full or short, each optionally
+    followed by 公安; None when anything else is left over."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(seg):
+        if seg.startswith(_LINK, pos) and out:
+            pos += len(_LINK)
+            continue
+        hit = None
+        for n in range(min(10, len(seg) - pos), 1, -1):
+            piece = seg[pos : pos + n]
+            units = [u for lv in ("province", "prefecture", "county") for u in g.by_name[lv].get(piece, [])]
+            units = units or g.aliases.get(piece, [])
+            if units:
+                top = min(units, key=lambda u: ("province", "prefecture", "county").index(u.level))
+                hit = (n, top.level, top.name)
+                break
+        if hit is None:
+            return None
+        out.append((hit[1], hit[2]))
+        pos += hit[0]
+    return out or None
+
+
+def _place_prefix(core: str, text: str = "") -> int:
+    """Length of a place prefix glued to a short name (浙江诸暨X, 绍兴X, 诸暨公安X).
+
+    Province / prefecture / county names (full or short) at the start are cut
+    when a name of at least two characters is left and the prefix is
+    followed by 公安, or what is left is a town under that place, or what is
+    left comes back on its own in ``text`` (X派出所 / X所). A name that is
+    itself a town (金山卫镇) is never cut.
+    """
+    from .gazetteer import TOWN_SUFFIXES, gazetteer
+
+    if len(core) < 4 or _is_place_stem(core) or _is_place_stem(_strip_town(core)):
+        return 0
+    g = gazetteer()
+    for cut in range(len(core) - 2, 1, -1):
+        parts = _decompose(core[:cut])
+        if not parts:
+            continue
+        rest = core[cut:]
+        if core[:cut].endswith(_LINK):
+            return cut
+        names = {n for _, n in parts}
+        towns = g.units("town", rest) if not rest.endswith(TOWN_SUFFIXES) else g.units("town", _strip_town(rest))
+        if any(names & {u.province, u.prefecture, u.county} for u in towns):
+            return cut
+        if text and len(re.findall(re.escape(rest) + r"(?:派出所|所(?!长))", text)) > text.count(core + HEAD):
+            return cut
+    return 0
+
+
+def _strip_town(core: str) -> str:
+    for suf in ("街道", "镇", "乡"):
+        if core.endswith(suf) and len(core) > len(suf) + 1:
+            return core[: -len(suf)]
+    return core
+
+
+def _split_chain(left: str, text: str = "") -> tuple[str, str]:
+    """(chain, core): cut the higher units (and a glued place prefix) off the text before 派出所."""
     from .gazetteer import gazetteer
 
     left = _FORMER_LEAD.sub("", left)
@@ -133,6 +229,9 @@ def _split_chain(left: str) -> tuple[str, str]:
             continue  # 城关镇派出所: a town is the name itself
         if base + m.end <= len(left) - 1:  # keep at least one character of name
             cut = base + m.end
+    cut += _place_prefix(left[cut:], text)
+    while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
+        cut += 1
     return left[:cut], left[cut:]
 
 
@@ -168,7 +267,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     from .normalize import to_simplified
 
     simp = clean.simp
-    raw = [(ls, hs, e, *_split_chain(simp[ls:hs])) for ls, hs, e in _raw_mentions(clean)]
+    raw = [(ls, hs, e, *_split_chain(simp[ls:hs], simp)) for ls, hs, e in _raw_mentions(clean)]
     strong: set[str] = set()
     for _, _, _, chain, core in raw:
         if chain and _plausible(core):
@@ -176,7 +275,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     if title:
         t = to_simplified(title)
         for m in re.finditer(HEAD, t):
-            _, core = _split_chain(t[_left_stretch(t, m.start()) : m.start()])
+            _, core = _split_chain(t[_left_stretch(t, m.start()) : m.start()], simp)
             if _plausible(core):
                 strong.add(core)
     # names bounded by punctuation (or a number) on the left
@@ -198,17 +297,14 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
             continue
         best = max((k for k in known if left.endswith(k)), key=len, default=None)
         if best is None:
-            # 学习X派出所: the longest ending that is a place name (towns name most stations)
-            cut = max((i for i, ch in enumerate(left) if ch in _CUT), default=-1)
-            tail = left[cut + 1 :]
-            best = next((tail[i:] for i in range(max(0, len(tail) - 4), len(tail) - 1)
-                         if _plausible(tail[i:]) and _is_place_stem(tail[i:])), None)
+            best = _fallback_name(left)
         if best:
             out.append(_Mention(hs - len(best), end, best))
     out += _enumerated(simp, {m.core for m in out})
     out.sort(key=lambda m: m.start)
     for m in out:
         m.former = _former_before(simp, m.start) or _former_before(simp, m.start - len(m.chain))
+        m.neighbour = simp[max(0, m.start - 3) : m.start].rstrip("的").endswith(_NEIGHBOUR)
         if _FORMER_AFTER.match(simp[m.end : m.end + 4]):
             m.former = True
     return out
@@ -216,6 +312,28 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
 
 _ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u9fff]{{2,5}})等?({NUM})(?:个|所|家)"
                    r"[\u4e00-\u9fff]{0,4}?(?:派出所|所)(?![长属在有])")
+
+
+def _fallback_name(left: str) -> str | None:
+    """A name in running text with no other evidence (学习X派出所, 以X路派出所为示范, 附近X派出所).
+
+    Cut after the last function word (or neighbour word); take the longest
+    ending that is a town or county name, else the whole rest when a
+    neighbour word introduced it or it ends like a place (X路, X村, X桥).
+    """
+    cut = max((i + 1 for i, ch in enumerate(left) if ch in _CUT), default=0)
+    neighbour = False
+    for w in _NEIGHBOUR:
+        k = left.rfind(w)
+        if k >= 0 and k + len(w) >= cut:
+            cut, neighbour = k + len(w), True
+    tail = left[cut:]
+    best = next((tail[i:] for i in range(max(0, len(tail) - 4), len(tail) - 1)
+                 if _plausible(tail[i:]) and _is_place_stem(tail[i:])), None)
+    if best is None and cut > 0 and 2 <= len(tail) <= 5 and _plausible(tail):
+        if neighbour or tail[-1] in _TOPONYM_END:
+            best = tail
+    return best
 
 
 def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
@@ -263,12 +381,38 @@ def _group(mentions: list[_Mention], clean: CleanDoc, title: str | None) -> list
         st.former = all(m.former for m in st.mentions)
         # X所 (城关所) also refers to the station; not X所长
         st.short_mentions = len(re.findall(re.escape(st.core) + r"所(?!长)", clean.simp))
+    _merge_town_variants(stations)
     # "A派出所更名为B派出所": A is former even without 原
     for m in re.finditer(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern, clean.simp):
         for st in stations.values():
             if m.group(1).endswith(st.core) and len(st.mentions) <= 2:
                 st.former = True
     return list(stations.values())
+
+
+def _weight(st: _Station) -> tuple[int, int, int, int]:
+    return (len(st.mentions) + st.short_mentions, int(st.in_title), int(st.chained),
+            -min(m.start for m in st.mentions))
+
+
+def _merge_town_variants(stations: dict[str, _Station]) -> None:
+    """某某乡派出所 and 某某派出所 (a caption's variant) are one station.
+
+    The form written most often names it (then the title's, the chained one,
+    the first written).
+    """
+    for core in list(stations):
+        base = _strip_town(core)
+        if base == core or base not in stations or core not in stations:
+            continue
+        a, b = stations[core], stations[base]
+        keep, drop = (a, b) if _weight(a) > _weight(b) else (b, a)
+        for m in drop.mentions:
+            m.core = keep.core
+        keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)
+        keep.short_mentions += drop.short_mentions
+        keep.in_title = keep.in_title or drop.in_title
+        del stations[drop.core]
 
 
 def choose_subject(stations: list[_Station]) -> _Station | None:
@@ -304,6 +448,10 @@ def _chain_places(chain: str) -> dict[str, str]:
             if level in levels and level not in out:
                 out[level] = m.name
                 break
+    # short forms glued together (浙江诸暨, 诸暨公安, 绍兴): only a segment made of place names alone
+    for seg in re.split(r"公安分局|公安局|分局|公安处", chain):
+        for level, name in _decompose(seg) or []:
+            out.setdefault(level, name)
     if "county" not in out and ("prefecture" in out or "province" in out):
         # 长春市公安局朝阳分局: a district bureau named by the district's short name
         m = re.search(r"公安局([\u4e00-\u9fff]{2,4}?)(?:公安)?分局$", chain)
@@ -355,7 +503,54 @@ def _towns_in_text(text: str) -> dict[str, str]:
     return out
 
 
-def locate(st: _Station, simp: str, is_subject: bool, subject_county: str | None = None):
+def _stated_town(core: str, simp: str) -> str | None:
+    """The town named like the station when the text writes it (X镇, X乡, X街道: X镇司法所)."""
+    if core.endswith(("镇", "乡", "街道")):
+        return core
+    m = re.search(re.escape(core) + r"(街道|镇|乡)(?!长)", simp)
+    return core + m.group(1) if m else None
+
+
+_SPANS = re.compile(r"(?:横跨|跨越|跨|分属|涉及)(?:[两二三四五六七八九十]|\d{1,2})个(?:街道|乡镇|镇街|镇|乡)")
+
+
+def _spans_towns(st: _Station, simp: str) -> bool:
+    """Does a sentence naming the station say its area spans several towns (横跨两个街道)?"""
+    for m in st.mentions:
+        s = max(simp.rfind("。", 0, m.start), 0)
+        e = simp.find("。", m.end)
+        if _SPANS.search(simp[s : e if e >= 0 else len(simp)]):
+            return True
+    return False
+
+
+def place_hints(clean: CleanDoc) -> dict[str, str]:
+    """Places a text gives in short form only: a dateline (中新网绍兴3月16日电) or X公安 / X警方.
+
+    Read as province / prefecture / county evidence for a subject station
+    whose own mentions carry no place.
+    """
+    from .normalize import to_simplified
+
+    out: dict[str, str] = {}
+    texts = [to_simplified(r.text) for r in clean.removed if r.kind == "dateline"]
+    for t in texts + [clean.simp[:200]]:
+        m = re.search(r"(?:社|网|报|台|电视|客户端)([\u4e00-\u9fff]{2,8}?)\s*\d{1,2}月\d{1,2}日\s*电", t)
+        if m:
+            for level, name in _decompose(m.group(1)) or []:
+                out.setdefault(level, name)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方)", clean.simp):
+        run = m.group(1)
+        for k in range(min(len(run), 6), 1, -1):
+            parts = _decompose(run[-k:])
+            if parts:
+                for level, name in parts:
+                    out.setdefault(level, name)
+                break
+    return out
+
+
+def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints: dict[str, str] | None = None):
     """The station's Place (see the module docstring)."""
     from .gazetteer import Place, resolve
 
@@ -366,25 +561,38 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_county: str | None
         for k, v in _located_clause(simp, m).items():
             given.setdefault(k, v)
     towns = _towns_in_text(simp)
-    town = given.get("town") or towns.get(st.core) or (st.core if st.core.endswith(("镇", "乡", "街道")) else None)
+    town = given.get("town") or towns.get(st.core) or _stated_town(st.core, simp)
+    spans = _spans_towns(st, simp)
+    derive = DERIVE_TOWN_FROM_NAME and not spans
+    if spans:
+        town = None
     if "county" not in given and is_subject:
         counts = _county_counts(simp)
         if counts and not town:
             top = counts.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:
                 given["county"] = top[0][0]
+        if "county" not in given and "prefecture" not in given:
+            for k, v in (hints or {}).items():
+                given.setdefault(k, v)
+    subject_county = subject_place.county if subject_place else None
     if "county" not in given and not is_subject and subject_county and not town:
         # a neighbouring station: its name may be a town of the subject's county
         place = resolve(county=subject_county, town=st.core, text=simp)
         if place.town:
-            return place
+            return place if derive else Place(place.province, place.prefecture, place.county)
+        if any(m.neighbour for m in st.mentions):
+            return Place(subject_place.province, subject_place.prefecture, subject_place.county)
         return Place()
     if not given and not town:
         return Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
-                    town or st.core, text=simp)
-    if place.town is None and town and town.endswith(("镇", "乡", "街道")) and town in towns.values():
+                    town or (st.core if derive else None), text=simp)
+    if place.town is None and town and town.endswith(("镇", "乡", "街道")) and (
+            town in towns.values() or town == _stated_town(st.core, simp)):
         place = Place(place.province, place.prefecture, place.county, town)
+    if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
+        place = Place(place.province, place.prefecture, place.county, None)
     return place
 
 
@@ -527,10 +735,10 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     facts: dict[str, Station] = {}
     places = {}
     if subject is not None:
-        places[subject.core] = locate(subject, simp, True)
+        places[subject.core] = locate(subject, simp, True, hints=place_hints(clean))
     for st in stations:
         if st is not subject:
-            places[st.core] = locate(st, simp, False, places[subject.core].county if subject else None)
+            places[st.core] = locate(st, simp, False, places[subject.core] if subject else None)
     for st in sorted(stations, key=lambda s: min(m.start for m in s.mentions)):
         role = "former" if st.former else ("subject" if st is subject else "mentioned")
         first = min(st.mentions, key=lambda m: m.start)

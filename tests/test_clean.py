@@ -231,3 +231,16 @@ def test_typical_portal_page() -> None:
     assert [doc.text[s.heading_start:s.heading_end] for s in doc.sections] == ["1.强化党建引领", "（二）创新调解机制"]
     _check_offsets(doc)
     _check_sentences(doc)
+
+
+def test_unrelated_ticker_is_not_the_title() -> None:
+    # a headline for another story written three times (once glued to the body) is boilerplate
+    ticker = "某县：开展禁毒宣传 筑牢全民防线"
+    body = "川东群山褶皱里，青松镇犹如一颗明珠，派出所民警守护着留守儿童与空巢老人。"
+    doc = clean(source_from_text(f"{ticker}\n{ticker}\n{ticker}{body}\n"))
+    assert doc.title is None
+    assert doc.text == body
+    # the article's own headline, repeated, stays its title
+    head = "青松派出所：山里的平安守护"
+    doc = clean(source_from_text(f"{head}\n{head}\n{head}\n青松派出所民警守护着留守儿童与空巢老人，辖区平安。\n"))
+    assert doc.title == head

@@ -83,3 +83,61 @@ def test_meta_source_wins_over_tagline() -> None:
                                            ("2025/13/01", None), ("20250617", None)])
 def test_iso_date(text: str, iso: str | None) -> None:
     assert iso_date(text) == iso
+
+
+# -- round 2: site furniture, stamps and bylines -----------------------------------
+BODY = "近日，某派出所推出调解工作法，化解纠纷30起，群众满意度明显提升，辖区警情同比下降。\n"
+
+
+def test_site_navigation_is_not_the_title_and_publisher_line_gives_source_and_date() -> None:
+    text = ("收藏某某大学出版社\n高级搜索\n访问某某出版社\n某派出所：三把钥匙开三扇门\n"
+            "某某大学出版社  2026/3/16 9:56:51\n浏览次数:20\n文/图/张明 李华\n" + BODY)
+    art = _article(source_from_text(text))
+    assert art.title == "某派出所：三把钥匙开三扇门"
+    assert (art.source, art.date, art.author) == ("某某大学出版社", "2026-03-16", "张明、李华")
+
+
+def test_bare_time_stamp_is_the_date() -> None:
+    art = _article(source_from_text("2021-8-27 14:22\n" + BODY))
+    assert art.date == "2021-08-27" and art.title is None
+
+
+def test_page_label_and_box_byline() -> None:
+    text = "2024年05月23日\n第02版:综合新闻\n警校联动 护校安园\n——某县创新工作模式\n□ 张明 李华\n" + BODY
+    art = _article(source_from_text(text))
+    assert (art.title, art.date, art.author) == ("警校联动 护校安园", "2024-05-23", "张明、李华")
+
+
+def test_reporter_line_gives_outlet_and_names() -> None:
+    art = _article(source_from_text("某所经验谈\n张明 某某法治报全媒体记者 李华 文/图\n" + BODY))
+    assert (art.title, art.source, art.author) == ("某所经验谈", "某某法治报", "张明、李华")
+
+
+def test_source_field_with_a_reporter() -> None:
+    art = _article(source_from_text("来源:某某日报记者 张明\n" + BODY))
+    assert (art.source, art.author) == ("某某日报", "张明")
+
+
+def test_bare_name_on_the_first_line_is_the_author() -> None:
+    art = _article(source_from_text("欧阳明\n" + BODY))
+    assert art.author == "欧阳明" and art.title is None
+    art = _article(source_from_text("警民同心\n" + BODY))  # a short headline is not a name
+    assert art.author is None
+
+
+def test_trailing_bracketed_names_line_is_the_author() -> None:
+    art = _article(source_from_text(BODY + "（陈明 陈华）\n"))
+    assert art.author == "陈明、陈华"
+
+
+def test_dateline_title_prefix_is_stripped() -> None:
+    art = _article(source_from_text("中新网福州3月16日电 题：某派出所的调解经\n" + BODY))
+    assert art.title == "某派出所的调解经" and art.source == "中新网"
+
+
+def test_original_title_line_is_not_body() -> None:
+    doc = clean(source_from_text("某所经验谈\n原标题：某派出所的调解经\n" + BODY))
+    assert "原标题" not in doc.simp and doc.title == "某所经验谈"
+    ext = Extraction(article=Article(file="t.txt"))
+    fill_article(clean(source_from_text("原标题：某派出所的调解经\n" + BODY)), ext)
+    assert ext.article.title == "某派出所的调解经"

@@ -48,3 +48,23 @@ def test_lone_chinese_one_is_not_a_number() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(numbers).failed == 0
+
+
+def test_cheng_is_tenths_as_percent() -> None:
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("盗窃警情下降近三成，九成以上")]
+    assert got == [(30.0, "%", "近"), (90.0, "%", "以上")]
+
+
+def test_bare_hundred_or_thousand_is_an_idiom_but_not_with_a_qualifier() -> None:
+    assert find_quantities("化解百家事，温暖千家万户") == []
+    assert [(q.value, q.unit) for q in find_quantities("近百起，千余人，上千名")] == [
+        (100.0, "起"), (1000.0, "人"), (1000.0, "名")]
+
+
+def test_shu_qian_is_an_amount_without_a_value() -> None:
+    (q,) = find_quantities("化解纠纷数千起")
+    assert (q.value, q.unit) == (None, "起")
+
+
+def test_banner_and_letter_units() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("锦旗4面、表扬信3封")] == [(4.0, "面"), (3.0, "封")]

@@ -120,6 +120,191 @@ def test_sentence_level_api() -> None:
     assert (f.metric, f.value, f.direction, f.comparison) == ("受理案件", 45.0, "decrease", "同比")
 
 
+# ---------------------------------------------------------------- round 2 rules (synthetic sentences)
+
+
+def test_quoted_zero_record_with_a_joint_subject_gives_one_per_subject() -> None:
+    got = run("去年以来，甲村实现刑事、治安案件“零发生”。")
+    assert [(o.metric, o.value, o.direction) for o in got] == [("刑事案件", None, "zero"), ("治安案件", None, "zero")]
+    assert got[0].period == "去年以来"
+
+
+def test_zero_subject_starts_after_an_earlier_quoted_slogan() -> None:
+    got = run("乙所做到了“小事不出村”、民转刑案件“零发生”。")
+    assert [(o.metric, o.direction) for o in got] == [("民转刑案件", "zero")]
+
+
+def test_three_character_modifier_borrows_the_head_noun() -> None:
+    got = run("辖区连续三年实现民转刑、刑转命案件“零发生”。")
+    assert [o.metric for o in got] == ["民转刑案件", "刑转命案件"]
+
+
+def test_zero_list_keeps_every_item() -> None:
+    got = run("该镇实现校园安全事件、学生溺亡事件和道路交通亡人事故“零发生”。")
+    assert [o.metric for o in got] == ["校园安全事件", "学生溺亡事件", "道路交通亡人事故"]
+
+
+def test_chinese_numeral_counts_and_xiang_with_a_verb() -> None:
+    got = run("全年共举办消防培训五十四期，完成整改隐患十二项。")
+    assert [(o.metric, o.value, o.unit) for o in got] == [("举办消防培训", 54.0, "期"), ("整改隐患", 12.0, "项")]
+    assert run("制定工作制度三项。") == []  # 项 without a result or work verb
+
+
+def test_adverb_between_comparison_and_verb_and_qualifier_after_verb() -> None:
+    (a,) = run("今年以来，辖区入室盗窃警情同比再下降75%。")
+    assert (a.value, a.direction, a.comparison) == (75.0, "decrease", "同比")
+    got = run("辖区电诈案件下降超过90%，治安警情下降近三成。")
+    assert [(o.value, o.unit, o.direction, o.qualifier) for o in got] == [
+        (90.0, "%", "decrease", "超"), (30.0, "%", "decrease", "近")]
+
+
+def test_count_of_people_before_the_role_they_took() -> None:
+    (o,) = run("近年来，丙所吸纳退休干部、快递员等近300人为“护村队员”。")
+    assert (o.metric, o.value, o.unit, o.qualifier, o.kind) == ("吸纳护村队员", 300.0, "人", "近", "activity")
+    (o,) = run("近150人成为“平安志愿者”。")
+    assert (o.metric, o.value) == ("平安志愿者", 150.0)
+
+
+def test_verb_before_the_evaluation_metrics() -> None:
+    got = run("这一做法有效提升群众安全感、满意度。")
+    assert [(o.metric, o.direction) for o in got] == [("群众安全感", "increase"), ("群众满意度", "increase")]
+
+
+def test_percentage_takes_the_metric_after_de() -> None:
+    (o,) = run("90%以上的邻里纠纷得到化解。")
+    assert (o.metric, o.value, o.qualifier) == ("邻里纠纷化解率", 90.0, "以上")
+    got = run("今年以来，累计化解纠纷500起，96.5%的调解成功率背后是民警的坚守。")
+    assert [(o.metric, o.value) for o in got] == [("化解纠纷", 500.0), ("调解成功率", 96.5)]
+
+
+def test_percentage_followed_by_the_verb_takes_the_earlier_object() -> None:
+    got = run("今年以来，受理的300起纠纷实现了100%化解。")
+    assert [(o.metric, o.value, o.kind) for o in got] == [("受理纠纷", 300.0, "activity"), ("纠纷化解率", 100.0, "result")]
+
+
+def test_direction_after_the_number() -> None:
+    (o,) = run("辖区警情连续多年以每年8%的幅度下降。")
+    assert (o.metric, o.value, o.direction, o.period, o.comparison) == ("警情", 8.0, "decrease", "连续多年", "逐年")
+
+
+def test_area_profile_list_is_not_an_outcome() -> None:
+    assert run("丁所辖区面积300平方公里，实有人口2万人，出租房屋320户，暂住人口900人。") == []
+    assert run("辖区有出租房屋320户。") == []
+
+
+def test_problem_statement_figures_are_not_outcomes() -> None:
+    assert run("小区共安装探头80个，坏了60个，管理难度提升。") == []
+    assert run("年均矛盾纠纷发生达900余起，刑事发案量居高不下。") == []
+    # a result in the same kind of sentence still counts when it has a direction
+    (o,) = run("盗窃案件同比下降20%，但电诈案件依然高发。")
+    assert (o.value, o.direction) == (20.0, "decrease")
+
+
+def test_idioms_with_numerals_are_not_outcomes() -> None:
+    assert run("民警走进千家万户，化解百家事，一心一意为群众。") == []
+
+
+def test_vague_amount_keeps_the_unit_without_a_value() -> None:
+    (o,) = run("民警联动化解涉及外出务工人员的矛盾纠纷数千起。")
+    assert (o.value, o.unit, o.family) == (None, "起", "disputes")
+
+
+def test_baseline_year_after_comparison_is_not_the_period() -> None:
+    (o,) = run("2019年同比2018年，辖区刑事案件下降20%。")
+    assert (o.period, o.comparison) == ("2019", "同比")
+    (o,) = run("今年，辖区刑事案件下降20%。")
+    assert o.period == "今年"
+
+
+def test_period_with_day_and_until_now_and_month_ranges() -> None:
+    (o,) = run("2023年3月11日至今，该所共化解纠纷30起。")
+    assert o.period == "2023年3月11日至今"
+    (o,) = run("2022年1-9月，辖区刑事警情同比下降22%。")
+    assert o.period == "2022年1-9月"
+    (o,) = run("电诈发案数连续第三年下降。")
+    assert o.period == "连续第三年"
+
+
+def test_period_carries_over_a_semicolon_and_into_qizhong() -> None:
+    got = run("近三年来，辖区未发生命案；入室盗窃案件年均降幅达25%。其中，两抢案件下降40%。")
+    assert [o.period for o in got] == ["近三年", "近三年", "近三年"]
+
+
+def test_lianxu_period_stays_in_its_clause() -> None:
+    got = run("辖区警情连续多年下降，实现命案“零发生”。")
+    assert [(o.metric, o.period) for o in got] == [("警情", "连续多年"), ("命案", None)]
+
+
+def test_summary_and_capacity_phrases_are_not_qualitative_results() -> None:
+    got = run("2022年，辖区治安主要指标呈现“四下降”，即刑事警情、治安警情同比下降10%、20%。")
+    assert [(o.metric, o.value) for o in got] == [("刑事警情", 10.0), ("治安警情", 20.0)]
+    assert run("调解的社会化、专业化水平有效提升，调解动能得以提升。") == []
+    assert run("实现治理效能提升、群众满意度增强的目标。") == []
+
+
+def test_two_direction_words_in_a_row_are_one_statement() -> None:
+    (o,) = run("辖区总警情始终保持稳中有降。")
+    assert (o.metric, o.direction) == ("总警情", "decrease")
+
+
+def test_shortened_response_time_is_a_decrease() -> None:
+    (o,) = run("矛盾纠纷不出社区、出警时间明显缩短。")
+    assert (o.metric, o.direction, o.family) == ("出警时间", "decrease", "public_order")
+
+
+def test_headline_figure_restated_in_the_body_counts_once() -> None:
+    text = "95%调解成功率的背后\n\n近年来，戊所累计化解纠纷300起，95%的调解成功率背后是坚守。"
+    got = run(text)
+    assert [(o.metric, o.value) for o in got] == [("化解纠纷", 300.0), ("调解成功率", 95.0)]
+    assert all("近年来" in o.evidence.text for o in got)
+
+
+def test_banners_are_public_evaluation_results() -> None:
+    got = run("2023年以来，该所共收到群众送来的锦旗6面、表扬信5封。")
+    assert [(o.value, o.unit, o.family, o.kind) for o in got] == [
+        (6.0, "面", "public_evaluation", "result"), (5.0, "封", "public_evaluation", "result")]
+
+
+def test_sub_result_under_qizhong_does_not_hide_the_general_one() -> None:
+    got = run("辖区警情显著下降，其中盗窃警情降幅达60%。")
+    assert [(o.metric, o.value) for o in got] == [("警情", None), ("盗窃警情", 60.0)]
+
+
+def test_gelei_is_not_distributive() -> None:
+    (o,) = run("成功化解各类矛盾纠纷和治安案件共40余起。")
+    assert (o.value, o.qualifier) == (40.0, "余")
+
+
+def test_zero_records_inside_a_run_of_quoted_slogans() -> None:
+    got = run("近年来，该所取得了“命案零发生”“服务零投诉”的成效。")
+    assert [(o.metric, o.direction) for o in got] == [("命案", "zero"), ("服务零投诉", "zero")]
+
+
+def test_zero_record_without_a_subject_keeps_its_period() -> None:
+    (o,) = run("从今年3月至今实现辖区“零发案”。")
+    assert (o.metric, o.direction, o.period) == ("零发案", "zero", "今年3月至今")
+
+
+def test_count_of_measures_or_mechanisms_is_not_an_outcome() -> None:
+    assert [(o.metric, o.value) for o in run("组建巡逻队13个，推动建立了七项联动机制。")] == [("组建巡逻队", 13.0)]
+
+
+def test_level_with_zai_before_the_number() -> None:
+    (o,) = run("整体回访率保持在100%。")
+    assert (o.metric, o.value, o.direction) == ("整体回访率", 100.0, "level")
+
+
+def test_since_clause_is_not_part_of_the_metric() -> None:
+    (o,) = run("自走访以来，非警务类警情同比下降4%。")
+    assert (o.metric, o.period) == ("非警务类警情", "走访以来")
+
+
+def test_baseline_in_a_later_clause_keeps_the_metric() -> None:
+    got = run("群众满意率达95.8%，比去年提高了0.2个百分点。")
+    assert [(o.metric, o.value, o.unit, o.direction) for o in got] == [
+        ("群众满意率", 95.8, "%", None), ("群众满意率", 0.2, "个百分点", "increase")]
+
+
 def seed(prefix: str) -> Path:
     (p,) = SEEDS.glob(f"{prefix}_*.txt")
     return p

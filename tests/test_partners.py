@@ -130,3 +130,95 @@ def test_every_seed_has_partners_with_true_evidence(seed: str):
 
 def test_five_seeds_found():
     assert len(list(SEEDS.glob("*.txt"))) == 5
+
+
+# Round 2 rules: each test is an invented sentence for one general rule.
+
+
+def test_recruiting_pools_are_not_partners_but_the_team_is():
+    ext = run("派出所从商场、物流园、超市中招募义警,与义警一起巡逻。")
+    assert names(ext) == ["义警"]
+
+
+def test_team_named_as_a_mechanism_is_not_a_partner():
+    mech = Mechanism(name="金盾义警", station="青石派出所")
+    ext = run("派出所组建“金盾义警”,联合义警和网格员开展巡逻。", [mech])
+    assert names(ext) == ["网格员"]
+
+
+def test_business_and_role_words_stay_whole():
+    ext = run("派出所吸纳村小组长、商场保安、网吧酒吧经营者、企业业主等人为志愿者。")
+    assert names(ext)[:4] == ["村小组长", "商场保安", "网吧酒吧经营者", "企业业主"]
+    assert ext.partners[1].category == "other"
+
+
+def test_member_after_its_body_gives_the_body():
+    ext = run("派出所联合石门村治保会联防队员找到走失老人。")
+    assert names(ext) == ["治保会"]
+
+
+def test_sub_unit_of_a_school_stays_whole():
+    ext = run("派出所将研判结果通报学校保卫处。")
+    assert names(ext) == ["学校保卫处"]
+    assert ext.partners[0].category == "education"
+
+
+def test_own_units_and_scenery_are_not_partners():
+    assert names(run("派出所成立矛盾纠纷调解委员会,调解委员会每周开会。")) == []
+    assert names(run("派出所组建一支平安巡逻队,巡逻队每晚出动。")) == []
+    assert names(run("辖区有电视台及中小学、幼儿园等防控点位20处。")) == []
+    assert "义务巡逻队" in names(run("派出所组建100支义务巡逻队,动员群众参与防控。"))
+
+
+def test_officer_roles_descriptions_and_beneficiaries_excluded():
+    assert names(run("所长担任网格指导员,成为群众信赖的老娘舅。")) == []
+    assert names(run("以驻地高校较多的石门乡为试点,派出所联合推进。")) == []
+    assert names(run("派出所为每家民宿配备民警对接服务。")) == []
+    assert names(run("派出所联合网格员组建党员调解网络。")) == ["网格员"]
+    assert names(run("民警兼任村党总支副书记,化解纠纷。")) == ["村党总支"]
+
+
+def test_honours_givers_are_not_partners():
+    assert names(run("派出所被中组部和妇联联合命名为先进集体。")) == []
+
+
+def test_traditional_roles_and_grassroots_bodies_found():
+    ext = run("派出所邀请寨老、族老、老支书参与调解,会同开发区、交管办等单位排查。")
+    assert names(ext) == ["寨老", "族老", "老支书", "开发区", "交管办"]
+
+
+def test_closed_list_items_and_bare_list_words_count():
+    ext = run("定期会同乡镇平安建设、应急管理、司法、国土等部门研判。")
+    assert names(ext) == ["平安建设", "应急管理", "司法", "国土"]
+
+
+def test_vague_unit_words_dropped_and_named_bodies_kept_whole():
+    assert names(run("派出所联合相关单位开展检查。")) == []
+    ext = run("石门县委政法委联合派出所、离退休老干部和律所开展调解。")
+    assert names(ext) == ["县委政法委", "离退休老干部", "律所"]
+
+
+def test_quoted_residents_group_is_a_partner_unless_the_station_brand():
+    ext = run("派出所联合“银发小管家”开展巡查。")
+    assert names(ext) == ["银发小管家"]
+    assert names(run("推广“晚霞”调解工作法。民警和“晚霞”调解队员走访群众。")) == []
+
+
+def test_neighbouring_named_station_is_a_police_partner():
+    doc = clean(source_from_text("附近石桥派出所通报一名老人走失,青石派出所立即查找。", "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"),
+                     stations=[Station(name="青石派出所"), Station(name="石桥派出所", role="mentioned")])
+    extract_partners(doc, ext, None)
+    assert names(ext) == ["派出所"]
+
+
+def test_named_border_station_is_the_station_itself_not_a_partner():
+    doc = clean(source_from_text("联合北山边境派出所开展巡边。", "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"), stations=[Station(name="北山边境派出所")])
+    extract_partners(doc, ext, None)
+    assert names(ext) == []
+    assert names(run("派出所联合南岭边境派出所开展巡边。")) == ["边境派出所"]
+
+
+def test_line_break_ends_a_caption():
+    assert names(run("所长慰问辖区群防群治力量\n民警在窗口服务群众")) == ["群防群治力量"]

@@ -221,3 +221,85 @@ _PIECES = st_.sampled_from(["派出所", "公安局", "分局", "原", "该所",
 @given(st_.lists(st_.one_of(_PIECES, st_.text(max_size=3)), max_size=25).map("".join))
 def test_any_text_no_crash_and_evidence_is_the_source_slice(text: str) -> None:
     run(text)  # run() asserts every evidence equals its source slice
+
+
+# -- round 2: place prefixes, variants, running-text names, located evidence -------
+def test_short_place_prefix_is_cut_and_read_as_place() -> None:
+    # a headline glues province and county short forms (六枝 for 六枝特区) onto the name
+    sts = run("贵州六枝青松派出所：山里的平安守护\n青松派出所组建义警队伍。青松派出所民警走访群众。")
+    assert [s.name for s in sts] == ["青松派出所"]
+    assert (sts[0].province, sts[0].prefecture, sts[0].county) == ("贵州省", "六盘水市", "六枝特区")
+
+
+def test_bare_prefecture_prefix_resolves_province() -> None:
+    sts = run("莆田青松派出所开展夜巡。青松派出所民警走访群众。")
+    assert [s.name for s in sts] == ["青松派出所"]
+    assert (sts[0].province, sts[0].prefecture) == ("福建省", "莆田市")
+
+
+def test_place_police_prefix_is_cut() -> None:
+    [st] = run("近年来，新津公安柳青派出所组建义警队伍，守护一方平安。")
+    assert st.name == "柳青派出所"
+    assert (st.province, st.prefecture, st.county) == ("四川省", "成都市", "新津区")
+
+
+def test_prefix_kept_when_name_is_a_town() -> None:
+    # 金山 is a county's short name, but 金山卫镇 is a town: the whole is the name
+    [st] = run("上海市公安局金山分局金山卫镇派出所开展巡逻。")
+    assert st.name == "金山卫镇派出所"
+
+
+def test_place_police_in_running_text_locates_subject() -> None:
+    [st] = run("新津公安深化社区警务。柳青派出所组建义警，柳青派出所民警走访群众。")
+    assert (st.province, st.county) == ("四川省", "新津区")
+
+
+def test_dateline_place_locates_subject() -> None:
+    [st] = run("中新网莆田3月16日电（记者 张明）柳青派出所组建义警，柳青派出所民警走访群众。")
+    assert (st.province, st.prefecture) == ("福建省", "莆田市")
+
+
+def test_town_suffix_variant_is_the_same_station() -> None:
+    text = ("湖北省咸丰县公安局青松派出所组建义警队伍。青松派出所民警走访群众。\n"
+            "图为青松乡派出所民警巡逻\n青松派出所还开展反诈宣传。")
+    sts = run(text)
+    assert [s.name for s in sts] == ["青松派出所"]
+
+
+def test_function_word_before_a_road_name() -> None:
+    [st] = run("湖北省咸丰县公安局以文昌路派出所为示范，探索警务新模式。")
+    assert st.name == "文昌路派出所" and st.role == "subject" and st.county == "咸丰县"
+
+
+def test_function_word_after_a_chain_is_not_part_of_the_name() -> None:
+    sts = run("湖北省咸丰县公安局以青松派出所为试点。试点结束后，咸丰县公安局以及全县所有派出所推广经验。"
+              "青松派出所民警走访。")
+    assert [s.name for s in sts] == ["青松派出所"]
+
+
+def test_neighbouring_station_shares_the_subject_county() -> None:
+    text = ("湖北省咸丰县公安局青松派出所接到附近柳湾派出所通报，一名老人走失。青松派出所民警连夜寻找。"
+            "青松派出所将老人送回家。")
+    sts = by_name(run(text))
+    assert sts["柳湾派出所"].role == "mentioned"
+    assert (sts["柳湾派出所"].province, sts["柳湾派出所"].county) == ("湖北省", "咸丰县")
+
+
+def test_station_spanning_two_towns_has_no_town() -> None:
+    text = "北京市公安局朝阳分局三里屯派出所辖区横跨两个街道（三里屯街道、左家庄街道），辖区面积5平方公里。"
+    [st] = run(text)
+    assert st.county == "朝阳区" and st.town is None
+
+
+def test_town_stated_beside_an_office_is_taken() -> None:
+    # 青禾 is not in the gazetteer: the town is taken because the text writes 青禾镇
+    [st] = run("湖北省咸丰县公安局青禾派出所联合青禾镇司法所调解纠纷。")
+    assert st.county == "咸丰县" and st.town == "青禾镇"
+
+
+def test_kind_word_after_a_place_is_part_of_the_name() -> None:
+    assert not is_generic("青松边境")
+    assert is_generic("边境") and is_generic("全国边境")
+    assert is_generic("全市所有") and is_generic("人民满意")
+    [st] = run("内蒙古自治区公安厅边境管理支队青松边境派出所开展巡逻。")
+    assert st.name == "青松边境派出所"

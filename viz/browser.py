@@ -120,7 +120,7 @@ def neighbourhood(g: Any, stations: Iterable[str], depth: int = 1) -> set[Any]:
 
 # -- layout --------------------------------------------------------------------------
 
-def layout(g: Any, seed: int = 7, spacing: float = 34.0) -> dict[Any, tuple[float, float]]:
+def layout(g: Any, seed: int = 7, spacing: float = 34.0, spread: float = 2.0) -> dict[Any, tuple[float, float]]:
     """Positions in pixels: communities laid out one by one, then packed.
 
     A spring layout of the whole graph costs tens of seconds at 3,000 nodes;
@@ -144,15 +144,21 @@ def layout(g: Any, seed: int = 7, spacing: float = 34.0) -> dict[Any, tuple[floa
         if len(c) == 1:
             p = {c[0]: np.zeros(2)}
         else:
-            sub = h.subgraph(c)
-            p = nx.spring_layout(sub, seed=seed, iterations=60) if len(c) < 500 else nx.kamada_kawai_layout(sub)
+            sub = nx.Graph()
+            sub.add_nodes_from(c)
+            # links to hubs pull weakly, so a station's many facts spread out instead of piling on it
+            sub.add_edges_from((u, v, {"w": 1.0 / math.sqrt(max(h.degree(u), h.degree(v)))})
+                               for u, v in h.subgraph(c).edges())
+            p = nx.spring_layout(sub, seed=seed, iterations=80, weight="w", k=spread / math.sqrt(len(c)))
             arr = np.array([p[n] for n in c])
             arr -= arr.mean(axis=0)
-            scale = np.sqrt((arr ** 2).sum(axis=1)).max() or 1.0
-            r = spacing * math.sqrt(len(c)) * 0.9
-            p = {n: arr[i] / scale * r for i, n in enumerate(c)}
+            dist = np.sqrt((arr ** 2).sum(axis=1))
+            scale = float(np.percentile(dist, 75)) or 1.0  # outliers may stick out; they do not shrink the rest
+            arr *= spacing * math.sqrt(len(c)) * 0.6 / scale
+            p = {n: arr[i] for i, n in enumerate(c)}
+            dist = np.sqrt((arr ** 2).sum(axis=1))
         local.append(p)
-        radii.append(spacing * (math.sqrt(len(c)) * 0.9 + 0.6))
+        radii.append(float(dist.max()) + spacing * 0.6 if len(c) > 1 else spacing * 0.6)
     centre = _pack(h, comms, np.array(radii), seed)
     return {n: (float(centre[i][0] + xy[0]), float(centre[i][1] + xy[1]))
             for i, p in enumerate(local) for n, xy in p.items()}
@@ -177,10 +183,10 @@ def _pack(h: Any, comms: list[list[Any]], radii: Any, seed: int) -> Any:
     pos = np.array([p[i] for i in range(k)], dtype=float)
     pos -= pos.mean(axis=0)
     pos /= np.abs(pos).max() or 1.0
-    pos *= math.sqrt((radii ** 2).sum()) * 1.1
+    pos *= math.sqrt((radii ** 2).sum()) * 0.6  # start compact; the loop below removes overlaps
     need = radii[:, None] + radii[None, :]
     rng = np.random.default_rng(seed)
-    for _ in range(200):  # push overlapping discs apart
+    for _ in range(500):  # push overlapping discs apart
         d = pos[:, None, :] - pos[None, :, :]
         dist = np.sqrt((d ** 2).sum(axis=2))
         np.fill_diagonal(dist, np.inf)
@@ -247,6 +253,32 @@ def _display(d: dict[str, Any], node: Any) -> str:
     return str(d.get("label") or node)
 
 
+LABEL_BUDGET = 40  # labels kept readable at every zoom: stations, then the best-linked mechanisms and hubs
+
+
+def _label_styles(g: Any, deg: dict[Any, int]) -> dict[Any, tuple[int, int]]:
+    """node -> (label size in canvas units, on-screen size kept at any zoom or 0).
+
+    The page draws a label once it is 7 px on screen, so most labels appear
+    as one zooms in; stations and the next best-linked mechanisms and hubs
+    (LABEL_BUDGET in all) keep a readable label at every zoom.
+    """
+    def weight(n: Any) -> float:
+        t = g.nodes[n].get("type")
+        return (1e9 if t == "PoliceStation" else 0) + deg[n] * (1.5 if t == "Mechanism" else 1.0)
+
+    ranked = sorted(deg, key=lambda n: (-weight(n), str(n)))
+    stations = sum(1 for n in deg if g.nodes[n].get("type") == "PoliceStation")
+    pinned = set(ranked[: max(LABEL_BUDGET, stations)])
+    out = {}
+    for n in deg:
+        t = g.nodes[n].get("type")
+        size = 18 if t == "PoliceStation" else 20 if t == "Mechanism" else 13
+        pin = 17 if t == "PoliceStation" else 11 if n in pinned and deg[n] > 1 else 0
+        out[n] = (size, pin)
+    return out
+
+
 def make_network(graph_or_store: Any, stations: Iterable[str] | None = None, depth: int = 1,
                  types: Iterable[str] | None = None, *, title: str | None = None,
                  physics: bool = False) -> KGNetwork:
@@ -276,6 +308,7 @@ def make_network(graph_or_store: Any, stations: Iterable[str] | None = None, dep
     ids = {n: str(n) for n in sub.nodes}
     deg = dict(sub.degree())
     top = max(deg.values(), default=1)
+    styles = _label_styles(sub, deg)
     for n, d in sub.nodes(data=True):
         t = d.get("type") if d.get("type") in TYPES else "Other"
         full = _display(d, n)
@@ -283,6 +316,10 @@ def make_network(graph_or_store: Any, stations: Iterable[str] | None = None, dep
         x, y = pos[n]
         node = {"id": ids[n], "label": _short(full), "group": t, "x": round(x, 1), "y": round(y, 1),
                 "value": max(value, 1)}
+        size, pin = styles[n]
+        node["font"] = {"size": size}
+        if pin:
+            node["pin"] = pin
         net.nodes.append(node)
         net.node_ids.append(ids[n])
         net.node_map[ids[n]] = node
@@ -390,7 +427,7 @@ def _options(net: KGNetwork) -> dict[str, Any]:
         "nodes": {"borderWidth": 1, "borderWidthSelected": 3,
                   "font": {"face": FONT, "size": 14, "color": "#1d1d1f", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"min": 7, "max": 34,
-                              "label": {"enabled": True, "min": 12, "max": 34, "drawThreshold": 8, "maxVisible": 30}}},
+                              "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 40}}},
         "edges": {"color": {"color": "#aab1bb", "highlight": "#222222", "hover": "#555555", "opacity": 0.75},
                   "width": 0.8, "selectionWidth": 1.5, "smooth": False,
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
@@ -418,7 +455,7 @@ def _payload(net: KGNetwork) -> dict[str, Any]:
         info[nid] = net.kg_info.get(nid) or {"label": label, "aliases": [], "attrs": [], "evidence": [],
                                             "key": _norm(label)}
     keys = [i["key"] for i in info.values()]
-    nodes = [{k: n[k] for k in ("id", "label", "group", "x", "y", "value") if k in n} for n in net.nodes]
+    nodes = [{k: n[k] for k in ("id", "label", "group", "x", "y", "value", "font", "pin") if k in n} for n in net.nodes]
     for n in nodes:
         n["id"] = str(n["id"])
         n["label"] = str(n.get("label", n["id"]))

@@ -227,13 +227,15 @@ class _Builder:
         return out
 
     def mechanisms(self) -> list[Block]:
-        return self._matrix(self.mm, "mechanism", "mechanisms", "mc", "mechanisms", "Mechanisms by category") + [
-            Para("Counts of distinct named mechanisms; a mechanism with two categories counts in both "
-                 "(as in the catalogue query station-mechanism-categories).")]
+        note = Para("Counts of distinct named mechanisms; a mechanism with two categories counts in both "
+                    "(as in the catalogue query station-mechanism-categories).")
+        return self._matrix(self.mm, "mechanism", "mechanisms", "mc", "mechanisms", "Mechanisms by category") + (
+            [note] if self.mm.to_numpy().any() else [])
 
     def partners(self) -> list[Block]:
-        return self._matrix(self.pm, "partner", "partners", "pc", "partners", "Partners by category") + [
-            Para("Counts of distinct partner types (司法所, 村委会 ...), as in station-partner-categories.")]
+        note = Para("Counts of distinct partner types (司法所, 村委会 ...), as in station-partner-categories.")
+        return self._matrix(self.pm, "partner", "partners", "pc", "partners", "Partners by category") + (
+            [note] if self.pm.to_numpy().any() else [])
 
     def _facts(self, row: Any, df: "pd.DataFrame", fact: str) -> Cell:
         """Station names, each linking to that station's fact behind a shared/unique item."""
@@ -261,8 +263,9 @@ class _Builder:
             for r in sub.itertuples():
                 src = self.mech if r.kind == "mechanism" else self.part
                 rows.append([r.kind + (" concept" if r.kind == "mechanism" else " type"), fmt(r.item),
+                             fmt(r.names) if r.names != r.item else "",
                              str(r.n_stations), self._facts(r, src, "m" if r.kind == "mechanism" else "p")])
-            out.append(Table(["kind", "item", "stations", "where (evidence)"], rows))
+            out.append(Table(["kind", "item", "as named", "stations", "where (evidence)"], rows))
         return out
 
     def diffusion(self) -> list[Block]:
@@ -291,8 +294,9 @@ class _Builder:
         fig = plots.similarity_heatmap(self.sim, "Station similarity")
         if fig is not None:
             out.append(Image("similarity.png", plots.to_png(fig), "heat map: station similarity"))
-        rows = [[self.st_link(r.a), self.st_link(r.b), fmt(r.similarity), fmt(r.concepts), fmt(r.categories),
-                 fmt(r.partner_types), fmt(r.shared_concepts), fmt(r.shared_partner_types)]
+        f3 = lambda v: "" if v is None or v != v else f"{v:.3f}"  # noqa: E731 - scores to 3 decimals
+        rows = [[self.st_link(r.a), self.st_link(r.b), f3(r.similarity), f3(r.concepts), f3(r.categories),
+                 f3(r.partner_types), fmt(r.shared_concepts), fmt(r.shared_partner_types)]
                 for r in self.pairs.sort_values("similarity", ascending=False, na_position="last").itertuples()]
         out.append(Table(["station", "station", "similarity", "concepts", "categories", "partner types",
                           "shared concepts", "shared partner types"], rows))
@@ -442,7 +446,7 @@ def render_html(blocks: list[Block]) -> str:
         elif isinstance(b, Image):
             out.append(f'<img src="{to_data_uri(b.png)}" alt="{html.escape(b.alt)}">')
         elif isinstance(b, Quote):
-            qs = "".join(f"<blockquote>“{html.escape(s)}”</blockquote>" for s in b.sentences)
+            qs = "".join(f"<blockquote>{html.escape(s)}</blockquote>" for s in b.sentences)
             out.append(f'<div class="ev" id="{html.escape(b.anchor)}"><div class="label">{html.escape(b.label)}</div>'
                        f'{qs}<div class="src">{html.escape(b.source)}</div></div>')
     out.append("</body></html>\n")

@@ -72,7 +72,7 @@
     li.append(lab);
     $("relations").append(li);
   });
-  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("fit").addEventListener("click", function () { network.fit({ animation: false }); rescaleLabels(); });
 
   // ---- highlight a node's neighbourhood ------------------------------------------
   function hexToRgb(h) {
@@ -90,17 +90,35 @@
     dimColor[g] = { background: faded(col), border: faded(col) };
   });
   var dimmed = false;
-  function highlight(keepNodes, keepEdges) {
+  // stations and hubs keep a readable label at any zoom: their size follows the scale
+  var pinned = data.nodes.filter(function (n) { return n.pin; });
+  var scale = 1;
+  function fontSize(n) {
+    var base = (n.font && n.font.size) || 14;
+    return n.pin ? Math.max(base, n.pin / scale) : base;
+  }
+  // dimmed labels vanish, except stations: they stay, in grey, for orientation
+  function dimFont(n) { return n.group === "PoliceStation" ? "#aab1bb" : "rgba(0,0,0,0)"; }
+  function fontColor(n) { return dimmed && !lit.has(n.id) ? dimFont(n) : "#1d1d1f"; }
+  var lit = new Set();
+  function rescaleLabels() {
+    var s = network.getScale();
+    if (Math.abs(s - scale) / scale < 0.05) return;
+    scale = s;
+    nodes.update(pinned.map(function (n) { return { id: n.id, font: { size: fontSize(n), color: fontColor(n) } }; }));
+  }
+  function highlight(keepNodes, keepEdges, edgeLabels) {
     var nu = [], eu = [];
+    lit = keepNodes;
     data.nodes.forEach(function (n) {
       var on = keepNodes.has(n.id);
       nu.push({ id: n.id, color: on ? normalColor[n.group] : dimColor[n.group],
-                font: { color: on ? "#1d1d1f" : "#c9ccd1" } });
+                font: { color: on ? "#1d1d1f" : dimFont(n), size: fontSize(n) } });
     });
     data.edges.forEach(function (e) {
       var on = keepEdges.has(e.id);
       eu.push({ id: e.id, color: { color: on ? "#333333" : "#e6e8eb", opacity: on ? 1 : 0.6 },
-                width: on ? 1.6 : 0.6, label: on ? e.relation : "" });
+                width: on ? 1.6 : 0.6, label: on && edgeLabels ? e.relation : "" });
     });
     nodes.update(nu);
     edges.update(eu);
@@ -109,7 +127,7 @@
   function clearHighlight() {
     if (!dimmed) return;
     nodes.update(data.nodes.map(function (n) {
-      return { id: n.id, color: normalColor[n.group], font: { color: "#1d1d1f" } };
+      return { id: n.id, color: normalColor[n.group], font: { color: "#1d1d1f", size: fontSize(n) } };
     }));
     edges.update(data.edges.map(function (e) {
       return { id: e.id, color: { color: "#aab1bb", opacity: 0.75 }, width: 0.8, label: "" };
@@ -203,14 +221,23 @@
     }
     var keepN = new Set([id]), keepE = new Set();
     (adj[id] || []).forEach(function (a) { keepN.add(a.other); keepE.add(a.edge); });
-    highlight(keepN, keepE);
+    highlight(keepN, keepE, false);
     network.selectNodes([id]);
-    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: false });
+    if (focus) {  // centre the node; zoom so most of its neighbours are in view
+      var pos = network.getPositions(Array.from(keepN)), c = pos[id];
+      var d = Object.keys(pos).map(function (k) { return Math.hypot(pos[k].x - c.x, pos[k].y - c.y); })
+        .sort(function (a, b) { return a - b; });
+      var r = Math.max(d[Math.floor((d.length - 1) * 0.8)] || 0, 60);
+      var box = $("graph").getBoundingClientRect();
+      var sc = Math.min(1.5, Math.max(0.2, Math.min(box.width, box.height) / (2.3 * r)));
+      network.moveTo({ position: c, scale: sc, animation: false });
+      rescaleLabels();
+    }
     showNode(id);
   }
   function selectEdge(eid) {
     var e = edges.get(eid);
-    highlight(new Set([e.from, e.to]), new Set([eid]));
+    highlight(new Set([e.from, e.to]), new Set([eid]), true);
     network.selectEdges([eid]);
     showEdge(eid);
   }
@@ -291,6 +318,8 @@
   search.addEventListener("focus", function () { if (search.value.trim()) renderResults(); });
 
   network.fit({ animation: false });
+  rescaleLabels();
+  network.on("zoom", rescaleLabels);
   // for tests, notebooks and the benchmark
   window.kgBrowser = {
     network: network, nodes: nodes, edges: edges, find: find, selectNode: selectNode,
