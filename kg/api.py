@@ -47,6 +47,10 @@ class KG:
                 for p in m.paths_of(art):
                     del m.files[p]
                 removed.append(art)
+            if removed:
+                from kg.build import link_reprints
+
+                link_reprints(tx)  # a reprint of a removed article gets its own facts back
         return removed
 
     # -- asking ------------------------------------------------------------

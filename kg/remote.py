@@ -66,15 +66,28 @@ def build_remote(paths: Iterable[str | Path], endpoint: str, jobs: int = 1, prog
             todo.append((str(p), _file_sha(Path(p))))
         except OSError as e:
             summary.skipped.append((str(p), f"cannot open: {e.strerror or e}"))
-    articles: set[str] = set()
+    from kg.reprints import ArticleInfo, canonical_map, reduce_quads
+
+    results = []
     for res in _run(todo, jobs, progress):
         if res.error:
             summary.skipped.append((res.path, res.error))
-            continue
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS)]
+        else:
+            results.append(res)
+    # reprints within this batch keep only their article node (counted once, as in the store)
+    infos = [ArticleInfo(r.article, r.signature, r.date, frozenset(x for x in r.subjects.split("|") if x))
+             for r in results]
+    reprint_of = canonical_map(infos)
+    articles: set[str] = set()
+    for res in results:
+        quads = list(ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS))
+        if res.article in reprint_of:
+            quads = reduce_quads(quads, res.article, reprint_of[res.article])
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         put_graph(endpoint, res.article, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
         articles.add(res.article)
         summary.added += 1
+    summary.reprints = len(reprint_of)
     onto = ontology_graph() + schemes_graph()
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads(onto, ONTOLOGY_GRAPH)]
     put_graph(endpoint, ONTOLOGY_GRAPH, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))

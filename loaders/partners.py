@@ -514,7 +514,7 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
 
 
 def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurrence]:
-    """Named residents' groups in quotes (“红色小管家”, “银发”巡逻队), named as written.
+    """Named residents' groups in quotes (“银发小管家”, “晚霞”巡逻队), named as written.
 
     A name that is one of the article's mechanisms, or that also names something other
     than the group (“某某”调解工作法 beside “某某”调解队), is the station's own brand.
