@@ -56,8 +56,9 @@ def strip_pinyin(text: str) -> str:
     return PINYIN_GLOSS.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str | None) -> str:
-    """The comparison form of a name (EXTRACTION.md)."""
+    """The comparison form of a name (EXTRACTION.md); cached: names repeat a lot."""
     if not name:
         return ""
     s = strip_pinyin(name)
@@ -82,11 +83,12 @@ def mechanism_heads() -> tuple[str, ...]:
     return tuple(sorted(set(read_lexicon("mechanism_heads.txt")), key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def concept_key(name: str | None) -> str:
     """The key that merges one practice's names into one shared concept.
 
     Normalizes, then strips trailing generic head words while a core of at
-    least two characters remains: 两队一室 / “两队一室”警务模式 / 兩隊一室 share a key.
+    least two characters remains: 一村一警 / “一村一警”警务模式 / 一村一警模式 share a key.
     """
     s = normalize_name(name)
     changed = True

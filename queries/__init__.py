@@ -4,7 +4,7 @@ Each file starts with a header comment::
 
     # title: Stations and their places
     # description: One row per station: province, prefecture, county, town.
-    # param: station zh  The station's short name, e.g. 两路派出所 (optional)
+    # param: station zh  The station's short name, e.g. 枫桥派出所 (optional)
 
 ``param`` lines give the variable name, its kind (``zh`` Chinese label
 literal, ``str`` plain literal, ``iri``, ``int``, ``decimal``, or a scheme
