@@ -15,6 +15,8 @@ unresolved rather than guessed. :func:`find_places` finds full place names
 
 from __future__ import annotations
 
+import re
+
 import gc
 import gzip
 from collections import defaultdict
@@ -97,11 +99,15 @@ class Gazetteer:
             unit = Unit(level, name, short, adcode, *parts[:3])
             self.by_name[level][name].append(unit)
             self.by_short[level][short].append(unit)
+            if level == "town" and (base := _ethnic_base(name)) and base != short:
+                self.by_short[level][base].append(unit)  # 落别乡 for 落别布依族彝族乡
             if level == "town":
                 bucket = self.towns_under[(unit.province, unit.prefecture, unit.county)]
                 bucket[name].append(unit)
                 if short != name:
                     bucket[short].append(unit)
+                if (base := _ethnic_base(name)) and base != short:
+                    bucket[base].append(unit)
         for level, name, short, adcode, parent in pending:
             current_level = level[len("former_"):]
             current_name = parent.split("|")[-1]
@@ -181,6 +187,20 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+# The 55 minority nationalities, as they appear in the names of ethnic towns
+# (民族乡): 落别布依族彝族乡 is written 落别乡 in running text.
+_ETHNIC = ("维吾尔|乌孜别克|柯尔克孜|塔吉克|塔塔尔|哈萨克|鄂伦春|鄂温克|达斡尔|俄罗斯|蒙古|朝鲜|布依|土家|"
+           "哈尼|傈僳|拉祜|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|塔塔|独龙|赫哲|"
+           "门巴|珞巴|基诺|东乡|高山|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京")
+_ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族)+(乡|镇|苏木)$")
+
+
+def _ethnic_base(name: str) -> str | None:
+    """落别布依族彝族乡 -> 落别 (the form used in prose with 乡/镇 after it)."""
+    m = _ETHNIC_TOWN.match(name)
+    return m.group(1) if m else None
 
 
 def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:

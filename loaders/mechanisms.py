@@ -13,7 +13,11 @@ shape of the quote (a sentence, a list of short phrases), and count framing
 Components come from enumerations after 即/包括/：, the items of a ``A+B+C``
 formula, a list right before a counted name, the lead phrases of the
 paragraphs under a heading that names a counted mechanism, or a list of
-exactly the promised size in the next sentence. A leading count sets
+exactly the promised size in the next sentence, parentheses after the name, or
+一是…二是… points. Head words of named objects (…室, …站, …队, …之家, …法)
+live in ``mechanism_objects.tsv`` / ``mechanism_quoted_heads.txt``; a cue-verb
+phrase of only generic words (``mechanism_generic_words.txt``) names nothing.
+A count of mechanisms (三项机制) is kept when its parts are listed. A leading count sets
 ``expected_count``; a disagreement is kept and reported in ``ext.warnings``.
 """
 
@@ -209,14 +213,15 @@ def _is_framing(name: str) -> bool:
 FRAMED_HEADS = ("机制", "体系", "制度", "模式", "工作法", "平台", "工程")
 
 
-def post_head_of(after: str, heads: tuple[str, ...]) -> str | None:
+def _post_head_name(after: str, heads: tuple[str, ...]) -> str | None:
+    """The head word after a quote (skipping 的/等), or None."""
     m = _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads)
     return m.group(2) if m else None
 
 
 def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -> list[str] | None:
-    """三项机制, “四个体系”: a count of mechanisms is itself recorded when its n parts are listed,
-    right before it (勤务、办案、考核三项机制) or as n names ending in its noun soon after
+    """三项机制, “五个体系”: a count of mechanisms is itself recorded when its n parts are listed,
+    right before it (宣传、走访、巡逻三项机制) or as n names ending in its noun soon after
     (…建立了A机制和B机制)."""
     m = re.match(rf"^([{CN_DIGITS}]|[0-9]+)[{MEASURES}](.+)$", name)
     if not m or m.group(2) not in FRAMED_HEADS:
@@ -230,6 +235,9 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
     if lm:
         items = _split_items(lm.group(1))
         items[0] = re.sub(lead, "", re.sub(r"^.*(?:派出所|该所|公安局)", "", items[0]))
+        sizes = {len(x) for x in items[1:]}
+        if len(sizes) == 1 and len(items[0]) > min(sizes) + 1:
+            items[0] = items[0][-min(sizes):]  # 搭起源头排查、联合调处: parts of one length
         if len(items) == n and all(len(x) >= 2 for x in items):
             return items
     region = work[end:min(len(work), end + 300)]
@@ -399,15 +407,15 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             continue
-        clause_before = re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1]
+        clause_before = re.sub(r"“[^“”]*”", "", re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1])
         if (re.search(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,12}}$", clause_before)
                 or re.search(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$", clause_before)) \
                 and not _ends_with(core, heads) and "+" not in core:
-            continue  # 成为化解矛盾的“减压阀”, 就是破解矛盾的“法治密码”: a figure of speech
+            continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
         if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
-            continue  # 作为“法制驿站”，…: an apposition describing what follows
+            continue  # 作为“普法前哨”，…: an apposition describing what follows
         if re.fullmatch(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州]){{2,}}", core):
-            continue  # “两乡一镇”: a count of places, not a practice
+            continue  # “三乡两镇”: a count of places, not a practice
         if _role_formula(core) and not _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads):
             continue  # “社区民警+网格员”: who staffs it, not a named practice
         # --- a list: a slogan, or the parts of a counted name that follows
@@ -436,7 +444,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
             parts = _framed_parts(clean, work, qs, qe, core)
-            if parts:  # “四个体系” with its four parts listed: a counted set of mechanisms
+            if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
                           in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
@@ -444,9 +452,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             else:
                 cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue
-        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not post_head_of(after, heads):
+        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not _post_head_name(after, heads):
             cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
-            continue  # “三个关注”: a reporter's count of points, not a name
+            continue  # “四个坚持”: a reporter's count of points, not a name
         # --- acceptance
         if re.search(r"以.{1,6}为", core):
             continue  # “以人民为中心”: a principle, whatever its last word
@@ -459,7 +467,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         n, cchar, _ = _count_prefix(core)
         if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
                 core, n, work[max(s0, qs - 120):qs], before, cues):
-            continue  # “五防”宣传热潮: a counted label, not a name
+            continue  # “六防”宣传热潮: a counted label, not a name
         name = core
         if n is not None and len(core) == 2 and post_head:
             name = core + (_starts_with(work[chain_end:chain_end + 8], heads) or "")
@@ -468,7 +476,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         cue_before = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
             tail[:-2], cues["create"] + cues["adopt"]) if re.search(rf"[{HAN}]{{2}}$", tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
-        cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两室”: 创新 is a cue here
+        cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
         frame = re.search(r"以\s*[^以]{0,4}$", bare) and re.match(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})", after)
         kind = "quoted"
         listed: list[str] = []
@@ -494,7 +502,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             cands.append(c)
             continue
         if re.match(rf"^[{CN_DIGITS}]", core) and not (_ends_with(core, heads) or post_head) and re.search(r"坚持$", bare):
-            continue  # 坚持“一室牵动两队”: a principle the station keeps
+            continue  # 坚持“一岗带动三队”: a principle the station keeps
         title_line = _in_title_line(clean.simp, qs)
         if (core in _external() or core.endswith("工程") or post_head == "工程") \
                 and _external_aside(work, chain_end, in_heading or title_line):
@@ -503,7 +511,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             pass
         elif cue_before or frame or re.search(r"(?:公安部?|警方|警务)$", bare):
             counted_name = n is not None or re.match(r"^[0-9]{3,6}$", core) is not None \
-                or (len(core) == 3 and re.search(r"公安部?$", bare) is not None)  # 公安部“社区通”
+                or (len(core) == 3 and re.search(r"公安部?$", bare) is not None)  # 公安部“邻里通”
             if len(core) > 12 or len(core) < (2 if counted_name else 4) or _looks_like_slogan(core):
                 continue
         elif in_heading:
@@ -524,7 +532,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
 
 
 def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
-    """The head word right after a quote: “三近”警务, “晨曦”矛盾纠纷联动化解工作法.
+    """The head word right after a quote: “三访”警务, “晨曦”矛盾纠纷联动化解工作法.
 
     Up to 6 characters of modifier for any head, up to 10 for a head of two or
     more characters; the head ends at a non-Han character, a function word,
@@ -558,8 +566,8 @@ def _quoted_head(core: str) -> str | None:
 
 
 def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
-    """A two-character counted label (“两室”, “三区”) is a practice when made (创新“两室”建设)
-    or when exactly its n parts are listed right before it (社区、学区、园区“三区”)."""
+    """A two-character counted label (“两站”, “三片”) is a practice when made (创新“两站”建设)
+    or when exactly its n parts are listed right before it (东片、西片、南片“三片”)."""
     if _ends_with(before.rstrip(), cues["create"]) or _ends_with(_strip_tail_adverbs(before.rstrip()), cues["create"]):
         return True
     lm = re.search(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”、,]{2,8})+)\s*$", window)
@@ -596,7 +604,7 @@ _OBJECT_CONTINUES = "队站组室会员长部点处所们区服务力骨干织�
 
 
 def _object_ends(work: str, head: str, he: int) -> bool:
-    """A named-object head (义警, 联盟) ends its word even before a verb: 花源义警深耕基层."""
+    """A named-object head (义警, 联盟) ends its word even before a verb: 柳湾义警深耕基层."""
     return head in _object_heads() and work[he] not in _OBJECT_CONTINUES and not any(
         work.startswith(h, he) for h in mechanism_heads())
 
@@ -610,8 +618,8 @@ def _in_title_line(text: str, pos: int) -> bool:
 
 
 def _external_aside(work: str, end: int, in_heading: bool) -> bool:
-    """A higher-level programme named only in passing: a time frame (“百日行动”开展以来),
-    a label (“千万工程”示范村), or a heading slogan (警校联动 护校安园)."""
+    """A higher-level programme named only in passing: a time frame (“春季攻势”开展以来),
+    a label (“万村工程”示范村), or a headline slogan."""
     nxt = work[end:end + 16].lstrip("”」』 ")
     return in_heading or re.match(r"^(?:“[^”]{1,8}”)?(?:[^，。“]{0,4}(?:以来|期间)|示范)", nxt) is not None
 
@@ -676,8 +684,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             cue_named = False
         core = _strip_adverbs(core.replace("\x00", ""))
         mm = list(re.finditer(rf"[{CN_DIGITS}]+[{MEASURES}]", core))
-        if mm and mm[-1].start() > 0:  # 凭借一支特色调解队: the name (if any) follows the measure;
-            core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …考核三项机制
+        if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
+            core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …走访、巡逻两项机制
         is_object = head in _object_heads()
         if k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
             cm = re.search(rf"[{CN_DIGITS}](?=[{HAN}])", core[1:])
@@ -715,7 +723,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             continue
         if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]", core):
             parts = _framed_parts(clean, work, core_start, he, name)
-            if parts:  # 勤务、办案、考核三项机制: a counted set of mechanisms, its parts listed
+            if parts:  # 宣传、走访、巡逻三项机制: a counted set of mechanisms, its parts listed
                 c = _Cand(name, core_start, he, head=head, kind="counted", components=parts)
                 c.expected, c.counted_char, _ = _count_prefix(name)
                 cands.append(c)
@@ -760,7 +768,7 @@ def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str |
     """Items of an enumeration introduced by 即/包括/分别是/： right after ``pos`` in its sentence."""
     seg = work[pos:send]
     pm = re.match(r"^[^。；，,（(]{0,8}?[（(]([^()（）]{2,60})[)）]", seg)
-    if pm and re.search(r"[、，,]", pm.group(1)):  # “三所联动”机制(公安、司法、律所)
+    if pm and re.search(r"[、，,]", pm.group(1)):  # “三方联动”机制(民警、法官、律师)
         body = re.sub(r"^(?:即|包括|也就是)", "", pm.group(1))
         return _split_items(body), body
     m = re.match(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：])", seg)

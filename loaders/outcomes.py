@@ -115,8 +115,9 @@ class _Found:
 # ---------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=16384)
 def family_of(text: str) -> str | None:
-    """The metric family of a phrase, from the first family keyword it holds."""
+    """The metric family of a phrase, from the first family keyword it holds (cached: phrases repeat)."""
     for key, fam in lexicon().families:
         if key in text:
             return fam
@@ -134,8 +135,9 @@ def kind_of(metric: str, verb: str, direction: str | None, family: str | None) -
     return "activity" if family in ("service", "mobilisation", "hazards") else "result"
 
 
+@lru_cache(maxsize=8192)
 def _direction_in(text: str) -> tuple[str | None, int, int]:
-    """The last direction word in ``text``: (direction, start, end)."""
+    """The last direction word in ``text``: (direction, start, end) (cached: heads are re-read)."""
     best: tuple[str | None, int, int] = (None, -1, -1)
     for word, d in lexicon().directions:
         i = text.rfind(word)
@@ -192,19 +194,28 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
+_METRIC_PUNCT = re.compile(r"[“”\"'‘’「」《》()（）\s]")
+_METRIC_FILLER = re.compile(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均)")
+_METRIC_DE = re.compile(r"的$")
+_METRIC_SPAN = re.compile(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?")
+
+
+@lru_cache(maxsize=16384)
 def clean_metric(text: str) -> str:
     """A short metric phrase: periods, comparisons, subjects and fillers removed.
+
+    Cached: the same head text is cleaned several times per clause.
 
     >>> clean_metric("今年以来，该所共调处化解各类矛盾纠纷")
     '调处化解矛盾纠纷'
     """
     lex = lexicon()
-    s = re.sub(r"[“”\"'‘’「」《》()（）\s]", "", text)
+    s = _METRIC_PUNCT.sub("", text)
     s = COMPARISON.sub("", s)
     s = PERIOD.sub("", s)
-    s = re.sub(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均)", "", s)
-    s = re.sub(r"的$", "", s)
-    s = re.sub(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?", "", s)
+    s = _METRIC_FILLER.sub("", s)
+    s = _METRIC_DE.sub("", s)
+    s = _METRIC_SPAN.sub("", s)
     if "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 2 and family_of(tail):
@@ -227,25 +238,36 @@ def clean_metric(text: str) -> str:
     return s
 
 
-def _verb_spans(text: str) -> list[tuple[int, int]]:
-    """Runs of outcome verbs in ``text`` (排查化解 is one run), left to right."""
-    hits = []
-    for v in lexicon().verbs:
-        for m in re.finditer(re.escape(v), text):
-            hits.append((m.start(), m.end()))
-    hits.sort()
+@lru_cache(maxsize=1)
+def _verb_finder() -> re.Pattern[str]:
+    """Every position where an outcome verb starts, with the longest verb there.
+
+    A zero-width lookahead finds overlapping verbs in one pass; the verbs are
+    sorted longest first, so the alternation takes the longest at each start.
+    """
+    return re.compile("(?=(" + "|".join(map(re.escape, lexicon().verbs)) + "))")
+
+
+@lru_cache(maxsize=8192)
+def _verb_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Runs of outcome verbs in ``text`` (排查化解 is one run), left to right.
+
+    Cached: the same head text is looked at several times per clause.
+    """
     runs: list[tuple[int, int]] = []
-    for a, b in hits:
+    for m in _verb_finder().finditer(text):
+        a, b = m.start(), m.start() + len(m.group(1))
         if runs and a <= runs[-1][1]:
             runs[-1] = (runs[-1][0], max(runs[-1][1], b))
         else:
             runs.append((a, b))
-    return runs
+    return tuple(runs)
 
 
 _VIA = re.compile(r"通过(?:\s*[“\"「][^”\"」]{1,20}[”\"」]\s*[和、及与]?)+")
 
 
+@lru_cache(maxsize=8192)
 def _head_metric(head: str) -> tuple[str, str]:
     """(metric, verb) from the text before a number.
 
@@ -304,6 +326,7 @@ def _heads() -> tuple[str, ...]:
     return tuple(read_lexicon("outcome_heads.txt"))
 
 
+@lru_cache(maxsize=16384)
 def _cue(text: str, reasons: tuple[str, ...]) -> str | None:
     for cue, reason in lexicon().cues:
         if reason in reasons and cue in text:
@@ -639,9 +662,11 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     lex = lexicon()
     hits: list[tuple[int, int, str]] = []
     for word, d in lex.directions:
-        for m in re.finditer(re.escape(word), clause):
-            if not any(a <= m.start() < b for a, b, _ in hits):
-                hits.append((m.start(), m.end(), d))
+        i = clause.find(word)
+        while i >= 0:  # every non-overlapping occurrence, as re.finditer would give
+            if not any(a <= i < b for a, b, _ in hits):
+                hits.append((i, i + len(word), d))
+            i = clause.find(word, i + len(word))
     hits.sort()
     # 始终保持稳中有降: two direction words in a row are one statement; the last one says it
     hits = [h for i, h in enumerate(hits) if not (i + 1 < len(hits) and hits[i + 1][0] - h[1] <= 1)]

@@ -124,3 +124,11 @@ def test_build_script_on_a_small_hierarchy(tmp_path) -> None:
     assert ["county", "己市", "己", "119001", "甲省|"] in rows  # province-administered: no prefecture
     assert ["former_county", "庚县", "庚", "110101", "甲省|乙市|丙县"] in rows
     assert not any("村" in r[1] for r in rows)
+
+
+def test_ethnic_town_written_short_resolves_to_its_official_name() -> None:
+    from loaders.gazetteer import _ethnic_base, resolve
+
+    assert _ethnic_base("落别布依族彝族乡") == "落别"
+    assert _ethnic_base("红岩寺镇") is None
+    assert resolve(county="六枝特区", town="落别乡").town == "落别布依族彝族乡"

@@ -35,7 +35,7 @@ def by_name(stations: list[Station]) -> dict[str, Station]:
 def test_chain_prefix_is_cut_and_places_read_from_it() -> None:
     [st] = run("浙江省诸暨市公安局枫桥派出所始终坚持发动群众。")
     assert st.name == "枫桥派出所" and st.role == "subject"
-    assert (st.province, st.prefecture, st.county, st.town) == ("浙江省", "绍兴市", "诸暨市", "枫桥镇")
+    assert (st.province, st.prefecture, st.county, st.town) == ("浙江省", "绍兴市", "诸暨市", None)
 
 
 def test_district_branch_chain() -> None:
@@ -46,7 +46,7 @@ def test_district_branch_chain() -> None:
 
 def test_municipality_has_no_prefecture() -> None:
     [st] = run("北京市公安局朝阳分局三里屯派出所开展巡逻。")
-    assert (st.province, st.prefecture, st.county, st.town) == ("北京市", None, "朝阳区", "三里屯街道")
+    assert (st.province, st.prefecture, st.county, st.town) == ("北京市", None, "朝阳区", None)
 
 
 def test_generic_uses_are_not_stations() -> None:
@@ -65,7 +65,7 @@ def test_name_in_running_text_matches_a_known_name() -> None:
 
 def test_traditional_script_name_is_simplified() -> None:
     [st] = run("湖南省保靖縣公安局遷陵派出所轄區面積374平方公里。")
-    assert st.name == "迁陵派出所" and st.county == "保靖县" and st.town == "迁陵镇"
+    assert st.name == "迁陵派出所" and st.county == "保靖县" and st.town is None
     assert st.area_km2 == 374
 
 
@@ -98,7 +98,7 @@ def test_former_names() -> None:
 
 def test_stations_listed_before_a_count() -> None:
     sts = by_name(run("咸丰县公安局唐崖派出所联合高乐山、坪坝营两个派出所开展巡逻。唐崖派出所出警。"))
-    assert sts["高乐山派出所"].role == "mentioned" and sts["高乐山派出所"].town == "高乐山镇"
+    assert sts["高乐山派出所"].role == "mentioned" and sts["高乐山派出所"].county == "咸丰县" and sts["高乐山派出所"].town is None
     assert sts["坪坝营派出所"].county == "咸丰县"
     # the count must agree with the list
     assert "坪坝营派出所" not in by_name(run("唐崖派出所联合高乐山、坪坝营3个派出所开展巡逻。"))
@@ -119,7 +119,7 @@ def test_ambiguous_county_without_evidence_is_not_guessed() -> None:
 
 def test_subject_without_chain_uses_the_county_the_text_names() -> None:
     [st] = run("唐崖派出所民警巡逻。咸丰县近年来发展迅速，唐崖派出所守护平安。")
-    assert (st.county, st.town) == ("咸丰县", "唐崖镇")
+    assert (st.county, st.town) == ("咸丰县", None)
 
 
 def test_no_place_stated_means_none() -> None:
@@ -190,7 +190,7 @@ SEED_EXPECTED = {
     "001": ("段家河派出所", "陕西省", "安康市", "旬阳市", "段家河镇", 119.87, 17000),
     "002": ("迁陵派出所", "湖南省", "湘西土家族苗族自治州", "保靖县", "迁陵镇", 374.43, 100000),
     "003": ("山门派出所", "浙江省", "温州市", "平阳县", "山门镇", None, None),
-    "004": ("两路派出所", "重庆市", None, "渝北区", "两路街道", 36.8, 100000),
+    "004": ("两路派出所", "重庆市", None, "渝北区", None, 36.8, 100000),
 }
 
 
@@ -303,3 +303,16 @@ def test_kind_word_after_a_place_is_part_of_the_name() -> None:
     assert is_generic("全市所有") and is_generic("人民满意")
     [st] = run("内蒙古自治区公安厅边境管理支队青松边境派出所开展巡逻。")
     assert st.name == "青松边境派出所"
+
+
+def test_stem_ending_in_a_function_character_is_a_name_when_it_is_a_place() -> None:
+    """和 ends 太和 / 永和 (towns), and also joins lists (城关和派出所): only the first is a name."""
+    [st] = run("永和派出所民警深入村组。永和派出所辅警说。")
+    assert st.name == "永和派出所"
+    assert run("公安、司法和派出所民警一起走访。") == []
+
+
+def test_only_station_named_through_its_staff_is_found() -> None:
+    [st] = run("据青禾派出所所长王某介绍，小区的情况已经好转。")
+    assert st.name == "青禾派出所" and st.role == "subject"
+    assert run("据悉，该派出所所长说情况好转。") == []
