@@ -126,11 +126,17 @@ class Gazetteer:
         for name, units in self.former.items():
             if not (len(name) == 2 and name.endswith(_WORDLIKE_SUFFIX)):
                 self.finder_units[name].extend(units)
-        self.lengths: dict[str, list[int]] = defaultdict(list)
+        # name lengths by first two characters, longest first: at most positions of a
+        # text no name starts with those two, and the scan moves on after one look-up
+        singles = {name for name in self.finder_units if len(name) == 1}
+        lengths: dict[str, set[int]] = defaultdict(set)
         for name in self.finder_units:
-            self.lengths[name[0]].append(len(name))
-        for ch in self.lengths:
-            self.lengths[ch] = sorted(set(self.lengths[ch]), reverse=True)
+            if len(name) >= 2:
+                lengths[name[:2]].add(len(name))
+        self.lengths2: dict[str, tuple[int, ...]] = {
+            p: tuple(sorted(ls | ({1} if p[0] in singles else set()), reverse=True)) for p, ls in lengths.items()
+        }
+        self.lengths1: dict[str, tuple[int, ...]] = {c: (1,) for c in singles}
 
     # -- look-ups -----------------------------------------------------------
     @property
@@ -171,21 +177,27 @@ class Gazetteer:
     def find(self, text: str) -> list[PlaceMention]:
         """Full place names in ``text``, scanning left to right, longest first."""
         out: list[PlaceMention] = []
-        i, n = 0, len(text)
-        while i < n:
+        lengths2, lengths1, names = self.lengths2, self.lengths1, self.finder_units
+        # where a name may start: one set look-up per position, in C (map/enumerate)
+        starts = [i for i, pair in enumerate(map(str.__add__, text, text[1:])) if pair in lengths2]
+        if lengths1:
+            starts = sorted(set(starts) | {i for i, c in enumerate(text) if c in lengths1})
+        i = 0  # the scan goes on after the end of the last name found
+        for start in starts:
+            if start < i:
+                continue
             hit = None
-            for length in self.lengths.get(text[i], ()):
-                cand = text[i : i + length]
-                if len(cand) == length and cand in self.finder_units:
-                    if length == 2 and cand[-1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, i + 2):
+            lengths = lengths2.get(text[start : start + 2]) or lengths1.get(text[start], ())
+            for length in lengths:
+                cand = text[start : start + length]
+                if len(cand) == length and cand in names:
+                    if length == 2 and cand[-1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, start + 2):
                         continue
                     hit = cand
                     break
             if hit:
-                out.append(PlaceMention(i, i + len(hit), hit, tuple(self.finder_units[hit])))
-                i += len(hit)
-            else:
-                i += 1
+                out.append(PlaceMention(start, start + len(hit), hit, tuple(names[hit])))
+                i = start + len(hit)
         return out
 
 

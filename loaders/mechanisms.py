@@ -40,6 +40,7 @@ _CN_VAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 OPEN_Q = "“「『‘\""
 CLOSE_Q = "”」』’\""
 QUOTE_RE = re.compile(r"[“「『]([^“”「」『』\n]{1,60})[”」』]|‘([^‘’“”\n]{1,30})’|\"([^\"\n]{1,60})\"")
+_INNER_Q = re.compile(r"‘([^‘’“”\n]{1,30})’")
 SENT_PUNCT = set("，,。！？!?；;：:…")
 LIST_SEP = re.compile(r"\s*[、?？·・/，,]\s*|\s+")
 # A measure word after a count turns 三+项+机制 into a reporter's framing.
@@ -187,7 +188,7 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
 
 def _digit_groups(name: str) -> list[int] | None:
     """4321工作法 -> [4, 3, 2, 1]: a leading run of 2-4 single digits may count groups."""
-    m = re.match(r"^([0-9]{2,4})(?=[^0-9+])", name)
+    m = re.match(r"^([0-9]{2,4})(?=[^0-9+.]|$)", name)
     if not m:
         return None
     return [int(c) for c in m.group(1)]
@@ -250,6 +251,35 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
             return items
         break
     return None
+
+
+@lru_cache(maxsize=1)
+def _goal_after_re() -> re.Pattern[str]:
+    """A goal word reached over a short modifier after a quote (的社会治理格局, 服务承诺)."""
+    return re.compile(rf"^\s*的?([{HAN}]{{0,6}}?)(?:{_alt(_negatives()['after'])})(?=$|[^{HAN}]|[的中上])")
+
+
+def _count_parts(core: str) -> list[str] | None:
+    """一式一点两平台四队伍 -> [一式, 一点, 两平台, 四队伍]: a run of counted parts, else None."""
+    parts = re.findall(rf"[{CN_DIGITS}][^{CN_DIGITS}]{{1,4}}", core)
+    if len(parts) >= 3 and "".join(parts) == core:
+        return parts
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lead_cut_re() -> re.Pattern[str]:
+    cues, neg = _cues(), _negatives()
+    words = cues["create"] + cues["adopt"] + neg["before"] + ("一个", "一支", "一套", "一批", "融合", "包括",
+                                                             "派出所", "该所", "公安局")
+    return re.compile(rf"(?:{_alt(words)})了?")
+
+
+def _trim_lead(item: str) -> str:
+    """该所还建立了人民调解 -> 人民调解: a list's first item starts after the clause's verb."""
+    ends = [m.end() for m in _lead_cut_re().finditer(item)]
+    rest = item[ends[-1]:] if ends else item
+    return rest if len(rest) >= 2 else item
 
 
 def _is_list(core: str) -> list[str] | None:
@@ -371,6 +401,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
     head_spans = [(h0, h1) for h0, h1, _, _ in headings]
     matches = list(QUOTE_RE.finditer(work))
+    inner = [im for m in matches if m.group(1) for im in _INNER_Q.finditer(work, m.start() + 1, m.end() - 1)]
+    matches = sorted(matches + inner, key=lambda m: m.start())  # ‘A’ cited inside a short “…”
     spans = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,400}(?:‘[^’\n]*’[^“”\n]{0,400})*”", work)]
     for idx, m in enumerate(matches):
         raw = next(g for g in m.groups() if g is not None)
@@ -397,8 +429,12 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         # --- hard exclusions
         if any(d in core for d in neg["doctrine"]):
             continue
-        if _starts_with(after.lstrip("的"), neg["after"]) or _ends_with(core, neg["suffix"]):
-            continue
+        counted_activity = _count_prefix(core)[0] is not None and _post_head(after, heads) is not None
+        if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
+            continue  # (“十红”主题教育活动: a counted name with a head is a practice, not a theme)
+        gm = _goal_after_re().match(after)
+        if gm and not _head_re().search(gm.group(1)):
+            continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
         if re.search(r"(?:为|作为)\S{0,4}$", before) and re.match(r"^(?:目标|方向|己任|主题|出发点|落脚点)", after):
             continue
         honour_before = _ends_with(re.sub(r"[全国省市县区首批一级\s]+$", "", before), neg["honour_verb"])
@@ -414,8 +450,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
         if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
             continue  # 作为“普法前哨”，…: an apposition describing what follows
-        if re.fullmatch(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州]){{2,}}", core):
-            continue  # “三乡两镇”: a count of places, not a practice
+        if re.fullmatch(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州国江河湖山岛]){{2,}}", core) or re.search(r"位于$", before):
+            continue  # “三乡两镇”, 位于“…”交汇处: a count of places or a location, not a practice
         if _role_formula(core) and not _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads):
             continue  # “社区民警+网格员”: who staffs it, not a named practice
         # --- a list: a slogan, or the parts of a counted name that follows
@@ -430,6 +466,21 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
             continue
+        pq = re.match(rf"^\s*的?[{HAN}]{{0,6}}(?=“)", after)
+        code_parts = _count_parts(core) if pq else None
+        if (items or code_parts) and pq and chain_start == qs:
+            # “A、B、C”的社会治理“X模式”, “一式一点两平台”的“112”机制: the parts of the quote that follows
+            cands.append(_Cand("", chain_end, chain_end + pq.end(), kind="parts",
+                               components=[_clean_name(x) for x in (items or code_parts or [])]))
+            continue
+        lh = _post_head(re.sub(r"^\s*的?\s*", "", work[chain_end:min(s1, chain_end + 18)].replace("\x00", "")), heads)
+        if items and lh and not re.search(r"[的了是在对把将被为以]", lh.group(1)) and i == idx == j \
+                and not any(_looks_like_slogan(x) or x.endswith(("型", "化")) for x in items):
+            # “一键受理、三级联办”的调解机制, “1、3、5分钟”响应机制: one practice named by its parts
+            parts = [] if all(re.fullmatch(r"[0-9.]+[^0-9]{0,3}", x) for x in items) else [_clean_name(x) for x in items]
+            cands.append(_Cand(core, qs, qe, head=lh.group(2), kind="quoted", components=parts,
+                               in_heading=in_heading))
+            continue
         if items:
             gm = re.match(r"^\s*(?:等)?(?:组成|构成|组建)的?", after)
             if gm:  # “A、B、C”组成的“X”: the parts of the practice named next
@@ -438,8 +489,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _is_speech(core) and "+" not in core:
             continue
-        if any(a < qs and qe <= b and _is_speech(work[a + 1:b - 1]) for a, b in spans):
-            continue  # a name inside somebody's quoted words
+        if any(a < qs and qe <= b and _is_speech(work[a + 1:b - 1]) for a, b in spans) \
+                and not (work[qs] == "‘" and re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core)):
+            continue  # a name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)
         if core in _negatives().get("generic", ()):
             continue
         if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
@@ -447,6 +499,11 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
                           in_heading=in_heading)
+                c.expected, c.counted_char, _ = _count_prefix(core)
+                cands.append(c)
+            elif re.search(r"以[^以，,。]{0,10}$", before) and re.match(rf"^为(?:{_alt(cues['frame'])})", after):
+                # 以分局“八大专项行动”为载体: a named programme the station works through
+                c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="quoted", in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
                 cands.append(c)
             else:
@@ -480,6 +537,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         frame = re.search(r"以\s*[^以]{0,4}$", bare) and re.match(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})", after)
         kind = "quoted"
         listed: list[str] = []
+        partial = False
         if n is not None:
             lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'])})"
             window = re.sub(r"[”」』]\s*$", "", work[max(s0, qs - 120):qs])
@@ -492,11 +550,20 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                     if len(listed) > n:
                         listed = listed[-n:]
                     if listed:
-                        listed[0] = re.sub(lead, "", listed[0])
+                        listed[0] = _trim_lead(re.sub(lead, "", listed[0]))
+                        listed[-1] = re.sub(r"等.*$", "", listed[-1]) or listed[-1]
                     if len(listed) == n and all(len(x) >= 2 for x in listed):
                         break
+                    if window.rstrip().endswith("等") and cchar:
+                        k = len(listed)
+                        while k > 0 and cchar in listed[k - 1]:
+                            k -= 1
+                        if 2 <= len(listed) - k < n:
+                            listed, partial = listed[k:], True
+                            listed[0] = _trim_lead(re.sub(lead, "", listed[0]))
+                            break  # 瞻红色遗址、讲红色故事等“十红”: some of the parts, sharing the counted char
                     listed = []
-        if listed and len(listed) == n:
+        if listed and (len(listed) == n or partial):
             c = _Cand(name, qs, qe, head=head or post_head, kind="counted", components=listed, in_heading=in_heading)
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
@@ -605,6 +672,8 @@ _OBJECT_CONTINUES = "队站组室会员长部点处所们区服务力骨干织�
 
 def _object_ends(work: str, head: str, he: int) -> bool:
     """A named-object head (义警, 联盟) ends its word even before a verb: 柳湾义警深耕基层."""
+    if work.startswith("服务", he) and work[he + 2:he + 3] not in _OBJECT_CONTINUES.replace("服务", ""):
+        return head in _object_heads()  # 联盟服务阵地: the object ends before a place word
     return head in _object_heads() and work[he] not in _OBJECT_CONTINUES and not any(
         work.startswith(h, he) for h in mechanism_heads())
 
@@ -710,6 +779,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             modifier = _ends_with(core, _negatives()["modifier"])
             if modifier and len(core) - len(modifier) <= 1:
                 continue  # 社区警务站, 校园义警: a kind of post, not its name
+            if re.match(r"^(?:多|各|每|若干|一批|相关)", core):
+                continue  # 设立多层级调解室, 各村调解室: rooms of a kind, no distinguishing name
             marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
@@ -737,6 +808,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             lm = re.search(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$", before)
             if lm:
                 items = [re.sub(rf"^(?:{_alt(cue_words)})", "", x) for x in _split_items(lm.group(1))]
+                items[0] = _trim_lead(items[0])
                 c.components = [x for x in items if x]
         cands.append(c)
     # programmes of higher levels named anywhere (雪亮工程 ...)
@@ -830,12 +902,15 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
         if not body and nxt and re.match(r"^\s*即", work[nxt.start:nxt.end]):
             items, body = _enumeration_after(work, nxt.start, nxt.end)
         groups = _digit_groups(c.name)
-        if groups and body:
+        if groups and body and not c.components:
             dc = _digit_components(body, groups)
             if dc:
                 c.components, c.expected = dc, sum(groups)
         elif items and 2 <= len(items) <= 8:
             c.components = items
+    groups = _digit_groups(c.name)
+    if groups and c.components and c.expected is None:
+        c.expected = sum(groups)  # 1124 with its parts listed: one part per unit of every digit
     if not c.components and "+" in c.name:
         parts = [p for p in c.name.split("+") if p]
         # a digit formula (1+X+N) counts people, not parts: only word formulas list parts
@@ -872,22 +947,36 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
 # --------------------------------------------------------------------------- attributes
 
 
-def _category(name: str, components: list[str], sentence: str, head: str | None = None) -> str:
-    """Category by cue words in name, parts and sentence; a named object's head (调解室) weighs most."""
+def _category(name: str, components: list[str], sentence: str, head: str | None = None,
+              head_phrase: str = "") -> str:
+    """Category by cue words in name, head phrase, parts and sentence; a named object's head (调解室)
+    weighs most, then the words the text puts after a quoted name (“X”新型警务运行模式): what the
+    text calls it says more than what the sentence around it is about."""
     scores: dict[str, int] = {}
     order: dict[str, int] = {}
-    hint = _objects().get(head or "") or next(
-        (c for h, c in _objects().items() if c and normalize_name(name).endswith(h)), None)
+    objs = sorted(_objects().items(), key=lambda hc: len(hc[0]), reverse=True)
+    hint = next((c for h, c in objs if c and head_phrase.endswith(h)), None) or _objects().get(head or "") or next(
+        (c for h, c in objs if c and normalize_name(name).endswith(h)), None)
     if hint:
         scores[hint] = 30
     for i, (w, code, weight) in enumerate(_categories()):
         order.setdefault(code, i)
-        s = 3 * name.count(w) + 2 * sum(x.count(w) for x in components) + sentence.count(w)
+        s = 3 * name.count(w) + 4 * head_phrase.count(w) + 2 * sum(x.count(w) for x in components) \
+            + sentence.count(w)
         if s:
             scores[code] = scores.get(code, 0) + s * weight
     if not scores:
         return "other"
     return max(scores, key=lambda k: (scores[k], -order[k]))
+
+
+def _head_phrase(work: str, c: _Cand) -> str:
+    """The words after a quoted name up to its head word (“X”的派出所新型警务运行模式), else ""."""
+    if work[c.end - 1:c.end] not in CLOSE_Q:
+        return ""
+    after = re.sub(r"^\s*(?:的|等)?\s*", "", work[c.end:c.end + 18].replace("\x00", ""))
+    m = _post_head(after, tuple(sorted(mechanism_heads(), key=len, reverse=True)))
+    return m.group() if m else ""
 
 
 def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
@@ -999,7 +1088,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
             accepted.append(c)
     stations = {normalize_name(s.name) for s in ext.stations if s.name}
     accepted = [c for c in accepted if normalize_name(c.name) not in stations
-                and (not _is_framing(c.name) or (c.kind == "counted" and c.components))]
+                and (not _is_framing(c.name) or (c.kind == "counted" and c.components) or c.kind == "quoted")]
     accepted.sort(key=lambda c: c.start)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]
@@ -1009,6 +1098,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
         if c.expected and not c.components and _place_like(c.name[:2], work, ext):
             c.expected = c.counted_char = None  # 三明…, 五华…: a place name, not a count
     _lead_aliases(clean, accepted)
+    _heading_aliases(work, headings, accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
 
@@ -1033,7 +1123,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
                 name=c.name,
                 station=_station_for(ext, sentence),
                 components=comps,
-                category=_category(c.name, comps, sentence, c.head),
+                category=_category(c.name, comps, sentence, c.head, _head_phrase(work, c)),
                 scope=_scope_all(clean, c),
                 aliases=c.aliases,
                 head=c.head,
@@ -1057,6 +1147,25 @@ def _lead_aliases(clean: CleanDoc, cands: list[_Cand]) -> None:
                 and b.start - sb.start <= 6:
             a.aliases.append(b.name)
             b.kind = "alias"
+
+
+def _heading_aliases(work: str, headings: list[tuple[int, int, int, int]], cands: list[_Cand]) -> None:
+    """A heading's quote (打造“A”服务站点) names the practice its body presents with the same head word
+    (打造…的“B”服务站点), unless A itself recurs in the body: A is then an alias of B."""
+    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    for c in cands:
+        sec = next(((b0, b1) for h0, h1, b0, b1 in headings if h0 <= c.start < h1), None)
+        if sec is None or c.components or c.kind not in ("quoted", "heading") or c.name in work[sec[0]:sec[1]]:
+            continue
+        head = _post_head_name(work[c.end:c.end + 18].replace("\x00", ""), heads)
+        if head is None:
+            continue
+        for d in cands:
+            if d is not c and d.kind != "alias" and sec[0] <= d.start < sec[1] and work[d.end - 1:d.end] in CLOSE_Q \
+                    and _post_head_name(work[d.end:d.end + 18].replace("\x00", ""), heads) == head:
+                d.aliases.append(c.name)
+                c.kind = "alias"
+                break
 
 
 def _named_in_body(c: _Cand, work: str) -> bool:

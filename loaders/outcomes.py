@@ -58,6 +58,62 @@ STOP_VERB = re.compile(r"纠正|回归|实现|确保|形成|营造|得到|使|�
 HEAD_WORDS = ("机制", "模式", "工作法", "工作室", "驿站", "品牌", "警务", "联盟", "平台", "体系")
 
 
+class _WordIndex:
+    """Words indexed by their first and last characters.
+
+    The extractor asks many times per clause "which listed word occurs in this
+    short text first (in list order)". Testing every word costs one substring
+    search each; looking only at words whose first character is in the text
+    gives the same answer for a few dictionary look-ups.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self._first: dict[str, list[int]] = {}
+        self._last: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            if w:
+                self._first.setdefault(w[0], []).append(i)
+                self._last.setdefault(w[-1], []).append(i)
+        self._empty = [i for i, w in enumerate(words) if not w]
+        self._ends: dict[tuple[str, str], list[int]] = {}
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices (in list order) of every word that may occur in ``text``."""
+        out = list(self._empty)
+        for c in self._first.keys() & set(text):
+            out.extend(self._first[c])
+        out.sort()
+        return out
+
+    def at_ends(self, text: str) -> list[int]:
+        """Indices (in list order) of every word that may start or end ``text``."""
+        key = (text[:1], text[-1:])
+        out = self._ends.get(key)
+        if out is None:
+            out = sorted(set(self._empty) | set(self._first.get(key[0], ())) | set(self._last.get(key[1], ())))
+            self._ends[key] = out
+        return out
+
+    def first_in(self, text: str) -> int | None:
+        """Index of the first listed word that occurs in ``text``."""
+        best = self._empty[0] if self._empty else None
+        for c in self._first.keys() & set(text):
+            for i in self._first[c]:  # in list order: the first hit is this letter's best
+                if best is not None and i >= best:
+                    break
+                if self.words[i] in text:
+                    best = i
+                    break
+        return best
+
+    def ends_with(self, text: str) -> bool:
+        """``text`` ends with one of the words."""
+        if self._empty:
+            return True
+        return any(text.endswith(self.words[i]) for i in self._last.get(text[-1:], ()))
+
+
 @dataclass
 class _Lex:
     families: list[tuple[str, str]]
@@ -67,6 +123,21 @@ class _Lex:
     cues: list[tuple[str, str]]
     fillers: list[str]
     verbs: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.family_index = _WordIndex([k for k, _ in self.families])
+        self.kind_index = _WordIndex([k for k, _ in self.kinds])
+        self.direction_index = _WordIndex([w for w, _ in self.directions])
+        self.filler_index = _WordIndex(self.fillers)
+        self.verb_index = _WordIndex(self.verbs)
+        self.cue_indexes: dict[tuple[str, ...], tuple[_WordIndex, list[str]]] = {}
+
+    def cue_index(self, reasons: tuple[str, ...]) -> _WordIndex:
+        """The cues of the given reasons, in lexicon order."""
+        idx = self.cue_indexes.get(reasons)
+        if idx is None:
+            idx = self.cue_indexes[reasons] = _WordIndex([c for c, r in self.cues if r in reasons])
+        return idx
 
 
 def _tsv(name: str) -> list[tuple[str, str]]:
@@ -118,20 +189,19 @@ class _Found:
 @lru_cache(maxsize=16384)
 def family_of(text: str) -> str | None:
     """The metric family of a phrase, from the first family keyword it holds (cached: phrases repeat)."""
-    for key, fam in lexicon().families:
-        if key in text:
-            return fam
-    return None
+    lex = lexicon()
+    i = lex.family_index.first_in(text)
+    return None if i is None else lex.families[i][1]
 
 
 def kind_of(metric: str, verb: str, direction: str | None, family: str | None) -> str:
     """result or activity (EXTRACTION.md: results are figures of effect, activities work done)."""
     if direction in ("zero", "decrease", "increase", "level"):
         return "result"
-    text = verb + metric
-    for cue, kind in lexicon().kinds:
-        if cue in text:
-            return kind
+    lex = lexicon()
+    i = lex.kind_index.first_in(verb + metric)
+    if i is not None:
+        return lex.kinds[i][1]
     return "activity" if family in ("service", "mobilisation", "hazards") else "result"
 
 
@@ -139,11 +209,14 @@ def kind_of(metric: str, verb: str, direction: str | None, family: str | None) -
 def _direction_in(text: str) -> tuple[str | None, int, int]:
     """The last direction word in ``text``: (direction, start, end) (cached: heads are re-read)."""
     best: tuple[str | None, int, int] = (None, -1, -1)
-    for word, d in lexicon().directions:
+    directions = lexicon().directions
+    # only words whose first character is in the text can occur in it
+    candidates = [directions[i] for i in lexicon().direction_index.candidates(text)]
+    for word, d in candidates:
         i = text.rfind(word)
         if i > best[1] or (i == best[1] and i >= 0 and i + len(word) > best[2]):
             best = (d, i, i + len(word))
-    for word, d in lexicon().directions:  # 下降幅度: 下降 overlaps 降幅 and starts first
+    for word, d in candidates:  # 下降幅度: 下降 overlaps 降幅 and starts first
         i = text.rfind(word, 0, best[1] + 1) if best[1] > 0 else -1
         if 0 <= i < best[1] < i + len(word):
             best = (d if d == best[0] else best[0], i, max(best[2], i + len(word)))
@@ -227,7 +300,7 @@ def clean_metric(text: str) -> str:
         m = SUBJECT.match(s)
         if m and m.end() < len(s):
             s, changed = s[m.end():], True
-        for f in lex.fillers:
+        for f in [lex.fillers[i] for i in lex.filler_index.at_ends(s)]:
             if s.startswith(f) and len(s) > len(f):
                 s, changed = s[len(f):], True
                 break
@@ -328,10 +401,9 @@ def _heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def _cue(text: str, reasons: tuple[str, ...]) -> str | None:
-    for cue, reason in lexicon().cues:
-        if reason in reasons and cue in text:
-            return cue
-    return None
+    idx = lexicon().cue_index(reasons)
+    i = idx.first_in(text)
+    return None if i is None else idx.words[i]
 
 
 # ---------------------------------------------------------------- sentence
@@ -487,7 +559,12 @@ _RESULT_VERBS = ("化解", "调解成功", "办结", "结案", "破获", "侦破
 
 
 def _result_verb(text: str) -> bool:
-    return any(v in text for v in _RESULT_VERBS) or any(v in text for v, k in lexicon().kinds if k == "result" and len(v) >= 2)
+    return _result_verb_index().first_in(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _result_verb_index() -> _WordIndex:
+    return _WordIndex(list(_RESULT_VERBS) + [v for v, k in lexicon().kinds if k == "result" and len(v) >= 2])
 
 
 def _rate_after(after: str, prior: list[_Found]) -> str | None:
@@ -535,7 +612,7 @@ def _strip_dir(clause: str) -> str:
 def _verb_only(text: str) -> bool:
     """The text before a number is only a verb and fillers (组建, 共帮扶)."""
     m = clean_metric(text)
-    return not m or any(m.endswith(v) for v in lexicon().verbs)
+    return not m or lexicon().verb_index.ends_with(m)
 
 
 def _post_noun(clause: str, q: Quantity) -> str | None:
@@ -567,7 +644,7 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
             return False
         if re.fullmatch(r"(19|20)[0-9]{2}", q.text) and re.search(r"[于至到从自]$", clause[: q.start]):
             return False
-        if not any(v in clause for v in lexicon().verbs) and "办理" not in clause:
+        if lexicon().verb_index.first_in(clause) is None and "办理" not in clause:
             return False
     if q.chinese:
         if re.match(r"派出所|所|镇|乡|村|街道|社区|县|市|区|机制|模式|工作法", after):
@@ -604,12 +681,17 @@ _ZERO_NEG = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _zero_word_pattern() -> re.Pattern[str]:
+    return re.compile(r"[“\"「]?零(" + "|".join(map(re.escape, lexicon().zero_words)) + r")[”\"」]?")
+
+
 def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
     """零发案 / 未发生X / 没有一起X发生 in the clause [cs, ce)."""
     lex = lexicon()
     out: list[_Found] = []
     clause = sent[cs:ce]
-    for m in re.finditer(r"[“\"「]?零(" + "|".join(map(re.escape, lex.zero_words)) + r")[”\"」]?", clause):
+    for m in _zero_word_pattern().finditer(clause):
         x = m.group(1)
         head = clause[: m.start()]
         head = re.sub(r"[0-9０-９一二三四五六七八九十百]+[余多]?[个家所户]", "", head)
@@ -661,7 +743,7 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     clause = sent[cs:ce]
     lex = lexicon()
     hits: list[tuple[int, int, str]] = []
-    for word, d in lex.directions:
+    for word, d in [lex.directions[i] for i in lex.direction_index.candidates(clause)]:
         i = clause.find(word)
         while i >= 0:  # every non-overlapping occurrence, as re.finditer would give
             if not any(a <= i < b for a, b, _ in hits):

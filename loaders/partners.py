@@ -49,7 +49,7 @@ CUES = (
     "力量", "队伍", "组成", "组建", "成立", "加入", "联防", "联调", "联勤", "联手", "牵头",
     "结对", "共商", "共治", "会商", "协作", "联席", "联络", "帮助", "指导", "争取", "依靠",
     "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
-    "为一体", "通报", "协查", "副校长",
+    "为一体", "通报", "协查", "副校长", "融合", "议事",
 )
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于")
@@ -80,14 +80,29 @@ HONOUR = re.compile(r"命名|授予|评为|评选为|表彰|授牌|荣获|获评
 FORMED_OF = re.compile(r"(?:组建|成立|建立|设立)了?(?:一支)?由[^，,。；;]{0,30}组成的[^、，,；;]{0,6}$")
 # 兴安边境管理支队某某派出所: the parent unit in a station's full name.
 PARENT_OF_STATION = re.compile(r"^[\u4e00-\u9fff]{2,8}?派出所")
+# 交警部门也在派出所设置: a verb or particle between them means a clause, not a full name.
+NOT_IN_NAME = re.compile(r"[也在到向对为把被将的了是给还又都均和与及同]")
 # 兼任村党总支副书记: the body is named, the post is the officer's.
 POST_AFTER = re.compile(r"^[^，,。；;]{0,12}?副?(?:书记|主任|委员|成员|组长|队长|会长|主席|校长)")
 # 驻地高校较多: a description of the area, not cooperation.
 DESCRIPTIVE_AFTER = re.compile(r"^(?:较多|众多|密集|集中|云集|林立|遍布|数量|分布)")
 # 党员调解网络: the word qualifies one of the station's own structures.
 MODIFIER_AFTER = re.compile(r"^[^、，,。；;和与及等]{0,4}?(?:网络|机制|模式|平台|体系|阵地|品牌)")
+# 党员互学, 强化党员日常教育: the station's own party members at their party life.
+OWN_PARTY_AFTER = re.compile(r"^(?:日常)?(?:教育|管理|互学|领学|学习|示范岗|先锋岗|责任区|亮身份|积分|政治生日)")
 # 为每家民宿配备民警: whom the station serves, not who works with it.
-BENEFICIARY_BEFORE = re.compile(r"(?<![以成作认称视])为(?:每家|每个|每所|各|辖区|全部|所有)?$")
+BENEFICIARY_BEFORE = re.compile(r"(?:(?<![以成作认称视])为|面向|走进|深入)(?:每家|每个|每所|各|辖区|全部|所有)?$")
+# 学校周边, 企业门口: a place next to the body, where an event happens.
+PLACE_AFTER = re.compile(r"^(?:周边|附近|门口|周围|一带|沿线|门前|四周|内外|上下学)")
+# 小区、学校等关键区域: every item of a list closed by a place noun is a place.
+PLACE_LIST_END = re.compile(
+    r"^[^，,。；;：:、等]{0,4}(?:[、和及与/][^，,。；;：:、]{1,12}?)*等[^，,。；;、]{0,4}?"
+    r"(?:区域|部位|场所|地段|点位|位置|地方|路段|地带|地区|处所)"
+)
+# 校园、卫生院等重点单位的防控: the places protected, unless the clause says they work together.
+TARGET_LIST_END = re.compile(r"^[^，,。；;：:、等]{0,4}(?:[、和及与/][^，,。；;：:、]{1,12}?)*等(?:重点|要害|治安重点)单位")
+# 前身是某某边防派出所: the station's own former name.
+FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤并|合并")
 # 以村委会为片区: an organising unit of the station's own map.
 UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
@@ -107,6 +122,8 @@ QUOTED_GROUP = re.compile(r"[“「]([\u4e00-\u9fff]{1,8})[”」]([\u4e00-\u9ff
 GROUP_SUFFIX = re.compile(
     r"(?:小管家|管家|志愿者|志愿队|服务队|巡逻队|巡防队|宣讲团|调解队|帮帮团|大妈|大爷|阿姨|妈妈|姐妹|红袖章|红袖标|义工|调解员|信息员)$"
 )
+# A character that cannot end a place name, so the 派出所 word after it is generic (与兄弟派出所).
+NOT_A_NAME_END = set("与和及同跟向对为在到的、等各其该本我全附邻周兄相毗友")
 OWN_UNIT_BEFORE = re.compile(r"(派出所|本所|该所|我所|全所|所内|警务室|警务站|公安机关)(综合|机关|全体|的)?$")
 
 # The pattern rule: a cue verb and the list of bodies that follows it.
@@ -289,7 +306,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
     key = kt.text
     matches, written = _compounds(key, _trie_matches(key))
     normal = [(a, b) for a, b, v in matches if not types[v].list_only]
-    pools = _pool_spans(key)
+    pools = _pool_spans(key) + _member_lists(key, matches)
     out: list[Occurrence] = []
     for m in VILLAGE_AND_COMMUNITY.finditer(key):
         body = m.group(1)
@@ -315,9 +332,13 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and _names_a_station(key, b, v, stations):
             continue  # 某某边境派出所 is the station itself (or, with no station known, any named one)
+        if t.names[0] != "派出所" and v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and prev not in NOT_A_NAME_END:
+            clause = key[slice(*_clause(key, a, b))]
+            if FORMER_NAME.search(clause) or not NEIGHBOUR_WORDS.search(clause):
+                continue  # 前身是某某边防派出所, or another named station only mentioned
         if t.sep_only and "\u4e00" <= nxt <= "\u9fff" and nxt not in LIST_TAIL:
             continue
-        if t.list_only and not _in_list(key, a, b, normal, types):
+        if t.list_only and not _in_list(key, a, b, normal, types, strict=t.weak):
             continue
         before = re.sub(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$", "", key[max(0, a - 8) : a])
         if before.endswith(LOCATIVE) and not before.endswith("所在"):
@@ -327,7 +348,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
         if HONOUR.search(key[slice(*_clause(key, a, b))]):
             continue
         parent = PARENT_OF_STATION.match(key[b:])
-        if "police" in t.categories and parent and not re.search(r"与|和|及|同|联合|协|配合", parent.group(0)):
+        if "police" in t.categories and parent and not NOT_IN_NAME.search(parent.group(0)[:-3]) and not re.search(
+            r"与|和|及|同|联合|协|配合", parent.group(0)
+        ):
             continue
         if t.team and (FORMED_BEFORE.search(before12) or FORMED_OF.search(key[max(0, a - 50) : a])):
             start, end = kt.span(a, b)
@@ -337,9 +360,15 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if DESCRIPTIVE_AFTER.match(key[b:]) or key.startswith("以", a - 1) and UNIT_FRAME.match(key[b:]):
             continue
-        if t.weak and (MODIFIER_AFTER.match(key[b:]) or BENEFICIARY_BEFORE.search(before)):
+        if t.weak and (MODIFIER_AFTER.match(key[b:]) or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])):
             continue
+        if "party" in t.categories and t.weak and OWN_PARTY_AFTER.match(key[b:]):
+            continue
+        if "police" not in t.categories and PLACE_LIST_END.match(key[b:]):
+            continue  # 小区、学校等关键区域: places, not bodies
         cue = _has_cue(key, a, b)
+        if TARGET_LIST_END.match(key[b:]) and not cue:
+            continue  # 校园、卫生院等重点单位的防控: the places protected
         if t.weak and not cue:
             continue
         start, end = kt.span(a, b)
@@ -351,6 +380,17 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
     return out
 
 
+def _member_lists(key: str, matches: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of a bracketed list right after a group: 五老工作者(老干部、老党员) names its members."""
+    out = []
+    for _, b, _v in matches:
+        if b < len(key) and key[b] in "(（":
+            close = min((i for i in (key.find(")", b, b + 60), key.find("）", b, b + 60)) if i >= 0), default=-1)
+            if close > 0 and re.search(r"[、，,和及]", key[b:close]):
+                out.append((b + 1, close))
+    return out
+
+
 def _names_a_station(key: str, b: int, v: str, stations: tuple[str, ...]) -> bool:
     """True when the 派出所 type word ending at ``b`` closes the name of a known station."""
     if not stations:
@@ -358,13 +398,19 @@ def _names_a_station(key: str, b: int, v: str, stations: tuple[str, ...]) -> boo
     return any(len(st) > len(v) and st.endswith(v[-3:]) and key[:b].endswith(st) for st in stations)
 
 
-def _in_list(key: str, a: int, b: int, normal: list[tuple[int, int]], types: dict | None = None) -> bool:
+def _in_list(
+    key: str, a: int, b: int, normal: list[tuple[int, int]], types: dict | None = None, strict: bool = False
+) -> bool:
     """A bare word counts as an item of an enumeration that also names another partner.
 
     Two bare words side by side (综治、司法) count too when the clause says they work together.
+    A ``strict`` word (社区, 街道: also plain places) needs a partner beside it, not a
+    police word, and no ``+`` formula (社区+警务室 is a structure of the station's own).
     """
     prev = key[a - 1] if a > 0 else ""
     nxt = key[b] if b < len(key) else ""
+    if strict and "+" in (prev, nxt):
+        return False
     if not (nxt in LIST_SEP or (nxt in LIST_TAIL and prev in LIST_SEP) or nxt in LIST_TAIL and prev in "与和及"):
         # 政府主导、综治统筹、人民调解参与: items of a word and a two-character verb
         if not (nxt and prev in LIST_SEP and re.match(ROLE_VERB, key[b:])):
@@ -378,13 +424,17 @@ def _in_list(key: str, a: int, b: int, normal: list[tuple[int, int]], types: dic
         e += 1
     items = list(normal)
     if types is not None and _has_cue(key, a, b):
-        items += [(x, y) for x, y, v in _trie_matches(key[s:e]) for x, y in [(x + s, y + s)] if types[v].list_only]
+        # another bare word counts only as an item itself: 人民调解、行政调解和司法调解 lists activities
+        items += [
+            (x, y) for x, y, v in _trie_matches(key[s:e]) for x, y in [(x + s, y + s)]
+            if types[v].list_only and (y >= len(key) or key[y] in LIST_SEP or key[y] in LIST_TAIL)
+        ]
     for x, y in items:
         if s <= x and y <= e and (x, y) != (a, b) and (y <= a or x >= b):
             between = key[y:a] if y <= a else key[b:x]
             if len(between) <= 12 and any(c in LIST_SEP or c in "和及与" for c in between):
                 return True
-    for m in LIST_NEIGHBOUR.finditer(key, s, e):
+    for m in LIST_NEIGHBOUR.finditer(key, s, e) if not strict else ():
         between = key[m.end() : a] if m.end() <= a else key[b : m.start()]
         if (m.end() <= a or m.start() >= b) and len(between) <= 3 and any(c in LIST_SEP for c in between):
             return True
@@ -491,6 +541,8 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
     for m in CLOSED_LIST.finditer(key):
         if not _has_cue(key, m.start(), m.end()):
             continue
+        # 教体、文广等部门: a field word in a list of departments names a government office
+        fallback = "government" if re.search(r"部门|机构$", m.group(0)) else "other"
         pos = m.start(1)
         parts = re.split(r"([、/])", m.group(1))
         for k, item in enumerate(parts):
@@ -509,7 +561,8 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
             name = _strip_place(item, places)
             if 2 <= len(name) <= 6:
                 start, end = kt.span(a, b)
-                out.append(Occurrence(start, end, (name,), (_guess_category(name),), "pattern", True))
+                cat = _guess_category(name)
+                out.append(Occurrence(start, end, (name,), (fallback if cat == "other" else cat,), "pattern", True))
     return out
 
 
@@ -699,7 +752,7 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             continue  # “某某”调解队: a named group, kept or dropped by _quoted_groups
         links = [ext.mechanisms[i] for i in _linked(clean, o.start, mech_sents)]
         for name, cat in zip(o.names, o.categories):
-            if cat == "volunteer" and _team_of_mechanism(name, ext.mechanisms):
+            if (cat == "volunteer" or _is_team(o)) and _team_of_mechanism(name, ext.mechanisms):
                 continue
             key = normalize_name(name)
             p = by_name.get(key)

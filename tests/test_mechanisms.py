@@ -322,3 +322,88 @@ def test_seed_evidence_slices(seeds: dict[str, Extraction]) -> None:
         text = next(SEEDS.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
         for m in ext.mechanisms:
             assert text[m.evidence.start:m.evidence.end] == m.evidence.text, (stem, m.name)
+
+
+# ------------------------------------------------------------------ round 3: general rules from a fresh set
+
+
+def test_place_count_after_weiyu_is_not_a_mechanism() -> None:
+    m = _mechs("记者来到位于“两国三江”交汇处的青石派出所。该所创新推出“四邻守望”警务模式。")
+    assert not _has(m, "两国三江")
+    assert _has(m, "四邻守望")
+
+
+def test_goal_pledge_and_allusion_over_a_modifier_are_not_mechanisms() -> None:
+    m = _mechs("青石派出所打造“共商共管共享”的社会治理格局，严格落实“只办一次”服务承诺，"
+               "民警借用“六尺巷”的典故化解纠纷。")
+    assert not m
+
+
+def test_quoted_list_before_a_head_word_is_one_named_practice() -> None:
+    m = _mechs("青石派出所构建“一键受理、三级联办、多方会商”的多元调解机制，纠纷快速化解。")
+    mech = _get(m, "一键受理、三级联办、多方会商")
+    assert mech.components == ["一键受理", "三级联办", "多方会商"]
+    assert mech.category == "mediation"
+
+
+def test_time_standard_named_as_a_mechanism() -> None:
+    m = _mechs("青石派出所依托“1、3、5分钟”快速反应机制，组织警力开展巡逻。")
+    mech = _get(m, "1、3、5分钟")
+    assert mech.components == []
+    assert mech.category == "patrol_prevention"
+
+
+def test_counted_parts_quote_before_a_number_code() -> None:
+    m = _mechs("青石派出所推行“一岗两队三平台”的“123”警务机制，治安持续稳定。")
+    assert not _has(m, "一岗两队三平台") or len(m) == 1
+    mech = _get(m, "123")
+    assert mech.components == ["一岗", "两队", "三平台"]
+    assert mech.expected_count == 6 and mech.count_agrees is False
+
+
+def test_room_of_a_kind_is_not_a_named_room() -> None:
+    m = _mechs("青石派出所在警务室、执勤点设立多层级调解室，就近化解纠纷。")
+    assert not _has(m, "多层级调解室")
+
+
+def test_object_name_ends_before_a_service_place_word() -> None:
+    m = _mechs("青石派出所在警务室设立青柳共建联盟服务阵地，为学生提供服务。")
+    assert _has(m, "青柳共建联盟")
+
+
+def test_counted_name_cited_inside_quoted_speech() -> None:
+    m = _mechs("“‘一街一警’让民警熟悉片区，也便于开展工作。”青石派出所所长说。")
+    assert _has(m, "一街一警")
+
+
+def test_counted_activity_with_some_parts_listed_before_deng() -> None:
+    m = _mechs("青石派出所连续五年开展学绿色知识、走绿色步道、讲绿色故事等“七绿”主题教育活动。")
+    mech = _get(m, "七绿")
+    assert mech.components == ["学绿色知识", "走绿色步道", "讲绿色故事"]
+    assert mech.expected_count == 7 and mech.count_agrees is False
+
+
+def test_counted_programme_in_a_frame_is_kept() -> None:
+    m = _mechs("今年以来，青石派出所以分局“六大专项行动”为载体，深入推行网格巡查。")
+    assert _get(m, "六大专项行动").expected_count == 6
+
+
+def test_quoted_place_name_after_create_cue() -> None:
+    m = _mechs("青石派出所打造“和谐调解室”，设立“议事台”，纠纷快速化解。")
+    assert _has(m, "议事台")
+
+
+def test_heading_quote_is_alias_of_body_practice_with_same_head() -> None:
+    text = ("青石派出所推进基层治理\n\n近年来，青石派出所多措并举。\n\n"
+            "打造“警邻共建”服务站点\n\n"
+            "青石派出所在流动人口多的区域打造集调解、宣传于一体的“红枫驿家”服务站点，方便群众办事。\n\n"
+            "加强队伍建设\n\n青石派出所开展练兵活动。\n")
+    m = _mechs(text)
+    mech = _get(m, "红枫驿家")
+    assert "警邻共建" in mech.aliases
+    assert not any(n == "警邻共建" for n in m)
+
+
+def test_head_phrase_steers_category_to_organisational_reform() -> None:
+    m = _mechs("青石派出所构建“专班+机制+大数据”的派出所新型警务运行模式，提升工作效能。")
+    assert _get(m, "专班+机制+大数据").category == "organisational_reform"

@@ -222,3 +222,80 @@ def test_named_border_station_is_the_station_itself_not_a_partner():
 
 def test_line_break_ends_a_caption():
     assert names(run("所长慰问辖区群防群治力量\n民警在窗口服务群众")) == ["群防群治力量"]
+
+
+# -- round 3: rules generalised from a fresh development set (sentences invented) --
+
+
+def test_level_and_kind_words_of_a_type_are_kept():
+    ext = run("青石派出所联合社区居委会、基层法庭和小区物业开展调解。")
+    assert names(ext) == ["社区居委会", "基层法庭", "小区物业"]
+
+
+def test_more_joint_mentions_split():
+    ext = run("派出所联合社区街道、村（居）委会，会同镇村两级干部排查隐患。")
+    assert names(ext) == ["社区", "街道", "村委会", "居委会", "镇干部", "村干部"]
+    assert [p.category for p in ext.partners[:2]] == ["grassroots", "government"]
+
+
+def test_group_with_bracketed_members_is_one_partner():
+    ext = run("派出所依靠“五老工作者”（老干部、老支书、老党员）化解纠纷。")
+    assert names(ext) == ["五老工作者"]
+
+
+def test_group_nouns_of_border_and_plateau_areas():
+    ext = run("民警带着护边员巡逻。派出所联合警务员、双联户、出租房房东和劳务仲介开展核查。")
+    assert names(ext) == ["护边员", "警务员", "双联户", "出租房房东", "劳务中介"]
+
+
+def test_places_of_an_event_are_not_partners():
+    ext = run(
+        "民警组织警力在学校周边开展巡逻。联络点设立在小区、医院等关键区域，负责收集信息。"
+        "联合网格员，加强了校园、卫生院等重点单位的防控。"
+    )
+    assert names(ext) == ["网格员"]
+
+
+def test_other_named_station_needs_a_working_cue_and_former_name_is_not_one():
+    assert names(run("青石派出所的前身是石门边防派出所，现有民警5名。")) == []
+    assert names(run("石门边防派出所辖区有三个村。")) == []
+    assert names(run("民警与白沙边防派出所联合巡逻。")) == ["边防派出所"]
+
+
+def test_police_unit_before_a_clause_with_the_station_is_kept():
+    ext = run("交警部门也在派出所设置了服务点，群众可以就近办理业务。")
+    assert names(ext) == ["交警部门"]
+
+
+def test_bare_words_that_list_kinds_of_activity_are_not_bodies():
+    ext = run("派出所建立了人民调解、行政调解和司法调解联动机制。")
+    assert names(ext) == []
+
+
+def test_field_words_in_a_list_of_departments_are_government():
+    ext = run("派出所协调教体、文广、民政等部门共同开展护校行动。")
+    assert [(p.name, p.category) for p in ext.partners] == [
+        ("教体", "government"), ("文广", "government"), ("民政", "government")
+    ]
+
+
+def test_bare_community_needs_a_partner_beside_it_not_a_formula():
+    ext = run("派出所融合物业力量，构建社区+警务室的架构。联合社区、司法所开展调解。")
+    assert names(ext) == ["物业", "社区", "司法所"]
+
+
+def test_team_named_as_the_mechanism_is_the_station_brand():
+    mech = Mechanism(name="和事佬", station="青石派出所")
+    ext = run("派出所组建了6支12人的“和事佬”调解队，调解邻里纠纷。", [mech])
+    assert names(ext) == []
+
+
+def test_own_party_members_at_party_life_are_not_partners():
+    ext = run("派出所坚持党员互学、全警共学联动，强化党员日常教育。派出所联合党员开展巡逻。")
+    assert names(ext) == ["党员"]
+    assert "巡逻" in ext.partners[0].evidence.text
+
+
+def test_rescue_team_the_station_forms_is_its_own():
+    ext = run("派出所组建村级应急救援队11支。派出所联合蓝天救援队开展搜救。")
+    assert names(ext) == ["蓝天救援队"]
