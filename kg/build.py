@@ -116,9 +116,7 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
     """
     import time
 
-    import pyoxigraph as ox
-
-    from kg.oxconv import triples_quads
+    from kg.oxconv import triples_nquads
     from kg.reprints import signature
     from loaders.clean import clean
     from loaders.normalize import normalize_name
@@ -145,7 +143,7 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
         t2 = time.perf_counter()
         stage = "rdf"
         iri = str(article_iri(ext))
-        data = ox.serialize(triples_quads(triples(ext), iri), format=ox.RdfFormat.N_QUADS)
+        data = triples_nquads(triples(ext), iri)
     except UnreadableFile as e:
         return FileResult(path, bytes_sha, error=e.reason)
     except Exception as e:  # a bug must not stop the build: report it with the file
@@ -170,8 +168,7 @@ def build_store(
     article graph is replaced. Output is the same for any ``jobs``.
     """
     import time
-
-    import pyoxigraph as ox
+    from collections import Counter
 
     from kg.store import ONTOLOGY_GRAPH, Store
 
@@ -180,6 +177,9 @@ def build_store(
     files = [str(p) for p in iter_inputs(paths)]
     summary.files = len(files)
     with st.transaction() as tx:
+        # Looked up once: per-article store look-ups slow down as the store grows.
+        graphs = {g.value for g in tx.db.named_graphs()}
+        n_paths = Counter(v["article"] for v in tx.manifest.files.values())
         todo: list[tuple[str, str]] = []
         for p in files:
             try:
@@ -188,11 +188,11 @@ def build_store(
                 summary.skipped.append((p, f"cannot open: {e.strerror or e}"))
                 continue
             old = tx.manifest.files.get(p)
-            if old and old["bytes_sha256"] == sha and not force and tx.has_graph(old["article"]):
+            if old and old["bytes_sha256"] == sha and not force and old["article"] in graphs:
                 summary.unchanged += 1
             else:
                 todo.append((p, sha))
-        loader = _BulkLoader(tx)
+        loader = _BulkLoader(tx, graphs)
         reprinted = {v["article"] for v in tx.manifest.files.values() if v.get("reprint_of")}
         for res in _run(todo, jobs, progress):
             if res.error:
@@ -200,11 +200,15 @@ def build_store(
                 continue
             t = time.perf_counter()
             old = tx.manifest.files.get(res.path)
-            if old and old["article"] != res.article and len(tx.manifest.paths_of(old["article"])) <= 1:
+            if old and old["article"] != res.article and n_paths[old["article"]] <= 1:
                 loader.flush()
                 tx.drop_graph(old["article"])
+                graphs.discard(old["article"])
             replaced = old is not None
             loader.add(res.article, res.nquads)
+            if old:
+                n_paths[old["article"]] -= 1
+            n_paths[res.article] += 1
             _record(tx.manifest, res, res.article in reprinted)
             if replaced:
                 summary.replaced += 1
@@ -238,8 +242,9 @@ class _BulkLoader:
     replaced the transactional way.
     """
 
-    def __init__(self, tx: Any, limit: int = 32_000_000) -> None:
+    def __init__(self, tx: Any, graphs: set[str], limit: int = 32_000_000) -> None:
         self.tx, self.limit = tx, limit
+        self.stored = graphs  # named graphs in the store (kept up to date)
         self.batch: list[bytes] = []
         self.graphs: set[str] = set()
         self.size = 0
@@ -247,12 +252,13 @@ class _BulkLoader:
     def add(self, article: str, nquads: bytes) -> None:
         import pyoxigraph as ox
 
-        if article in self.graphs or self.tx.has_graph(article):
+        if article in self.graphs or article in self.stored:
             self.flush()
             self.tx.replace_graph(article, ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
             return
         self.batch.append(nquads)
         self.graphs.add(article)
+        self.stored.add(article)
         self.size += len(nquads)
         if self.size >= self.limit:
             self.flush()

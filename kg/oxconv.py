@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator
 
 
@@ -85,3 +86,53 @@ def from_ox(term: Any) -> Any:
             dt = None
         return Literal(term.value, datatype=URIRef(dt) if dt else None)
     return term
+
+
+# rdflib term -> its N-Quads text, per process (IRIs and language tags repeat across articles).
+_NQ_TERMS: dict[Any, str] = {}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# Escapes of a quoted literal as Oxigraph writes them (any valid escape parses back the same).
+_NQ_ESCAPES = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}
+_NQ_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
+                    0x08: "\\b", 0x0C: "\\f"})
+
+
+def _nq_term(term: Any, _cache: dict[Any, str] = _NQ_TERMS) -> str:
+    """One rdflib term as N-Quads text; IRIs and language tags are checked by Oxigraph once."""
+    ox, URIRef, Literal, BNode = _TERMS or _terms()
+    if isinstance(term, URIRef):
+        text = f"<{ox.NamedNode(str(term)).value}>"  # NamedNode rejects an invalid IRI
+        if len(_cache) > 200_000:
+            _cache.clear()
+        _cache[term] = text
+        return text
+    if isinstance(term, Literal):
+        quoted = '"' + str(term).translate(_NQ_ESCAPES) + '"'
+        if term.language:
+            return quoted + "@" + _language(term.language)
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return quoted + "^^" + (_cache.get(term.datatype) or _nq_term(term.datatype))
+        return quoted
+    if isinstance(term, BNode):
+        return str(ox.BlankNode(str(term)))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=256)
+def _language(tag: str) -> str:
+    """A language tag as Oxigraph stores it (checked, lower case)."""
+    ox = (_TERMS or _terms())[0]
+    return ox.Literal("", language=tag).language
+
+
+def triples_nquads(triples: Any, graph_iri: str) -> bytes:
+    """Plain (s, p, o) tuples of rdflib terms as N-Quads in the graph ``graph_iri``, duplicates dropped.
+
+    Parses to the same quads as serializing :func:`triples_quads`, at a fraction
+    of the cost: no pyoxigraph term per triple, only per new IRI.
+    """
+    g = " " + _nq_term(_terms()[1](graph_iri)) + " .\n"
+    t, c = _nq_term, _NQ_TERMS
+    # c.get(term): a known IRI at the cost of one dict look-up (None for literals)
+    return "".join([f"{c.get(s) or t(s)} {c.get(p) or t(p)} {c.get(o) or t(o)}{g}"
+                    for s, p, o in dict.fromkeys(triples)]).encode("utf-8")

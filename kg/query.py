@@ -185,11 +185,7 @@ def run_endpoint(url: str, text: str, bindings: dict[str, Any] | None = None, ti
     import urllib.parse
     import urllib.request
 
-    q = text
-    if bindings:
-        names = sorted(bindings)
-        q += "\nVALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(term_sparql(bindings[n]) for n in names) + ") }\n"
-    body = urllib.parse.urlencode({"query": prefix_block() + q}).encode()
+    body = urllib.parse.urlencode({"query": prefix_block() + with_values(text, bindings)}).encode()
     req = urllib.request.Request(url, data=body, headers={
         "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
     try:
@@ -211,14 +207,23 @@ def _json_value(b: dict[str, str] | None) -> Any:
     return None if b is None else _typed(b["value"], b.get("datatype", ""))
 
 
+def with_values(text: str, bindings: dict[str, Any] | None) -> str:
+    """The query with a trailing ``VALUES`` block for ``bindings`` (terms fully escaped).
+
+    For engines without SPARQL substitution (endpoints, rdflib, whose
+    initBindings do not reach aggregates): catalogue queries use parameters
+    only in required triple patterns, where this join gives the same rows.
+    """
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    return (text + "\nVALUES (" + " ".join("?" + n for n in names) + ") { ("
+            + " ".join(term_sparql(bindings[n]) for n in names) + ") }\n")
+
+
 def run_rdflib(dataset: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
     """rdflib's own engine over a Dataset with the union default graph (benchmark baseline)."""
-    from rdflib import Variable
-
-    from kg.oxconv import from_ox
-
-    init = {Variable(k): from_ox(v) for k, v in (bindings or {}).items()}
-    res = dataset.query(text, initNs=PREFIXES, initBindings=init or None)
+    res = dataset.query(with_values(text, bindings), initNs=PREFIXES)
     if res.type == "ASK":
         return QueryResult(["ask"], [(bool(res.askAnswer),)])
     if res.type == "SELECT":

@@ -84,11 +84,18 @@ _WIDGET = re.compile(
 )
 _WIDGET_START = re.compile(r"^(?:扫一扫|扫码|手机扫|长按识别|长按二维码|点击关注|欢迎关注)")
 _NOISE = re.compile(r"^[（(]?(?:完|待续|未完待续|全文完|续完)[)）]?$")
+# A page marker of a multi-page article: ( 三 ), (2)
+_PAGE_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]$")
+# A site's "trending" / recommended line over the page: 今日特推: 另一条新闻
+_TRENDING = re.compile(r"^[【\[]?(?:今日特推|今日推荐|今日关注|今日热点|特别推荐|重点推荐|编辑推荐|热点|热搜|热门|头条|焦点|推荐|置顶)"
+                       r"[】\]]?\s*[:：|｜]")
+# A logo's alt text (某某Logo, 网站LOGO)
+_LOGO = re.compile(r"logo", re.I)
 _META_KEY = (
     r"发布时间|发表时间|发布日期|更新时间|时间|日期|来源|稿源|出处|作者|撰稿|撰文|记者|通讯员"
     r"|点击数|点击|浏览次数|浏览量|浏览|阅读量|阅读数|阅读|字号|摄影"
 )
-_META_FIELD = re.compile(rf"(?:{_META_KEY})\s*[:：]")
+_META_FIELD = re.compile(rf"(?:{_META_KEY})\s*[:：|｜]")
 _BYLINE = re.compile(
     r"^[（(]?(?:文|图文|文图|撰文|作者|撰稿|记者|通讯员|本报记者|本报通讯员|特约记者|见习记者|融媒体记者|本台记者|本网记者)"
     rf"\s*[/／:：\s]\s*[{HAN}]"
@@ -112,7 +119,10 @@ _SYMBOL_BULLET = re.compile(r"^[-–•·*▪●◆■□◇○>]")
 _BULLET = re.compile(r"^(?:[-–—•·*▪●◆■□◇○>]|\d{1,2}[.、)）])\s*")
 _DATELINE = re.compile(
     r"^[【\[]?\s*(?:本报讯|本台讯|本网讯|本刊讯|(?P<src>[^\s，。“”\"（）()【】\[\]]{2,20}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
-    r"|(?P<agency>新华社|中新社|中新网)[^，。“”（）()]{0,15}?电)[】\]]?\s*(?:[（(][^（）()]{0,60}[)）])?\s*[:：]?\s*"
+    r"|(?P<agency>新华社|中新社|中新网)[^，。“”（）()]{0,15}?电"
+    # 某某网:(张三 李四) at the head of the first paragraph
+    r"|[^\s，。“”\"（）()【】\[\]:：]{2,20}?(?:报|网|台|社|客户端|融媒|新闻|频道)\s*[:：](?=\s*[（(]))"
+    r"[】\]]?\s*(?:[（(][^（）()]{0,60}[)）])?\s*[:：]?\s*"
 )
 _SIGNATURE = re.compile(
     rf"(?<=[。！？!?”」』…])\s*[（(]\s*((?:(?:记者|通讯员|作者|文|撰稿|供稿)\s*[:：/]?\s*)?[{HAN}·]{{1,5}}"
@@ -120,9 +130,12 @@ _SIGNATURE = re.compile(
 )
 _DATE_PART = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 # "中国人民公安大学出版社  2025/7/23 14:43:47": a publisher and a time stamp
-_SOURCE_DATE_LINE = re.compile(rf"^[{HAN}A-Za-z·]{{2,30}}\s+{_DATE_PART}\s*$")
+# (a short name, or one ending like an outlet: a headline with its date after it is not one)
+_SOURCE_DATE_LINE = re.compile(rf"^(?:[{HAN}A-Za-z·]{{2,8}}|[{HAN}A-Za-z·]{{2,30}}(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒|出版社))"
+                               rf"\s+{_DATE_PART}\s*$")
 # Site furniture at the head of a page: 收藏本站 / 访问X / 高级搜索 / 设为首页
-_SITE_NAV = re.compile(r"^(?:收藏|访问|进入|设为首页|加入收藏|高级搜索|站内搜索|搜索|登录|注册|网站导航|无障碍|繁体|简体)")
+_SITE_NAV = re.compile(r"^(?:收藏|访问|进入|设为首页|加入收藏|高级搜索|站内搜索|搜索|登录|注册|网站导航|无障碍|繁体|简体"
+                       r"|下载客户端|下载APP|打开APP)", re.I)
 # A newspaper page label: 第02版:综合新闻
 _PAGE_LABEL = re.compile(r"^第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版")
 _NAME_TOKENS = rf"[{HAN}·]{{2,4}}(?:[\s、，,]+[{HAN}·]{{2,4}}){{0,5}}"
@@ -133,6 +146,10 @@ _BRACKET_BYLINE = re.compile(rf"^[（(]\s*({_NAME_TOKENS})\s*[)）]$")
 _ROLE_BYLINE = re.compile(r"(?:记者|通讯员)\s|\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图文|文图)$")
 # A title after a dateline (中新网福州3月16日电 题：…) or an original-title note (原标题：…)
 _TITLE_LEAD = re.compile(r"^(?:.{0,30}?电\s*)?(?:原标题|题)\s*[:：]\s*")
+# A date written after the headline on its line
+_TITLE_DATE = re.compile(rf"\s+{_DATE_PART}\s*$")
+# A subtitle (——记某某派出所): under a headline, never the headline itself
+_SUBTITLE = re.compile(r"^\s*(?:——|—|--)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_INLINE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\*\*|__|\]\([^)\n]{0,500}\)|\[(?=[^\]\n]{0,200}\]\()")
 
@@ -263,8 +280,12 @@ def _classify(line: _Line) -> str | None:
         return "noise"
     if n <= 120 and _NAV.search(s):
         return "nav"
-    if n <= 40 and _NOISE.match(s):
+    if n <= 40 and (_NOISE.match(s) or _PAGE_MARK.match(s)):
         return "noise"
+    if n <= 80 and _TRENDING.match(s):
+        return "nav"
+    if n <= 20 and _LOGO.search(s) and not _has_sentence_punct(s):
+        return "nav"
     if n <= 80 and _EDITOR.match(s):
         return "editor"
     if n <= 80 and _RELATED.match(s):
@@ -293,6 +314,9 @@ def _classify(line: _Line) -> str | None:
         parts = [p for p in _MENU_SPLIT.split(s) if p]
         if len(parts) >= 3 and all(len(p) <= 8 for p in parts):
             return "nav"
+        words = s.split()
+        if len(words) >= 6 and all(len(w) <= 6 for w in words):
+            return "nav"  # a menu with single spaces: 最新 专题 新经济 曝光台 …
     return None
 
 
@@ -454,6 +478,11 @@ def _clean(source: SourceDoc) -> CleanDoc:
             continue
         if tickers and s.startswith(tickers):
             prefix = next(t for t in tickers if s.startswith(t))
+            if in_head and title_idx is None and _PAGE_MARK.match(s[len(prefix):].strip()):
+                # the headline of page N (标题( 三 )) repeated on the page: the headline itself
+                ln.cut(len(prefix), len(s), "noise", text)
+                title_idx, title_norm = i, _norm_title(ln.simp)
+                continue
             if len(prefix) == len(s):
                 ln.kind = "repeat"
                 continue
@@ -474,7 +503,10 @@ def _clean(source: SourceDoc) -> CleanDoc:
                 ln.cut(0, lead.end(), "dateline" if "电" in s[: lead.end()] else "meta", text)
                 s = ln.simp
             if not _starts_body(s):
-                if title_idx is None and _title_like(s) and not ln.caption:
+                if title_idx is None and (m := _TITLE_DATE.search(s)) and m.start() >= 4:
+                    ln.cut(m.start(), len(s), "meta", text)  # 标题 2024年12月20日: the date is metadata
+                    s = ln.simp
+                if title_idx is None and _title_like(s) and not ln.caption and not _SUBTITLE.match(s):
                     ns = _norm_title(s)
                     if html_title is None or ns == title_norm or ns in title_norm or title_norm in ns:
                         title_idx, title_norm = i, ns

@@ -89,6 +89,7 @@ class Gazetteer:
         )
         self.former: dict[str, list[Unit]] = defaultdict(list)
         self._aliases: dict[str, list[Unit]] | None = None
+        self._counties: dict[str, list[tuple[Unit, tuple[str, ...]]]] | None = None
         pending: list[tuple[str, str, str, str, str]] = []
         for level, name, short, adcode, parent in rows:
             if level.startswith("former_"):
@@ -160,6 +161,20 @@ class Gazetteer:
                                 out[f].append(u)
             self._aliases = dict(out)
         return self._aliases
+
+    def counties_under(self, prefecture: str) -> list[tuple[Unit, tuple[str, ...]]]:
+        """The counties of a prefecture with the forms a text may write them in
+        (余杭区, 余杭): built once for all prefectures on first use."""
+        if self._counties is None:
+            out: dict[str, list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
+            sufs = tuple(sorted(COUNTY_SUFFIXES, key=len, reverse=True))
+            for name, units in self.by_name["county"].items():
+                for u in units:
+                    short = _strip_suffix(name, sufs)
+                    forms = (name,) if short == name or len(short) < 2 else (short,)  # 余杭 counts 余杭区 too
+                    out[u.prefecture or u.province or ""].append((u, forms))
+            self._counties = dict(out)
+        return self._counties.get(prefecture, [])
 
     def units(self, level: str, name: str) -> list[Unit]:
         """Units of ``level`` called ``name`` (full, former, or short form)."""

@@ -296,17 +296,36 @@ def _is_speech(core: str) -> bool:
     return any(c in SENT_PUNCT for c in core) or len(core) > 20
 
 
+@lru_cache(maxsize=128)
+def _by_char(words: tuple[str, ...], last: bool) -> dict[str, tuple[int, ...]]:
+    """Positions of ``words`` by their last (or first) character; key "" holds the empty words.
+
+    :func:`_ends_with` and :func:`_starts_with` run tens of thousands of
+    times per article over lexicons of a hundred words: only words ending
+    (starting) with the right character can match.
+    """
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        out.setdefault((w[-1] if last else w[0]) if w else "", []).append(i)
+    empty = out.get("", [])
+    return {k: tuple(sorted(set(v) | set(empty))) for k, v in out.items()}
+
+
 def _ends_with(s: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if s.endswith(w):
-            return w
+    """The first of ``words`` (in their order) that ``s`` ends with."""
+    index = _by_char(words, True)
+    for i in index.get(s[-1:], index.get("", ())):
+        if s.endswith(words[i]):
+            return words[i]
     return None
 
 
 def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if s.startswith(w):
-            return w
+    """The first of ``words`` (in their order) that ``s`` starts with."""
+    index = _by_char(words, False)
+    for i in index.get(s[:1], index.get("", ())):
+        if s.startswith(words[i]):
+            return words[i]
     return None
 
 
@@ -598,6 +617,16 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     return cands
 
 
+@lru_cache(maxsize=16)
+def _post_head_patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three patterns of :func:`_post_head`, compiled once per head list."""
+    ends = "的为是在和与等及中上下里来以将已后前被让使由"
+    long_heads = _alt(tuple(h for h in heads if len(h) >= 2))
+    return (re.compile(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[{ends}])"),
+            re.compile(rf"^([{HAN}]{{0,10}}?)({long_heads})(?=$|[^{HAN}]|[{ends}])"),
+            re.compile(rf"^()({long_heads})"))
+
+
 def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
     """The head word right after a quote: “三访”警务, “晨曦”矛盾纠纷联动化解工作法.
 
@@ -606,15 +635,14 @@ def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
     or (for a head of two or more characters) any character that does not
     continue it into a longer head (“四心”工作法创新…).
     """
-    ends = "的为是在和与等及中上下里来以将已后前被让使由"
-    m = re.match(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[{ends}])", after)
+    short_mod, long_mod, bare = _post_head_patterns(heads)
+    m = short_mod.match(after)
     if m:
         return m
-    long_heads = _alt(tuple(h for h in heads if len(h) >= 2))
-    m = re.match(rf"^([{HAN}]{{0,10}}?)({long_heads})(?=$|[^{HAN}]|[{ends}])", after)
+    m = long_mod.match(after)
     if m:
         return m
-    m = re.match(rf"^()({long_heads})", after)
+    m = bare.match(after)
     if m:
         rest = after[m.end():]
         if rest[:1] in tuple("化性者员") or _starts_with(rest, heads) or _starts_with(rest, _negatives()["after"]):
@@ -651,7 +679,9 @@ def _role_formula(core: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{1,6}}", p) and _ends_with(p, ROLE_SUFFIX) for p in parts)
 
 
+@lru_cache(maxsize=256)
 def _alt(words: tuple[str, ...]) -> str:
+    """One regex alternation of ``words``, longest first (cached: built from the same lexicons on every call)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -947,20 +977,43 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
 # --------------------------------------------------------------------------- attributes
 
 
+@lru_cache(maxsize=1)
+def _objects_longest_first() -> tuple[tuple[str, str | None], ...]:
+    return tuple(sorted(_objects().items(), key=lambda hc: len(hc[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _category_index() -> tuple[dict[str, int], dict[str, list[int]], list[int]]:
+    """(code -> its first row, first character -> rows of cue words, rows of empty cue words)."""
+    order: dict[str, int] = {}
+    by_first: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, (w, code, _) in enumerate(_categories()):
+        order.setdefault(code, i)
+        if w:
+            by_first.setdefault(w[0], []).append(i)
+        else:
+            always.append(i)
+    return order, by_first, always
+
+
 def _category(name: str, components: list[str], sentence: str, head: str | None = None,
               head_phrase: str = "") -> str:
     """Category by cue words in name, head phrase, parts and sentence; a named object's head (调解室)
     weighs most, then the words the text puts after a quoted name (“X”新型警务运行模式): what the
     text calls it says more than what the sentence around it is about."""
     scores: dict[str, int] = {}
-    order: dict[str, int] = {}
-    objs = sorted(_objects().items(), key=lambda hc: len(hc[0]), reverse=True)
+    objs = _objects_longest_first()
     hint = next((c for h, c in objs if c and head_phrase.endswith(h)), None) or _objects().get(head or "") or next(
         (c for h, c in objs if c and normalize_name(name).endswith(h)), None)
     if hint:
         scores[hint] = 30
-    for i, (w, code, weight) in enumerate(_categories()):
-        order.setdefault(code, i)
+    cats = _categories()
+    order, by_first, always = _category_index()
+    # only cue words whose first character occurs in one of the texts can count (the others add 0)
+    chars = set(name).union(head_phrase, sentence, *components)
+    for i in always + [i for ch in by_first.keys() & chars for i in by_first[ch]]:
+        w, code, weight = cats[i]
         s = 3 * name.count(w) + 4 * head_phrase.count(w) + 2 * sum(x.count(w) for x in components) \
             + sentence.count(w)
         if s:

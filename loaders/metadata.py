@@ -24,7 +24,7 @@ _KEYS = sorted(
     "责编 点击数 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 字号 摄影 文/图 图/文 文图 图文 文 图".split(),
     key=len, reverse=True,
 )
-_FIELD = re.compile(rf"({'|'.join(_KEYS)})\s*[:：/／]")
+_FIELD = re.compile(rf"({'|'.join(_KEYS)})\s*[:：/／|｜]")
 _DATE_KEYS = {"发布时间", "发表时间", "发布日期", "更新时间", "时间", "日期"}
 _SOURCE_KEYS = {"来源", "稿源", "出处"}
 _AUTHOR_KEYS = {"作者", "撰稿", "撰文", "记者", "通讯员", "文", "文/图", "图/文", "文图", "图文"}
@@ -39,12 +39,16 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|文|图文|文图|报道|实习生"
 )
+# "Anonymous" and other placeholders in an author field: no author
+_NO_AUTHOR = frozenset({"佚名", "匿名", "未知", "不详", "无名", "网络", "本站", "原创", "综合"})
 _NAME = re.compile(rf"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
 # Role words that introduce names in a byline or a dateline bracket.
 _BYLINE = re.compile(
     rf"(?:(?:本报|本台|本网|特约|见习|融媒体|首席)?记者|通讯员|作者|撰稿|撰文|^文)\s*[:：/／]?\s*"
     rf"([{HAN}·]{{2,10}}(?:[\s、，,]+[{HAN}·]{{2,10}}){{0,6}})"
 )
+# A bracket holding only names (2-4 Han characters each)
+_BRACKET_NAMES = re.compile(rf"[（(]\s*([{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,5}})\s*[)）]")
 _NOT_SOURCE = re.compile(r"^(?:本站|本网|本报|原创|网络|互联网|网友|未知|转载|综合)")
 _DATELINE_SRC = re.compile(
     rf"^[【\[]?\s*([^\s，。“”\"（）()【】\[\]]{{2,20}}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
@@ -86,7 +90,7 @@ def _names(value: str) -> list[str]:
         m = _ROLE.match(tok)  # 记者张三 -> 张三, but 文静 stays a name
         if m and len(tok) - m.end() >= 2:
             tok = tok[m.end():]
-        if _NAME.match(tok) and tok not in out:
+        if _NAME.match(tok) and tok not in out and tok not in _NO_AUTHOR:
             out.append(tok)
     return out
 
@@ -97,6 +101,8 @@ def _clean_source(value: str) -> str | None:
         v = m.group(1)
     v = re.split(r"[\s　]+", v)[0] if v else v
     v = v.strip("《》“”\"'「」【】[]")
+    if "·" in v and re.search(_OUTLET + "$", v.split("·")[0]):
+        v = v.split("·")[0]  # 某某新闻·某某号·政务: the publisher, not its channel
     if not v or len(v) > 30 or _NOT_SOURCE.match(v) or not re.search(f"[{HAN}A-Za-z]", v):
         return None
     return v
@@ -124,6 +130,8 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
             found = _names(inner)
         elif r.kind == "dateline":
             found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
+            if not found and (m := _BRACKET_NAMES.search(s)):
+                found = _names(m.group(1))  # 某某网:(张三 李四): names alone in the bracket
         elif (trail := _TRAILING_ROLE.search(s)) and not _FIELD.search(s[: trail.start()]):
             found = _names(s[: trail.start()])
         else:
@@ -139,6 +147,15 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
     return names
 
 
+def _headline(title: str) -> str | None:
+    """``栏目|标题`` / ``标题|网站``: the headline, without a short column or site name
+    on the other side of the bar."""
+    parts = [p.strip() for p in re.split(r"[|｜]", title)]
+    if len(parts) == 2 and min(len(p) for p in parts) <= 8 and max(len(p) for p in parts) >= 8:
+        return max(parts, key=len)
+    return title or None
+
+
 def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
     """Fill ``ext.article`` (title, source, date, author, doctrine) in simplified script."""
     art = ext.article
@@ -147,7 +164,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
     html = src.html_meta or {}
 
     title = clean.title or src.html_title
-    art.title = to_simplified(title.strip()) if title else None
+    art.title = _headline(to_simplified(title.strip())) if title else None
 
     source = date = None
     for r in _meta_pieces(clean, {"meta"}):

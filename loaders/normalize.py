@@ -38,18 +38,12 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(s := conv(c)) != 1 else s for c in text)
 
 
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+
+
 def fullwidth_to_halfwidth(text: str) -> str:
     """Full-width ASCII letters, digits and symbols -> half-width (same length)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def strip_pinyin(text: str) -> str:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .document import CleanDoc, Sentence
 from .model import Extraction, Outcome
 from .normalize import concept_key, normalize_name, read_lexicon, strip_pinyin
-from .numbers import COUNT_UNITS, Quantity, find_quantities
+from .numbers import COUNT_UNITS, Quantity, find_quantities, parse_number
 
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_SEP = "、和及与"
@@ -37,7 +37,7 @@ PERIOD = re.compile(
     r"(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
     r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底)?(?:以来|来|至今)?)"
     r"|今年(?:上半年|下半年|前三季度|一季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?|去年(?:以来|全年|同期|年底|底)?"
-    r"|近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期"
+    r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来"
     r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截[至止]目前|目前|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
@@ -181,6 +181,7 @@ class _Found:
     verb: str = ""
     qualitative: bool = False
     family: str | None = None
+    kind: str | None = None  # set when the rule that found it knows (a team formed is an activity)
 
 
 # ---------------------------------------------------------------- helpers
@@ -268,7 +269,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _METRIC_PUNCT = re.compile(r"[“”\"'‘’「」《》()（）\s]")
-_METRIC_FILLER = re.compile(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均)")
+_METRIC_FILLER = re.compile(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均|每年|每月)")
 _METRIC_DE = re.compile(r"的$")
 _METRIC_SPAN = re.compile(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?")
 
@@ -435,7 +436,33 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         metric_here, v_here = _head_metric(_strip_dir(src))
         if metric_here and family_of(metric_here):
             topic, topic_verb = _split_items(metric_here), v_here
+    if "第" in sent or "首位" in sent or "榜首" in sent:
+        found.extend(_rankings(sent))
     return _drop_shadowed(found)
+
+
+_RANK = re.compile(
+    r"(?P<ev>[\u4e00-\u9fff、]{2,24}?(?:测评|评议|考评|评比|评价|调查))(?:工作|活动)?[中里]?[，,]?"
+    r"[^，。；,;！？]{0,20}?(?:名列|位列|位居|排名|排在|居)(?:全[国省市县区局]|[\u4e00-\u9fff]{0,6}?)"
+    r"(?:第(?P<n>[一二三四五六七八九十0-9]{1,3})(?:名|位)?|(?P<top>首位|榜首))"
+)
+
+
+def _rankings(sent: str) -> list[_Found]:
+    """在全市群众满意度测评中名列第一: a public-evaluation ranking is a result (value = the rank)."""
+    out = []
+    for m in _RANK.finditer(sent):
+        ev = re.sub(r"^(?:在|于)", "", m.group("ev"))
+        ev = re.sub(r"^全[国省市县区]|^[\u4e00-\u9fff]{2,4}[省市县](?=[\u4e00-\u9fff]{4})", "", ev)
+        if family_of(ev) != "public_evaluation" or re.search(r"目标|力争|确保|争取", sent[: m.end()]):
+            continue
+        rank = 1.0 if m.group("top") else parse_number(m.group("n"))
+        if rank is None:
+            continue
+        pos = m.start("n") if m.group("n") else m.start("top")
+        out.append(_Found(metric=ev + "排名", start=m.start(), end=m.end(), value=rank,
+                          period=_period_before(sent, pos), family="public_evaluation", kind="result"))
+    return out
 
 
 def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: list[str],
@@ -446,8 +473,11 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
     skipped_modifier = False
     carry: list[str] = []  # 从5起下降到3起: the metric of the "from" figure
     problem = _cue(sent[cs:], ("problem",)) is not None
+    consumed = 0  # end of a team name read after its figures (组建8支96人的“银发”守护队)
     for group in _groups(clause, qs):
         first = group[0]
+        if first.start < consumed:
+            continue
         if re.search(r"从[^从，]*$", clause[:first.start]) and re.match(r"(下降|减少|降|上升|增加|提高|提升|增长)(到|至|为)", clause[group[-1].end:]):
             carry = _split_items(_head_metric(re.sub(r"从[^从]*$", "", clause[prev_end:first.start]))[0])
             prev_end = group[-1].end
@@ -456,6 +486,22 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         head = raw_head.lstrip("、和及与")
         prev_end = group[-1].end
         after = clause[group[-1].end:]
+        if len(group) >= 2 and group[0].unit == "个" and group[1].unit == "%" and group[0].end == group[1].start:
+            continue  # 做到走访率、录入率…3个100%: a list of work standards, not results
+        team = _team_after(after) if _team_group(group) and _FORM.search(clause[:first.start]) else None
+        if team:
+            noun, used = team
+            prev_end = consumed = group[-1].end + used
+            out.extend(_team_outcomes(sent, cs, group, noun))
+            continue
+        wage = _WAGE.search(clause[:first.start]) if first.unit == "元" else None
+        if wage and _WAGE_OBJ.match(after):
+            who = re.sub(r"^[0-9一二三四五六七八九十百千余多]+[名位个户]", "", wage.group(1))
+            out.append(_Found(metric="追回" + who + _WAGE_OBJ.match(after).group(1), start=cs + first.start,
+                              end=cs + first.end, value=first.value, unit=first.unit, qualifier=first.qualifier,
+                              period=_period_before(sent, cs + first.start), verb="追回", family="clearance",
+                              kind="result"))
+            continue  # 12名农民工领到8万余元工资: wages recovered for workers are money recovered
         verb_in_head = bool(_verb_spans(head))
         d, ds, de = _direction_in(head)
         role = _role_after(after) if first.unit in ("人", "名", "位") else None
@@ -486,6 +532,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue
         if post and first.value == 1 and first.unit in ("名", "人", "位"):
             continue  # 聘请1名退休干部: one person, not a count of work
+        if post and first.unit in ("名", "人", "位") and not _verb_spans(clause):
+            continue  # 5人生活陷入困境 / 两人闹起矛盾: the people are a story's actors, not a count of work
         skipped_modifier = False
         comparison = _comparison(sent[: cs + first.start])
         if not d:  # 以每年10%的幅度下降: the direction follows the number
@@ -523,11 +571,14 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             items, verb = list(topic), topic_verb
         if not items:
             continue
+        own_verb = bool(verb)
         if not verb and (out or earlier):
             verb = (out or earlier)[-1].verb  # 采集人口信息97656人，房屋45570户
         pairs = _pair(items, group, spread, metric)
+        if len(items) == 1 and _team_group(group) and len(group) == 2 and _TEAM_HEAD.search(items[0]):
+            pairs = [pairs[0], (items[0] + "人数", group[1])]  # 救援队伍1支30人: the second figure counts members
         for it, q in pairs:
-            fam = family_of(it + verb)
+            fam = family_of(it + verb) if own_verb else (family_of(it) or family_of(it + verb))
             if fam is None and (out or earlier):
                 fam = (out or earlier)[-1].family or family_of((out or earlier)[-1].metric)
                 if fam and "金额" in it:
@@ -541,6 +592,56 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 comparison=comparison if d else None,
                 verb=verb, family=fam,
             ))
+    return out
+
+
+_FORM = re.compile(r"组建|成立|建立|组织|发展|建成|新建|创建|组成|打造|培育|招募|吸纳|整合")
+_TEAM_HEAD = re.compile(r"(?:队伍|队|小组|群(?!众)|协会|联盟)$")
+_TEAM_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,14}?(?:队伍|队|小组|群(?![众防体])|协会|联盟)(?![员长部])")
+# 30个五百人以上的宣传群: a per-team size may stand between the count and the team
+_TEAM_AFTER = re.compile(r"(?:[上近约超逾]?[0-9一二三四五六七八九十百千]+[余多]?人(?:以上|左右)?)?的?"
+                         r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{1,12})")
+_WAGE = re.compile(r"([\u4e00-\u9fff0-9]{0,8}?)(?:领到|拿到|讨回|追回|要回|拿回|追讨|兑现)了?$")
+_WAGE_OBJ = re.compile(r"的?(工资|欠薪|薪资|薪酬|劳务费|工钱|血汗钱)")
+
+
+def _team_group(group: list[Quantity]) -> bool:
+    """45支450人 / 6支 / 165人: a count of teams, optionally with their members, or of members."""
+    units = [q.unit for q in group]
+    return units in (["支"], ["个"], ["队"], ["人"], ["名"]) or (
+        len(units) == 2 and units[0] in ("支", "个", "队") and units[1] in ("人", "名"))
+
+
+def _team_after(after: str) -> tuple[str, int] | None:
+    """组建8支96人的“银发”守护队 -> (银发守护队, characters used): the team a count describes."""
+    m = _TEAM_AFTER.match(after)
+    if not m:
+        return None
+    raw = m.group(1)
+    t = _TEAM_NOUN.match(re.sub(r"[“”\"「」]", "", raw))
+    if not t or len(t.group(0)) < 3 or STOP_VERB.search(t.group(0), 2) or _FORM.search(t.group(0)):
+        return None
+    noun = t.group(0)
+    used, n = 0, 0
+    while n < len(noun):  # map the noun's length back onto the quoted text
+        n += raw[used] not in "“”\"「」"
+        used += 1
+    return noun, m.start(1) + used
+
+
+def _team_outcomes(sent: str, cs: int, group: list[Quantity], team: str) -> list[_Found]:
+    """One outcome for the teams and one for their members (组建6支12人的调解队): mobilisation, work done."""
+    out = []
+    for q in group:
+        people = q.unit in ("人", "名")
+        if people and (q.chinese or len(group) > 1 and q.qualifier == "以上"):
+            continue  # 30个五百人以上的宣传群: the size of each group, not a total
+        if not people and q.value is not None and q.value < 2 and len(group) == 1:
+            continue  # 组建1支队伍 alone is the mechanism itself
+        out.append(_Found(metric=team + ("人数" if people else ""), start=cs + q.start, end=cs + q.end,
+                          value=q.value, unit=q.unit, qualifier=q.qualifier,
+                          period=_period_before(sent, cs + q.start), verb="组建",
+                          family="mobilisation", kind="activity"))
     return out
 
 
@@ -881,9 +982,11 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
         s = strip_pinyin(clean.simp[sent.start:sent.end])
         if not s.strip():
             continue
+        prev_text = clean.simp[prev.start:prev.end] if prev is not None else ""
         joined = prev is not None and prev.paragraph == sent.paragraph and (
-            clean.simp[prev.start:prev.end].rstrip().endswith(("；", ";"))
-            or re.match(r"\s*(?:其中|已|共|累计|先后)", s))  # no subject: it continues the last sentence
+            prev_text.rstrip().endswith(("；", ";"))
+            or re.match(r"\s*(?:其中|已|共|累计|先后)", s)  # no subject: it continues the last sentence
+            or _LEAD_PERIOD.match(prev_text))  # 2020年以来，…。会同…组建: an opening period covers the paragraph
         inherit = carried if joined else None
         headline = _is_headline(clean, sent)
         for f in sentence_outcomes(s):
@@ -891,11 +994,15 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             out = Outcome(
                 metric=f.metric, value=f.value, unit=f.unit, direction=f.direction,
                 qualifier=f.qualifier, period=f.period or inherit, comparison=f.comparison,
-                kind=kind_of(f.metric, f.verb, f.direction, fam), family=fam, station=station,
+                kind=f.kind or kind_of(f.metric, f.verb, f.direction, fam), family=fam, station=station,
                 mechanism=_attribute(clean, mentions, sent.start, sent.end),
                 evidence=clean.evidence(sent.start, sent.end),
             )
-            if not _duplicate([o for o, _ in found], out):
+            i = _repeat_of([o for o, _ in found], out)
+            if i is None:
+                found.append((out, headline))
+            elif _more_specific(out.period, found[i][0].period):
+                found.pop(i)  # the restatement dates it: keep the dated one, where it stands
                 found.append((out, headline))
         carried = _period_before(s, len(s)) or inherit
         prev = sent
@@ -907,6 +1014,9 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
         ext.outcomes.append(o)
 
 
+_LEAD_PERIOD = re.compile(r"\s*(?:" + PERIOD.pattern + r")[，,]")
+
+
 def _is_headline(clean: CleanDoc, sent: Sentence) -> bool:
     """The sentence is the article's headline or a section heading."""
     if clean.title_span and clean.title_span[0] <= sent.start < clean.title_span[1]:
@@ -914,8 +1024,27 @@ def _is_headline(clean: CleanDoc, sent: Sentence) -> bool:
     return sent.paragraph < len(clean.paragraphs) and clean.paragraphs[sent.paragraph].is_heading
 
 
-def _duplicate(existing: list[Outcome], o: Outcome) -> bool:
-    return any(
-        e.metric == o.metric and e.value == o.value and e.unit == o.unit and e.direction == o.direction
-        and e.evidence == o.evidence for e in existing
-    )
+_YEAR = re.compile(r"[12][0-9]{3}")
+
+
+def _more_specific(a: str | None, b: str | None) -> bool:
+    """Period ``a`` says more than ``b``: any period over none, a year over a relative one."""
+    return bool(a) and (not b or bool(_YEAR.search(a)) and not _YEAR.search(b))
+
+
+def _repeat_of(existing: list[Outcome], o: Outcome) -> int | None:
+    """The index of an earlier outcome that ``o`` restates, or None.
+
+    Articles repeat their lead paragraph, or restate a figure with
+    去年以来 in one place and 2024年以来 in another: the same metric, figure
+    and direction count once, unless two different years say they are
+    different facts.
+    """
+    for i, e in enumerate(existing):
+        if (e.metric, e.value, e.unit, e.direction) != (o.metric, o.value, o.unit, o.direction):
+            continue
+        if e.evidence == o.evidence or e.period == o.period or not e.period or not o.period:
+            return i
+        if not (_YEAR.search(e.period) and _YEAR.search(o.period)):
+            return i
+    return None

@@ -211,38 +211,45 @@ def lexicon() -> tuple[dict, dict[str, LexType]]:
     return trie, types
 
 
+# Characters the key text drops: quotes, and white space except a line break (it still ends a clause).
+_KEY_DROP = re.compile("[" + re.escape(QUOTES) + r"]+|[^\S\n]+")
+
+
 def _key_text(s: str) -> KeyText:
-    skip = [False] * len(s)
-    for m in PINYIN_GLOSS.finditer(s):
-        for i in range(m.start(), m.end()):
-            skip[i] = True
-    chars: list[str] = []
+    # dropped spans (pinyin glosses, quotes, white space), then the text between them, a slice at a time
+    drops = sorted([m.span() for m in PINYIN_GLOSS.finditer(s)] + [m.span() for m in _KEY_DROP.finditer(s)])
+    parts: list[str] = []
     idx: list[int] = []
-    for i, ch in enumerate(s):
-        if skip[i] or ch in QUOTES or ch.isspace() and ch != "\n":  # a line break still ends a clause
-            continue
-        chars.append(ch)
-        idx.append(i)
-    return KeyText(fullwidth_to_halfwidth("".join(chars)), idx)
+    pos = 0
+    for a, b in drops:
+        if a > pos:
+            parts.append(s[pos:a])
+            idx.extend(range(pos, a))
+        pos = max(pos, b)
+    if pos < len(s):
+        parts.append(s[pos:])
+        idx.extend(range(pos, len(s)))
+    return KeyText(fullwidth_to_halfwidth("".join(parts)), idx)
 
 
 def _trie_matches(text: str) -> list[tuple[int, int, str]]:
     """Leftmost-longest, non-overlapping variant matches: (start, end, variant)."""
     trie, _ = lexicon()
     out = []
-    i, n = 0, len(text)
-    while i < n:
-        node, best, j = trie, None, i
+    n = len(text)
+    i = 0  # the scan goes on after the end of the last match
+    for start in [k for k, ch in enumerate(text) if ch in trie]:  # where a variant may start
+        if start < i:
+            continue
+        node, best, j = trie, None, start
         while j < n and text[j] in node:
             node = node[text[j]]
             j += 1
             if "" in node:
-                best = (i, j, node[""])
+                best = (start, j, node[""])
         if best:
             out.append(best)
             i = best[1]
-        else:
-            i += 1
     return out
 
 
@@ -616,8 +623,14 @@ def _other_stations(kt: KeyText, ext: Extraction) -> list[Occurrence]:
 
 
 def _is_team(o: Occurrence) -> bool:
+    return "volunteer" in o.categories or o.names in _team_names()
+
+
+@lru_cache(maxsize=1)
+def _team_names() -> frozenset[tuple[str, ...]]:
+    """The names of every lexicon type flagged as a team."""
     _, types = lexicon()
-    return "volunteer" in o.categories or any(t.team for t in types.values() if t.names == o.names)
+    return frozenset(t.names for t in types.values() if t.team)
 
 
 def _team_of_mechanism(name: str, mechanisms: list[Mechanism]) -> bool:

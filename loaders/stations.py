@@ -51,7 +51,8 @@ from .normalize import normalize_name, read_lexicon
 from .numbers import NUMBER, parse_number
 
 HEAD = "派出所"
-CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "支队")  # 支队: 边境管理支队X边境派出所
+# 支队 / 大队: a border unit's chain (X边境管理支队Y大队Z边境派出所; Y names the county)
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "支队", "大队")
 MAX_LEFT = 30  # characters looked at before 派出所
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
@@ -66,7 +67,14 @@ _NEIGHBOUR = ("附近", "周边", "相邻", "邻近", "毗邻", "临近", "隔�
 # a name after a function word that ends so is taken without other evidence.
 _TOPONYM_END = set("路街巷桥门村湖山港湾坝口关寨屯集店园场城坪岭塘庄洲岛江河")
 _LINK = "公安"  # 某县公安X派出所: a place's police, then the station
-_KIND_WORDS = ("边境", "边防")  # kinds of station that follow a place name in a real name
+_KIND_WORDS = ("边境", "边防")  # generic words that are a station's kind after a place name (满洲里边境)
+# Kinds of station written between a place and 派出所 (X边境派出所, X水上派出所): the
+# place before the kind word is what identifies the station and names its place.
+_STATION_KINDS = ("边境", "边防", "水上", "森林", "铁路", "景区", "园区", "港区", "机场", "口岸", "港口",
+                  "码头", "车站", "开发区", "高新区", "工业园区", "工业园", "旅游区", "风景区", "林区", "矿区")
+# A station name inside quotes with an honour word near it is an honour title
+# (争创“某某枫桥派出所”, 荣获“某某派出所”称号), not a station.
+_HONOUR_NEAR = re.compile(r"称号|荣誉|命名|评为|获评|荣获|授予|争创|创建|争当|名单|目标|表彰")
 _CLAUSE_END = "，,；;。！？!?：:\n"
 _FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原")
 _FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
@@ -90,6 +98,36 @@ QUAL = r"(?:余|多)?"
 def _generic() -> tuple[frozenset[str], frozenset[str]]:
     words = read_lexicon("station_generic.txt")
     return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(read_lexicon("station_verbs.txt"))
+
+
+def _verb_like(core: str) -> bool:
+    """打通 / 联通 (打通派出所与镇政府的渠道): a verb before 派出所, unless the text confirms a name."""
+    return core in _verbs()
+
+
+def kind_base(core: str) -> str:
+    """青松边境 -> 青松: the place part of a name with a kind word (X边境, X水上); else ``core``."""
+    for w in _STATION_KINDS:
+        if core.endswith(w) and len(core) >= len(w) + 2:
+            return core[: -len(w)]
+    return core
+
+
+def _is_place_name(core: str) -> bool:
+    """A place stem (town / county short name), also before a kind word (青松边防, 满洲里边境)."""
+    if _is_place_stem(core):
+        return True
+    base = kind_base(core)
+    if base == core:
+        return False
+    from .gazetteer import gazetteer
+
+    return _is_place_stem(base) or bool(gazetteer().aliases.get(base))
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +235,8 @@ def _place_prefix(core: str, text: str = "") -> int:
         if not parts:
             continue
         rest = core[cut:]
+        if rest in _STATION_KINDS or is_generic(rest):
+            continue  # 满洲里边境: the place is the name, 边境 only its kind
         if core[:cut].endswith(_LINK):
             return cut
         names = {n for _, n in parts}
@@ -292,7 +332,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     known = set(strong)
     for core, n in bounded.items():
         again = n >= 2 or len(re.findall(re.escape(core) + r"所(?!长)", simp)) > n
-        if again or _is_place_stem(core):
+        if again or (_is_place_name(core) and not _verb_like(core)):
             known.add(core)
     if not known:
         # nothing trusted yet: a name after a function word whose station has
@@ -306,6 +346,8 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     out: list[_Mention] = []
     for ls, hs, end, chain, core in raw:
         left = simp[ls:hs]
+        if not chain and _honour_quoted(simp, ls, end):
+            continue
         if chain and core in known:
             out.append(_Mention(hs - len(core), end, core, chain))
             continue
@@ -322,6 +364,15 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         if _FORMER_AFTER.match(simp[m.end : m.end + 4]):
             m.former = True
     return out
+
+
+def _honour_quoted(simp: str, start: int, end: int) -> bool:
+    """Is ``simp[start:end]`` (a name and 派出所) quoted in an honour's context (争创“X派出所”为目标)?"""
+    if start == 0 or simp[start - 1] not in "“\"「『" or simp[end : end + 1] not in ("”", "\"", "」", "』"):
+        return False
+    a = max(simp.rfind(c, max(0, start - 20), start) for c in "。；;，,\n")
+    return bool(_HONOUR_NEAR.search(simp, a + 1, start) or _HONOUR_NEAR.match(simp, end + 1, end + 8)
+                or _HONOUR_NEAR.search(simp[end + 1 : end + 8]))
 
 
 _ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u9fff]{{2,5}})等?({NUM})(?:个|所|家)"
@@ -342,8 +393,9 @@ def _fallback_name(left: str) -> str | None:
         if k >= 0 and k + len(w) >= cut:
             cut, neighbour = k + len(w), True
     tail = left[cut:]
-    best = next((tail[i:] for i in range(max(0, len(tail) - 4), len(tail) - 1)
-                 if _plausible(tail[i:]) and _is_place_stem(tail[i:])), None)
+    longest = 4 + len(tail) - len(kind_base(tail))  # a kind word (X边防) adds to the stem
+    best = next((tail[i:] for i in range(max(0, len(tail) - longest), len(tail) - 1)
+                 if _plausible(tail[i:]) and _is_place_name(tail[i:]) and not _verb_like(tail[i:])), None)
     if best is None and cut > 0 and 2 <= len(tail) <= 5 and _plausible(tail):
         if neighbour or tail[-1] in _TOPONYM_END:
             best = tail
@@ -553,6 +605,8 @@ def place_hints(clean: CleanDoc) -> dict[str, str]:
         if m:
             for level, name in _decompose(m.group(1)) or []:
                 out.setdefault(level, name)
+    for level, name in _province_runs(clean.simp):
+        out.setdefault(level, name)
     for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方)", clean.simp):
         run = m.group(1)
         for k in range(min(len(run), 6), 1, -1):
@@ -560,6 +614,40 @@ def place_hints(clean: CleanDoc) -> dict[str, str]:
             if parts:
                 for level, name in parts:
                     out.setdefault(level, name)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _province_run_rx() -> re.Pattern:
+    """A province's short name and the run of Han characters after it (云南瑞丽…)."""
+    from .gazetteer import gazetteer
+
+    shorts = {a for a, units in gazetteer().aliases.items() if any(u.level == "province" for u in units)}
+    return re.compile("(" + "|".join(sorted(shorts, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,6})")
+
+
+def _province_runs(simp: str) -> list[tuple[str, str]]:
+    """(level, name) from a province written with a prefecture or county of it
+    glued after it (云南瑞丽口岸 -> 云南省, 瑞丽市): the two names confirm
+    each other, so short forms are safe to read."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    out: list[tuple[str, str]] = []
+    for m in _province_run_rx().finditer(simp):
+        province = next(u.name for u in g.aliases[m.group(1)] if u.level == "province")
+        run = m.group(2)
+        for n in range(len(run), 1, -1):
+            units = [u for u in g.aliases.get(run[:n], []) + g.by_name["prefecture"].get(run[:n], [])
+                     + g.by_name["county"].get(run[:n], [])
+                     if u.level in ("prefecture", "county") and u.province == province]
+            if len({u.name for u in units}) == 1:
+                u = units[0]
+                out.append(("province", province))
+                if u.prefecture:
+                    out.append(("prefecture", u.prefecture))
+                out.append((u.level, u.name))
                 break
     return out
 
@@ -575,7 +663,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         for k, v in _located_clause(simp, m).items():
             given.setdefault(k, v)
     towns = _towns_in_text(simp)
-    town = given.get("town") or towns.get(st.core) or _stated_town(st.core, simp)
+    base = kind_base(st.core)  # 青松边境 -> 青松: its town is 青松镇
+    town = given.get("town") or towns.get(st.core) or towns.get(base) or _stated_town(base, simp)
     spans = _spans_towns(st, simp)
     derive = DERIVE_TOWN_FROM_NAME and not spans
     if spans:
@@ -599,7 +688,7 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
             return Place(subject_place.province, subject_place.prefecture, subject_place.county)
         return Place()
     if not given and not town:
-        return Place()
+        return _complete(Place(), base, simp) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
                     town or (st.core if derive else None), text=simp)
     if place.town is None and town and town.endswith(("镇", "乡", "街道")) and (
@@ -607,6 +696,81 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         place = Place(place.province, place.prefecture, place.county, town)
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
         place = Place(place.province, place.prefecture, place.county, None)
+    return _complete(place, base, simp) if is_subject else place
+
+
+def _share_former_place(subject: _Station, stations: list[_Station], places: dict, simp: str) -> None:
+    """A station and its former name (X的前身是Y派出所) are one unit in one place.
+
+    The former takes the subject's county; the subject takes the town the
+    text writes for the former's name (青松镇 for 青松边防派出所) when it lies in
+    the subject's county.
+    """
+    from .gazetteer import Place, resolve
+
+    sp = places[subject.core]
+    for st in stations:
+        if not st.former or st is subject:
+            continue
+        fp = places[st.core]
+        town = fp.town or _towns_in_text(simp).get(kind_base(st.core)) or _stated_town(kind_base(st.core), simp)
+        if sp.county and not fp.county:
+            fp = resolve(sp.province, sp.prefecture, sp.county, town, text=simp)
+            if fp.town is None and town and town.endswith(("镇", "乡", "街道")):
+                fp = Place(fp.province, fp.prefecture, fp.county, town)
+            places[st.core] = fp
+        if sp.town is None and fp.town and fp.county == sp.county and not _spans_towns(subject, simp):
+            places[subject.core] = Place(sp.province, sp.prefecture, sp.county, fp.town)
+
+
+_OTHER_PLACE_AFTER = _TOPONYM_END | set("镇乡区县市")
+
+
+def _count_place(simp: str, form: str) -> int:
+    """Occurrences of a place name not continued into another place's name
+    (a county's short form inside X湾 / X镇 does not count)."""
+    n, i = 0, simp.find(form)
+    while i >= 0:
+        nxt = simp[i + len(form) : i + len(form) + 1]
+        if not nxt or nxt not in _OTHER_PLACE_AFTER or form[-1] in "县市区旗":
+            n += 1
+        i = simp.find(form, i + len(form))
+    return n
+
+
+def _complete(place, base: str, simp: str):
+    """Fill a subject's missing prefecture / county from the rest of the text.
+
+    No prefecture: the station's name as a town lying in one prefecture of
+    the province(s) the text names (a town name found under one prefecture of the named province) gives the
+    prefecture (not the county: that is not written). No county: the county
+    of that prefecture the text names most, in full or short form (余杭 under
+    杭州市: once in full or twice short), gives it.
+    """
+    from .gazetteer import Place, _text_evidence, gazetteer, resolve
+
+    g = gazetteer()
+    if place.prefecture is None and place.county is None and len(base) >= 2:
+        provinces = {place.province} if place.province else _text_evidence(simp).provinces
+        if provinces:
+            prefs = {(u.province, u.prefecture) for u in g.units("town", base)
+                     if u.province in provinces and u.prefecture}
+            if len(prefs) == 1:
+                province, prefecture = next(iter(prefs))
+                place = Place(province, prefecture, None, place.town)
+    if place.county is None and place.prefecture:
+        counts = Counter()
+        for unit, forms in g.counties_under(place.prefecture):
+            # a full name counts twice (its short form is inside it): one full
+            # mention or two short ones (an idiom may hold a county's short form once)
+            n = sum(_count_place(simp, f) for f in forms) + (simp.count(unit.name) if unit.name not in forms else 0)
+            if n:
+                counts[unit.name] += n
+        top = counts.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            found = resolve(place.province, place.prefecture, top[0][0], place.town, text=simp)
+            if found.county:
+                place = Place(found.province, found.prefecture, found.county, place.town)
     return place
 
 
@@ -753,6 +917,8 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     for st in stations:
         if st is not subject:
             places[st.core] = locate(st, simp, False, places[subject.core] if subject else None)
+    if subject is not None:
+        _share_former_place(subject, stations, places, simp)
     for st in sorted(stations, key=lambda s: min(m.start for m in s.mentions)):
         role = "former" if st.former else ("subject" if st is subject else "mentioned")
         first = min(st.mentions, key=lambda m: m.start)

@@ -132,3 +132,11 @@ def test_ethnic_town_written_short_resolves_to_its_official_name() -> None:
     assert _ethnic_base("落别布依族彝族乡") == "落别"
     assert _ethnic_base("红岩寺镇") is None
     assert resolve(county="六枝特区", town="落别乡").town == "落别布依族彝族乡"
+
+
+def test_counties_under_a_prefecture_with_short_forms() -> None:
+    from loaders.gazetteer import gazetteer
+
+    got = {u.name: forms for u, forms in gazetteer().counties_under("威海市")}
+    assert got["荣成市"] == ("荣成",)
+    assert "伊吾县" not in got and gazetteer().counties_under("不存在市") == []

@@ -141,3 +141,47 @@ def test_original_title_line_is_not_body() -> None:
     ext = Extraction(article=Article(file="t.txt"))
     fill_article(clean(source_from_text("原标题：某派出所的调解经\n" + BODY)), ext)
     assert ext.article.title == "某派出所的调解经"
+
+
+# -- round 3: site furniture around the headline, anonymous authors
+def _text_article(text: str) -> Article:
+    return _article(source_from_text(text, "t.txt"))
+
+
+def test_trending_and_logo_lines_are_not_the_title() -> None:
+    art = _text_article("今日特推: 某地警方悬赏通缉一名逃犯\n某网Logo\n下载客户端\n\n"
+                        "青石派出所探索治理新模式\n\n来源:某某法制网\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.title == "青石派出所探索治理新模式" and art.source == "某某法制网"
+
+
+def test_date_on_the_headline_line_and_page_marker() -> None:
+    art = _text_article("青石派出所践行新经验显成效 2024年12月20日\n\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.title, art.date) == ("青石派出所践行新经验显成效", "2024-12-20")
+    art = _text_article("( 二 )\n\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.title is None
+
+
+def test_subtitle_line_is_not_the_title() -> None:
+    art = _text_article("——记某省某县公安局青石派出所\n2019-12-13 作者: 来源: 某某法治网\n"
+                        "近年来，青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.title is None and art.date == "2019-12-13"
+
+
+def test_anonymous_author_is_null_and_bracket_names_after_outlet() -> None:
+    art = _text_article("标题写在这里的新闻\n\n时间:2023-12-20 来源:某某长安网 作者:佚名\n\n"
+                        "青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.author is None and art.source == "某某长安网"
+    art = _text_article("青石派出所探索治理新模式\n\n某某传媒网:(张明 李华)11月18日，现场会在某地举行，代表们走进青石派出所。")
+    assert art.author == "张明、李华"
+
+
+def test_source_channel_and_bar_title_and_bar_time_field() -> None:
+    art = _text_article("某频道|青石派出所打造平安海岛景区\n发布时间 | 2023-08-24 17:37:52\n来源:某某新闻·某某号·政务\n\n"
+                        "青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.title, art.date, art.source) == ("青石派出所打造平安海岛景区", "2023-08-24", "某某新闻")
+
+
+def test_single_spaced_menu_line_is_navigation() -> None:
+    art = _text_article("最新 原创 专题 新经济 曝光台 访谈 三分钟 评论社 文娱 元宇宙 更多栏目 其他栏目\n"
+                        "某地:青石派出所聚合力 共筑安全防火墙\n\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.title == "某地:青石派出所聚合力 共筑安全防火墙"

@@ -337,3 +337,81 @@ def test_doctests() -> None:
     import loaders.outcomes
 
     assert doctest.testmod(loaders.outcomes).failed == 0
+
+
+def test_teams_formed_give_a_team_count_and_a_member_count() -> None:
+    got = run("今年以来，该所组建8支96人的“银发”守护队，织密防控网。")
+    assert [(o.metric, o.value, o.unit, o.family, o.kind) for o in got] == [
+        ("银发守护队", 8.0, "支", "mobilisation", "activity"),
+        ("银发守护队人数", 96.0, "人", "mobilisation", "activity")]
+
+
+def test_per_team_size_is_not_a_total() -> None:
+    got = run("该所组建了30个五百人以上的平安宣传群，广泛发动群众。")
+    assert [(o.metric, o.value, o.unit) for o in got] == [("平安宣传群", 30.0, "个")]
+
+
+def test_members_after_a_team_named_first_are_its_head_count() -> None:
+    got = run("目前，组建村级义警队伍3支45人。")
+    assert [(o.metric, o.value) for o in got] == [("组建村级义警队伍", 3.0), ("组建村级义警队伍人数", 45.0)]
+
+
+def test_groups_used_but_not_formed_are_not_outcomes() -> None:
+    assert run("线上，借助覆盖全镇的40个微信群转发防范视频。") == []
+
+
+def test_a_list_of_work_standards_is_not_a_result() -> None:
+    assert run("民警做到走访覆盖率、信息录入率、隐患整改率3个100%。") == []
+
+
+def test_people_who_act_in_a_story_are_not_a_count_of_work() -> None:
+    assert run("老王和老李因放牧琐事争吵，两人闹起矛盾。") == []
+
+
+def test_wages_recovered_for_workers_are_money_recovered() -> None:
+    (o,) = run("经民警多方协调，12名农民工领到8万余元工资。")
+    assert (o.metric, o.value, o.unit, o.qualifier, o.kind, o.family) == (
+        "追回农民工工资", 80000.0, "元", "余", "result", "clearance")
+
+
+def test_a_public_evaluation_ranking_is_a_result() -> None:
+    (o,) = run("在全市群众安全感满意度测评中，该所辖区连续3年名列全市第二。")
+    assert (o.metric, o.value, o.unit, o.period, o.family, o.kind) == (
+        "群众安全感满意度测评排名", 2.0, None, "连续3年", "public_evaluation", "result")
+
+
+def test_a_ranking_as_a_target_is_not_a_result() -> None:
+    assert run("力争在全市群众满意度测评中名列第一。") == []
+
+
+def test_falling_to_a_level_is_a_decrease_with_its_period() -> None:
+    (o,) = run("最近三年每年盗窃警情降到了20多起。")
+    assert (o.metric, o.value, o.qualifier, o.direction, o.period) == ("盗窃警情", 20.0, "余", "decrease", "最近三年")
+
+
+def test_since_the_start_of_the_year_is_a_period() -> None:
+    (o,) = run("年初至今，该所化解矛盾纠纷60余起。")
+    assert o.period == "年初至今"
+
+
+def test_a_repeated_sentence_counts_once_and_the_dated_copy_wins() -> None:
+    text = ("去年以来，该所调解成功率达97.5%。\n\n"
+            "去年以来，该所调解成功率达97.5%。\n\n"
+            "2024年以来，丙镇派出所调解成功率达97.5%。")
+    (o,) = run(text)
+    assert (o.metric, o.value, o.period) == ("调解成功率", 97.5, "2024年以来")
+
+
+def test_two_years_with_the_same_figure_stay_two_facts() -> None:
+    got = run("2023年，该所化解纠纷100起。\n\n2024年，该所化解纠纷100起。")
+    assert [o.period for o in got] == ["2023", "2024"]
+
+
+def test_a_paragraph_opening_period_covers_its_next_sentence() -> None:
+    got = run("2021年以来，该所推行网格化管理。会同司法所组建5支50人的调解队。")
+    assert {o.period for o in got} == {"2021年以来"}
+
+
+def test_a_metric_with_its_own_family_ignores_the_borrowed_verb() -> None:
+    got = run("今年以来，矛盾化解成功率达96%，重复报警率同比下降20%。")
+    assert [(o.metric, o.family) for o in got] == [("矛盾化解成功率", "disputes"), ("重复报警率", "public_order")]

@@ -97,3 +97,26 @@ def test_params_are_not_in_optional_patterns(name: str) -> None:
     for opt in _optional_blocks(q.text):
         for p in q.params:
             assert not re.search(rf"\?{p.name}\b", opt), (name, p.name)
+
+
+def test_rdflib_baseline_agrees_with_oxigraph_on_a_bound_query() -> None:
+    """The benchmark's baseline must answer the same rows (a trailing VALUES join)."""
+    from rdflib import Dataset, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.query import bind_value, run_rdflib
+
+    PK = Namespace(queries.PREFIXES["pk"])
+    ds = Dataset(default_union=True)
+    g = ds.graph(URIRef("https://example.org/g"))
+    store = ox.Store()
+    for i, name in enumerate(["甲派出所", "乙派出所"]):
+        st = URIRef(f"https://example.org/st{i}")
+        for t in [(st, RDF.type, PK.PoliceStation), (st, RDFS.label, Literal(name, lang="zh"))]:
+            g.add(t)
+            store.add(ox.Quad(*(ox.NamedNode(str(x)) if isinstance(x, URIRef) else ox.Literal(str(x), language="zh")
+                                for x in t), ox.NamedNode("https://example.org/g")))
+    q = queries.get("stations-places")
+    b = {"station": bind_value(q.params[0], "乙派出所")}
+    a, r = run_oxigraph(store, q.text, b), run_rdflib(ds, q.text, b)
+    assert [row[0] for row in a.rows] == [row[0] for row in r.rows] == ["乙派出所"]

@@ -316,3 +316,63 @@ def test_only_station_named_through_its_staff_is_found() -> None:
     [st] = run("据青禾派出所所长王某介绍，小区的情况已经好转。")
     assert st.name == "青禾派出所" and st.role == "subject"
     assert run("据悉，该派出所所长说情况好转。") == []
+
+
+# -- round 3: kinds of station, fragments, honours, places from the rest of the text
+def test_border_brigade_chain_and_kind_word_station() -> None:
+    text = ("记者来到丹东边境管理支队宽甸大队振江边境派出所采访。游客到振江镇旅游。"
+            "振江边境派出所民警调解纠纷。")
+    [st] = run(text)
+    assert st.name == "振江边境派出所" and st.role == "subject"
+    assert (st.province, st.prefecture, st.county, st.town) == ("辽宁省", "丹东市", "宽甸满族自治县", "振江镇")
+
+
+def test_kind_word_station_takes_the_town_written_for_its_place() -> None:
+    text = "下马崖边境派出所守护边境。下马崖乡牧民众多，下马崖边境派出所民警走访牧民。"
+    [st] = run(text)
+    assert st.name == "下马崖边境派出所"
+    assert (st.province, st.prefecture, st.county, st.town) == ("新疆维吾尔自治区", "哈密市", "伊吾县", "下马崖乡")
+
+
+def test_former_name_with_kind_word_shares_the_place() -> None:
+    text = ("嘉兴市公安局港区分局园区派出所开展服务。园区派出所的前身是乍浦边防派出所，民警5名。"
+            "企业坐落在浙江省平湖市乍浦镇。园区派出所联系企业。")
+    got = by_name(run(text))
+    assert got["乍浦边防派出所"].role == "former"
+    assert got["园区派出所"].role == "subject"
+    assert (got["园区派出所"].county, got["园区派出所"].town) == ("平湖市", "乍浦镇")
+
+
+def test_verb_before_station_is_not_a_name() -> None:
+    text = "海滨派出所主动对接镇政府，打通派出所与镇政府的信息渠道。海滨派出所民警走访。"
+    assert [s.name for s in run(text)] == ["海滨派出所"]
+
+
+def test_quoted_honour_title_is_not_a_station() -> None:
+    text = "青石派出所以争创“西岭枫桥派出所”为目标，开展工作。青石派出所民警巡逻。"
+    assert [s.name for s in run(text)] == ["青石派出所"]
+
+
+def test_province_and_county_short_forms_written_together_place_the_subject() -> None:
+    text = "广西东兴口岸游人如织。东兴边境派出所民警在口岸值守。东兴边境派出所调解纠纷。"
+    [st] = run(text)
+    assert (st.province, st.prefecture, st.county) == ("广西壮族自治区", "防城港市", "东兴市")
+
+
+def test_county_from_the_prefectures_county_the_text_names() -> None:
+    text = ("威海市公安局海岸警察支队石岛派出所推行新模式。会议在荣成举行，"
+            "代表走进荣成石岛渔港。石岛派出所民警巡逻。")
+    [st] = run(text)
+    assert (st.prefecture, st.county, st.town) == ("威海市", "荣成市", None)
+
+
+def test_a_county_short_form_once_inside_an_idiom_does_not_place() -> None:
+    text = "南通市公安局开发区分局滨海派出所助力打造江海安澜的新城。滨海派出所民警巡逻。"
+    [st] = run(text)
+    assert (st.prefecture, st.county) == ("南通市", None)
+
+
+def test_prefecture_from_a_town_named_like_the_station_in_the_named_province() -> None:
+    text = "福建海岛景区游人如织。湄洲派出所组建调解室。湄洲派出所民警巡逻。"
+    [st] = run(text)
+    assert (st.province, st.prefecture, st.county, st.town) == ("福建省", "莆田市", None, None)
