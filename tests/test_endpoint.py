@@ -62,7 +62,7 @@ def test_catalogue_answers_the_same_on_a_server(server: str, seed_store: Path, s
     local = KG(seed_store)
     station = local.query("stations-places").rows[0][0]
     fact = local.query("station-mechanisms").records()[0]["m"]
-    samples = {"station": station, "a": station, "b": station, "fact": fact, "concept": "调解室", "family": "crime"}
+    samples = {"station": station, "a": station, "b": station, "fact": fact, "concept": "1+X+N", "head": "调解室", "family": "crime"}
     checked = 0
     for name, q in queries.catalogue().items():
         for params in ({}, {p.name: samples[p.name] for p in q.params if p.name in samples}):

@@ -155,3 +155,13 @@ def test_validate_finds_a_broken_fact(tmp_path: Path, seed_paths: list[Path]) ->
     report = g.validate()
     assert not report.conforms and report.violations > 0
     assert "sideways" in report.text
+
+
+def test_catalogue_rows_are_distinct(seed_store: Path) -> None:
+    """The union default graph is a multiset: shared nodes' triples repeat in every article graph."""
+    import queries
+
+    g = KG(seed_store)
+    for name in queries.catalogue():
+        res = g.query(name)
+        assert len(res.rows) == len(set(res.rows)), name
