@@ -8,6 +8,9 @@ between sizes (linear growth: 10k/1k ~ 10).
 
     python benchmarks/bench_build.py --work /tmp/kgbuild --sizes 1000 10000 --jobs 2
 
+``--profile`` also writes a cProfile of each build's main process to
+WORK/build-N.prof (read it with ``python -m pstats``).
+
 Stage times come from timers in ``kg.build.extract_to_quads`` (read+clean,
 extraction, rdf: summed over workers, so CPU-seconds) and in the main
 process (load into the store, reprint linking). Targets (issue 7): >= 100
@@ -55,7 +58,7 @@ def build_once(corpus: Path, store: Path, jobs: int) -> dict:
     }
 
 
-def run_size(work: Path, n: int, jobs: int) -> dict:
+def run_size(work: Path, n: int, jobs: int, profile: bool = False) -> dict:
     import shutil
 
     from benchmarks.synth import make_corpus
@@ -68,8 +71,10 @@ def run_size(work: Path, n: int, jobs: int) -> dict:
         print(f"  wrote {n} articles in {time.perf_counter() - t:.0f}s", flush=True)
     store = work / f"store-{n}"
     shutil.rmtree(store, ignore_errors=True)
-    out = subprocess.run([sys.executable, __file__, "--one", str(corpus), str(store), "--jobs", str(jobs)],
-                         capture_output=True, text=True, check=True)
+    cmd = [sys.executable, __file__, "--one", str(corpus), str(store), "--jobs", str(jobs)]
+    if profile:
+        cmd += ["--profile-to", str(work / f"build-{n}.prof")]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -90,16 +95,27 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/kgbuild"))
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--profile", action="store_true",
+                    help="also write a cProfile of each build's main process to WORK/build-N.prof")
     ap.add_argument("--one", nargs=2, metavar=("CORPUS", "STORE"), help=argparse.SUPPRESS)
+    ap.add_argument("--profile-to", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        print(json.dumps(build_once(Path(a.one[0]), Path(a.one[1]), a.jobs)))
+        if a.profile_to:
+            import cProfile
+
+            prof = cProfile.Profile()
+            r = prof.runcall(build_once, Path(a.one[0]), Path(a.one[1]), a.jobs)
+            prof.dump_stats(str(a.profile_to))
+        else:
+            r = build_once(Path(a.one[0]), Path(a.one[1]), a.jobs)
+        print(json.dumps(r))
         return
     a.work.mkdir(parents=True, exist_ok=True)
     results = {}
     for n in a.sizes:
         print(f"building {n} ...", flush=True)
-        results[n] = run_size(a.work, n, a.jobs)
+        results[n] = run_size(a.work, n, a.jobs, a.profile)
         report(n, results[n], a.jobs)
         sys.stdout.flush()
     if len(results) > 1:

@@ -227,7 +227,7 @@ def build_store(
         _load_ontology(tx, ONTOLOGY_GRAPH)
     s = st.stats()
     summary.triples = s["triples"]
-    summary.articles = len(st.manifest().articles())
+    summary.articles = len(tx.manifest.articles())  # the committed manifest: no second read
     summary.stations = _count(st, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/policing-kg/ontology#PoliceStation> } }")
     return summary
 
@@ -297,7 +297,7 @@ def link_reprints(tx: Any) -> tuple[int, list[tuple[str, str]]]:
     """
     import pyoxigraph as ox
 
-    from kg.reprints import canonical_map, infos_from_manifest, reduce_quads
+    from kg.reprints import canonical_map, infos_from_manifest, reduce_stored
 
     files = tx.manifest.files
     paths_of: dict[str, list[str]] = {}
@@ -310,9 +310,7 @@ def link_reprints(tx: Any) -> tuple[int, list[tuple[str, str]]]:
     for art in sorted(set(want) | set(have)):
         paths = paths_of[art]
         if art in want and want[art] != have.get(art):
-            g = ox.NamedNode(art)
-            quads = list(tx.db.quads_for_pattern(None, None, None, g))
-            tx.replace_graph(art, reduce_quads(quads, art, want[art]))
+            tx.replace_graph(art, reduce_stored(tx.db, art, want[art]))
             for p in paths:
                 files[p]["reprint_of"] = want[art]
         elif art not in want:  # no longer a reprint: its facts come back from its file

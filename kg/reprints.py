@@ -25,6 +25,7 @@ same store.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,14 +73,20 @@ def _template() -> Any:
 
 def signature_of_text(text: str) -> str | None:
     """Base64 of the MinHash (uint32 x NUM_PERM) of ``text``; None for a text too short to compare."""
+    import numpy as np
     from datasketch import MinHash
 
     sh = shingles(text)
     if len(sh) < MIN_SHINGLES:
         return None
+    # datasketch's default hash (first 4 bytes of SHA-1, little endian), computed
+    # here in one pass: its per-shingle wrapper cost more than the hashing.
+    # The minimum does not depend on the order of the shingles.
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in sh]), dtype="<u4")
     t = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sorted(sh)])
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=SCHEME, hashfunc=int)
+    m.update_batch(hv.tolist())
     return base64.b64encode(m.hashvalues.astype("<u4").tobytes()).decode("ascii")
 
 
@@ -130,40 +137,51 @@ def canonical_map(infos: Iterable[ArticleInfo], threshold: float = THRESHOLD) ->
 
     Groups are the connected components of the "is a reprint of" relation;
     the result depends only on the set of articles, never on their order.
+    Candidates are the pairs that agree on a whole band of the signature
+    (LSH banding with datasketch's parameters for ``threshold``) *and* share
+    a subject station (or both name none): only those can be linked, and
+    without the second condition template-like texts about thousands of
+    different stations make the candidates grow with the square of the
+    articles. Similarities are estimated for all candidates at once with numpy.
     """
-    from datasketch import LeanMinHash, MinHashLSH
+    import numpy as np
 
     arts = sorted({a.iri: a for a in infos if a.signature}.values(), key=lambda a: a.iri)
     if len(arts) < 2:
         return {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hv = {}
-    for a in arts:
-        hv[a.iri] = _hashvalues(a.signature)  # type: ignore[arg-type]
-        lsh.insert(a.iri, LeanMinHash(seed=1, hashvalues=hv[a.iri], scheme=SCHEME))
-    by_iri = {a.iri: a for a in arts}
-    parent = {a.iri: a.iri for a in arts}
+    bands, rows = _bands(threshold)
+    hv = np.stack([_hashvalues(a.signature) for a in arts])  # type: ignore[arg-type]
+    keys = [sorted(a.subjects) or [""] for a in arts]  # "": no subject station
+    pairs: set[tuple[int, int]] = set()
+    for i in range(bands):
+        band = np.ascontiguousarray(hv[:, i * rows:(i + 1) * rows]).view(f"V{4 * rows}").ravel()
+        buckets: dict[tuple[bytes, str], list[int]] = {}
+        for j, key in enumerate(band.tolist()):
+            for subject in keys[j]:
+                buckets.setdefault((key, subject), []).append(j)
+        for members in buckets.values():
+            if len(members) > 1:
+                pairs.update((x, y) for k, x in enumerate(members) for y in members[k + 1:])
+    parent = list(range(len(arts)))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    import numpy as np
-
-    for a in arts:
-        for b in lsh.query(LeanMinHash(seed=1, hashvalues=hv[a.iri], scheme=SCHEME)):
-            if b <= a.iri:
-                continue
-            est = np.count_nonzero(hv[a.iri] == hv[b]) / NUM_PERM
-            if est >= threshold and _compatible(a, by_iri[b]):
-                ra, rb = find(a.iri), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[ArticleInfo]] = {}
-    for a in arts:
-        groups.setdefault(find(a.iri), []).append(a)
+    cand = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    for lo in range(0, len(cand), 65536):  # bounded memory: 65536 x NUM_PERM bytes at a time
+        c = cand[lo:lo + 65536]
+        same = np.count_nonzero(hv[c[:, 0]] == hv[c[:, 1]], axis=1)
+        for x, y in c[same / NUM_PERM >= threshold].tolist():
+            if _compatible(arts[x], arts[y]):
+                rx, ry = find(x), find(y)
+                if rx != ry:
+                    parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[int, list[ArticleInfo]] = {}
+    for i, a in enumerate(arts):
+        groups.setdefault(find(i), []).append(a)
     out: dict[str, str] = {}
     for members in groups.values():
         if len(members) < 2:
@@ -173,6 +191,15 @@ def canonical_map(infos: Iterable[ArticleInfo], threshold: float = THRESHOLD) ->
             if m.iri != canon.iri:
                 out[m.iri] = canon.iri
     return out
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH picks for ``threshold``."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def infos_from_manifest(files: Mapping[str, Mapping[str, Any]]) -> list[ArticleInfo]:
@@ -193,5 +220,19 @@ def reduce_quads(quads: Iterable[Any], article: str, canonical: str) -> list[Any
 
     g = ox.NamedNode(article)
     kept = [q for q in quads if q.subject == g and q.predicate.value in KEPT]
+    kept.append(ox.Quad(g, ox.NamedNode(REPRINT_OF), ox.NamedNode(canonical), g))
+    return kept
+
+
+def reduce_stored(db: Any, article: str, canonical: str) -> list[Any]:
+    """:func:`reduce_quads` of an article graph already in the store ``db``.
+
+    Reads only the kept triples: decoding a whole graph of a large store costs
+    ~0.1 ms a quad (each term is a look-up on disk).
+    """
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(article)
+    kept = [q for p in sorted(KEPT) for q in db.quads_for_pattern(g, ox.NamedNode(p), None, g)]
     kept.append(ox.Quad(g, ox.NamedNode(REPRINT_OF), ox.NamedNode(canonical), g))
     return kept
