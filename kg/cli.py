@@ -301,9 +301,5 @@ def report(
     typer.echo(f"wrote {written['report.html']} ({len(written)} files in {out}/)")
 
 
-def main() -> None:  # pragma: no cover - console entry point alias
-    app()
-
-
 if __name__ == "__main__":  # python -m kg.cli
     app()

@@ -69,26 +69,6 @@ def triples_quads(triples: Any, graph_iri: str) -> list[Any]:
             for s, p, o in dict.fromkeys(triples)]
 
 
-def from_ox(term: Any) -> Any:
-    """pyoxigraph term -> rdflib term (for results handed to notebooks)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value if term.datatype is not None else None
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            dt = None
-        return Literal(term.value, datatype=URIRef(dt) if dt else None)
-    return term
-
-
-# rdflib term -> its N-Quads text, per process (IRIs and language tags repeat across articles).
 _NQ_TERMS: dict[Any, str] = {}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # Escapes of a quoted literal as Oxigraph writes them (any valid escape parses back the same).

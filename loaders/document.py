@@ -114,8 +114,3 @@ class CleanDoc:
             s, e = start, end
         a, b = self.source_span(s, e)
         return Evidence(self.source.text[a:b], a, b)
-
-    def span_evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for exactly a clean span (no widening to the sentence)."""
-        a, b = self.source_span(start, end)
-        return Evidence(self.source.text[a:b], a, b)
