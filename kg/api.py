@@ -116,17 +116,24 @@ class KG:
         import pyoxigraph as ox
         from rdflib import Graph
 
-        from kg.store import ONTOLOGY_GRAPH
+        from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH
         from kg.validate import merge_reports, validate_graph
 
         db = self.store.open_read()
-        graphs = sorted(g.value for g in db.named_graphs() if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_GRAPH)
+        shared = ox.NamedNode(SHARED_GRAPH)
+        graphs = sorted(g.value for g in db.named_graphs()
+                        if isinstance(g, ox.NamedNode) and g.value not in (ONTOLOGY_GRAPH, SHARED_GRAPH))
         reports = []
         for i in range(0, max(len(graphs), 1), batch):
-            g = Graph()
+            quads: list[ox.Quad] = []
             for name in graphs[i:i + batch]:
-                data = db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-                g.parse(data=data.decode("utf-8"), format="nt")
+                quads += db.quads_for_pattern(None, None, None, ox.NamedNode(name))
+            # the shared nodes these articles point to, with their types and names
+            nodes = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
+            quads += (q for n in nodes for q in db.quads_for_pattern(n, None, None, shared))
+            g = Graph()
+            data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+            g.parse(data=data.decode("utf-8"), format="nt")
             reports.append(validate_graph(g))
         return merge_reports(reports)
 

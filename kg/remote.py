@@ -49,13 +49,23 @@ def put_graph(endpoint: str, graph_iri: str, ntriples: bytes, timeout: float = 1
         pass
 
 
+def post_graph(endpoint: str, graph_iri: str, ntriples: bytes, timeout: float = 120) -> None:
+    """Graph Store Protocol POST: add triples to one named graph (the shared graph)."""
+    _, _, store = endpoint_urls(endpoint)
+    url = f"{store}?{urllib.parse.urlencode({'graph': graph_iri})}"
+    req = urllib.request.Request(url, data=ntriples, method="POST",
+                                 headers={"Content-Type": "application/n-triples"})
+    with urllib.request.urlopen(req, timeout=timeout):
+        pass
+
+
 def build_remote(paths: Iterable[str | Path], endpoint: str, jobs: int = 1, progress: bool = False):
     """Extract articles and PUT each one's graph (and the ontology graph) to the server."""
     import pyoxigraph as ox
 
     from kg.build import BuildSummary, _file_sha, _run, iter_inputs
     from kg.oxconv import graph_quads
-    from kg.store import ONTOLOGY_GRAPH
+    from kg.store import ONTOLOGY_GRAPH, SHARED_GRAPH, SWEEP_SHARED
     from ontology import ontology_graph, schemes_graph
 
     summary = BuildSummary()
@@ -79,14 +89,19 @@ def build_remote(paths: Iterable[str | Path], endpoint: str, jobs: int = 1, prog
              for r in results]
     reprint_of = canonical_map(infos)
     articles: set[str] = set()
+    shared: set[ox.Triple] = set()
     for res in results:
         quads = list(ox.parse(res.nquads, format=ox.RdfFormat.N_QUADS))
         if res.article in reprint_of:
             quads = reduce_quads(quads, res.article, reprint_of[res.article])
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name.value == res.article]
+        shared.update(ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name.value == SHARED_GRAPH)
         put_graph(endpoint, res.article, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
         articles.add(res.article)
         summary.added += 1
+    if shared:
+        post_graph(endpoint, SHARED_GRAPH, ox.serialize(sorted(shared, key=str), format=ox.RdfFormat.N_TRIPLES))
+    update_endpoint(endpoint, SWEEP_SHARED)  # names of nodes a replaced graph no longer mentions
     summary.reprints = len(reprint_of)
     onto = ontology_graph() + schemes_graph()
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads(onto, ONTOLOGY_GRAPH)]

@@ -1,5 +1,9 @@
 """The persistent embedded store: pyoxigraph on disk, one named graph per article.
 
+Besides the article graphs: the ontology graph, and the shared graph holding
+the type and name triples of nodes many articles mention (stations, places,
+mechanism concepts, partner types; see ``loaders.rdf.SHARED_GRAPH``).
+
 Why pyoxigraph: at 1M triples it loads ~10x and answers SPARQL 15-50x faster
 than rdflib's own store (../shared/MEASUREMENTS.md), and it persists to disk.
 
@@ -32,6 +36,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = "https://w3id.org/policing-kg/id/graph/ontology"
+# Type and name triples of nodes many articles share (loaders.rdf.SHARED_GRAPH).
+SHARED_GRAPH = "https://w3id.org/policing-kg/id/graph/shared"
+# A shared node no article graph points to any more (its articles were removed,
+# replaced or cut down to reprints) leaves the shared graph.
+SWEEP_SHARED = f"""
+DELETE {{ GRAPH <{SHARED_GRAPH}> {{ ?s ?p ?o }} }}
+WHERE {{
+  GRAPH <{SHARED_GRAPH}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != <{SHARED_GRAPH}>) }}
+}}"""
 
 
 class StoreBusy(RuntimeError):
@@ -143,6 +157,8 @@ class Store:
             tx = Transaction(db, self.manifest())
             try:
                 yield tx
+                if tx.dropped:
+                    db.update(SWEEP_SHARED)
                 db.flush()
                 tx.manifest.save(self.path / f"{new}.json")
                 del db
@@ -181,6 +197,7 @@ class Transaction:
     def __init__(self, db: "ox.Store", manifest: Manifest) -> None:
         self.db = db
         self.manifest = manifest
+        self.dropped = False  # a graph went or was replaced: sweep the shared graph on commit
 
     def replace_graph(self, graph_iri: str, quads: Iterable["ox.Quad"]) -> None:
         import pyoxigraph as ox
@@ -188,6 +205,7 @@ class Transaction:
         g = ox.NamedNode(graph_iri)
         if self.db.contains_named_graph(g):
             self.db.remove_graph(g)
+            self.dropped = True
         self.db.extend(quads)
 
     def drop_graph(self, graph_iri: str) -> None:
@@ -196,6 +214,7 @@ class Transaction:
         g = ox.NamedNode(graph_iri)
         if self.db.contains_named_graph(g):
             self.db.remove_graph(g)
+            self.dropped = True
 
     def has_graph(self, graph_iri: str) -> bool:
         import pyoxigraph as ox

@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.validate import validate_graph
 from loaders.model import Article, Evidence, Extraction, Honour, Mechanism, Outcome, Partner, Station
-from loaders.rdf import article_iri, to_dataset, to_graph, triples
+from loaders.rdf import SHARED_GRAPH, article_iri, split_shared, to_dataset, to_graph, triples
 from ontology.namespace import PK, PKID, concept_iri
 
 SCHEMA_ABOUT = URIRef("https://schema.org/about")
@@ -213,15 +213,33 @@ def test_same_name_at_two_stations_is_two_mechanisms_one_concept() -> None:
     assert len({g.value(m, PK.concept) for m in mechs}) == 1
 
 
-def test_dataset_has_one_graph_per_article() -> None:
+def test_dataset_has_one_graph_per_article_and_the_shared_graph() -> None:
     a, b = build(), build()
     b.article.sha256 = "1" * 64
     ds = to_dataset([a, b])
     assert isinstance(ds, Dataset)
     names = {g.identifier for g in ds.graphs() if len(g)}
-    assert names == {article_iri(a), article_iri(b)}
-    assert len(ds.graph(article_iri(a))) == len(to_graph(a))
+    assert names == {article_iri(a), article_iri(b), SHARED_GRAPH}
+    own, shared = split_shared(triples(a))
+    assert len(ds.graph(article_iri(a))) == len(set(own))
+    # both articles name the same station: its name is stored once
+    assert set(ds.graph(SHARED_GRAPH)) == set(shared)
+    assert len(set(own)) + len(set(shared)) == len(to_graph(a))
     assert validate_graph(ds).conforms
+
+
+def test_shared_triples_are_the_same_for_every_article_naming_the_node() -> None:
+    """Only type/name triples of stations, places, concepts and partner types are shared."""
+    ext = build()
+    own, shared = split_shared(triples(ext))
+    assert shared and own
+    kinds = {str(s).split("/id/")[1].split("/")[0] for s, _, _ in shared}
+    assert kinds <= {"station", "place", "concept", "partner-type", "mechanism"}
+    assert {str(p).rsplit("/", 1)[-1].split("#")[-1] for _, p, _ in shared} <= {"type", "label", "containedInPlace"}
+    # a station's evidence and profile stay with the article
+    station = next(s for s, p, o in shared if "/station/" in str(s))
+    assert any(s == station for s, _, _ in own)
+    assert all(not str(s).startswith(str(article_iri(ext))) for s, _, _ in shared)
 
 
 def test_triples_are_plain_tuples() -> None:

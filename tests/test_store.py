@@ -65,6 +65,32 @@ def test_changed_file_replaces_its_graph_and_remove_takes_it_out(tmp_path: Path,
     assert after not in graphs and len(Store(store).manifest().files) == 4
 
 
+def test_remove_gives_the_store_built_without_the_article(tmp_path: Path, seed_paths: list[Path]) -> None:
+    """The shared graph (station, place, concept names) forgets what only the removed article named."""
+    files = _copy_seeds(seed_paths, tmp_path / "in")
+    full, part = tmp_path / "full", tmp_path / "part"
+    build_store(files, full)
+    build_store(files[1:], part)
+    shared = "<https://w3id.org/policing-kg/id/graph/shared>"
+    only_first = {q for q in _quads(full) - _quads(part) if q.endswith(shared + " .")}
+    assert only_first  # the first seed names stations/places/concepts no other seed does
+    KG(full).remove(files[0].name)
+    assert _quads(full) == _quads(part)
+
+
+def test_shared_names_are_stored_once(seed_store: Path) -> None:
+    """A partner type named in several articles has one label triple in the whole store."""
+    db = Store(seed_store).open_read()
+    rows = list(db.query(
+        "SELECT ?t (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?t a <https://w3id.org/policing-kg/ontology#PartnerType> } } "
+        "GROUP BY ?t HAVING (COUNT(*) > 1)"))
+    assert rows == []
+    shared = list(db.query(
+        "SELECT ?t WHERE { GRAPH <https://w3id.org/policing-kg/id/graph/shared> "
+        "{ ?t a <https://w3id.org/policing-kg/ontology#PartnerType> } } LIMIT 1"))
+    assert shared
+
+
 def test_failed_build_leaves_the_store_as_it_was(tmp_path: Path, seed_paths: list[Path], monkeypatch) -> None:
     store = tmp_path / "s"
     build_store(seed_paths[:2], store)

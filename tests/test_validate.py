@@ -109,7 +109,7 @@ def test_seeds_through_the_real_pipeline_conform() -> None:
     assert len(SEEDS) == 5
     exts = [extract_file(p) for p in SEEDS]
     ds = to_dataset(exts)
-    assert len({g.identifier for g in ds.graphs() if len(g)}) == 5
+    assert len({g.identifier for g in ds.graphs() if len(g)}) == 5 + 1  # and the shared graph
     report = validate_graph(ds)
     assert report.conforms, report.text
 
