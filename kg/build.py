@@ -121,7 +121,7 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
     from loaders.clean import clean
     from loaders.normalize import normalize_name
     from loaders.pipeline import extract_clean
-    from loaders.rdf import SHARED_GRAPH, article_iri, split_shared, triples
+    from loaders.rdf import SHARED_GRAPH, article_iri, split_shared
     from loaders.read import UnreadableFile, read_source
 
     t0 = time.perf_counter()
@@ -143,7 +143,7 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
         t2 = time.perf_counter()
         stage = "rdf"
         iri = str(article_iri(ext))
-        own, shared = split_shared(triples(ext))
+        own, shared = split_shared(ext)
         data = triples_nquads(own, iri) + triples_nquads(shared, str(SHARED_GRAPH))
     except UnreadableFile as e:
         return FileResult(path, bytes_sha, error=e.reason)

@@ -162,7 +162,17 @@ def _collect(res: Any) -> QueryResult:
         return QueryResult(["ask"], [(res,)])
     if isinstance(res, ox.QuerySolutions):
         cols = [v.value for v in res.variables]
-        return QueryResult(cols, [tuple(_py(sol[c]) for c in cols) for sol in res])
+        # Terms repeat down a column (units, directions, station names): convert each once.
+        seen: dict[Any, Any] = {None: None}
+        get = seen.get
+
+        def py(term: Any) -> Any:
+            v = get(term, seen)
+            if v is seen:
+                v = seen[term] = _py(term)
+            return v
+
+        return QueryResult(cols, [tuple(map(py, sol)) for sol in res])
     return QueryResult(["subject", "predicate", "object"], [(t.subject.value, t.predicate.value, _py(t.object)) for t in res])
 
 

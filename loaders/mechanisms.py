@@ -52,7 +52,7 @@ BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对",
                   "按照", "通过", "是", "了", "从", "向", "使", "让", "该", "其", "这", "此", "一套",
                   "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
                   "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
-                  "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募")
+                  "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募", "纳入", "加入")
 ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
            "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
            "正式", "全新", "首创", "积极探索", "大胆")
@@ -422,7 +422,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     matches = list(QUOTE_RE.finditer(work))
     inner = [im for m in matches if m.group(1) for im in _INNER_Q.finditer(work, m.start() + 1, m.end() - 1)]
     matches = sorted(matches + inner, key=lambda m: m.start())  # ‘A’ cited inside a short “…”
-    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,400}(?:‘[^’\n]*’[^“”\n]{0,400})*”", work)]
+    speech = [(m.start(), m.end()) for m in _SPEECH_RE.finditer(work) if _is_speech(work[m.start() + 1:m.end() - 1])]
+    qp = _quote_patterns(heads)
     for idx, m in enumerate(matches):
         raw = next(g for g in m.groups() if g is not None)
         core = _clean_name(raw)
@@ -463,8 +464,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             continue
         clause_before = re.sub(r"“[^“”]*”", "", re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1])
-        if (re.search(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,12}}$", clause_before)
-                or re.search(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$", clause_before)) \
+        if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
                 and not _ends_with(core, heads) and "+" not in core:
             continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
         if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
@@ -476,7 +476,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         # --- a list: a slogan, or the parts of a counted name that follows
         items = _is_list(core)
         parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
-        cm = re.match(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)({_alt(heads)})", after)
+        cm = qp["counted_after"].match(after)
         if parts and cm and _count_prefix(cm.group(1))[0]:
             counted = cm.group(1)
             name = counted + (cm.group(2) if len(counted) <= 2 else "")
@@ -508,11 +508,14 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _is_speech(core) and "+" not in core:
             continue
-        if any(a < qs and qe <= b and _is_speech(work[a + 1:b - 1]) for a, b in spans) \
-                and not (work[qs] == "‘" and re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core)):
+        if any(a < qs and qe <= b for a, b in speech) \
+                and not (work[qs] == "‘" and (re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core)
+                                             or _named_object(core))):
             continue  # a name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)
         if core in _negatives().get("generic", ()):
             continue
+        if core in _negatives().get("figure", ()) and not _post_head_name(after, heads):
+            continue  # 做实“服务站”, 打造为民解忧“终点站”: a common noun used as a figure of speech
         if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
             parts = _framed_parts(clean, work, qs, qe, core)
             if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
@@ -520,7 +523,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                           in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
                 cands.append(c)
-            elif re.search(r"以[^以，,。]{0,10}$", before) and re.match(rf"^为(?:{_alt(cues['frame'])})", after):
+            elif re.search(r"以[^以，,。]{0,10}$", before) and qp["frame_after"].match(after):
                 # 以分局“八大专项行动”为载体: a named programme the station works through
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="quoted", in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
@@ -553,7 +556,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             tail[:-2], cues["create"] + cues["adopt"]) if re.search(rf"[{HAN}]{{2}}$", tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
         cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
-        frame = re.search(r"以\s*[^以]{0,4}$", bare) and re.match(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})", after)
+        cue_before = cue_before or bare.endswith("通过")  # 通过“X”化解…: the means the station works through
+        frame = re.search(r"以\s*[^以]{0,4}$", bare) and qp["frame_near"].match(after)
         kind = "quoted"
         listed: list[str] = []
         partial = False
@@ -617,6 +621,23 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     return cands
 
 
+# A quotation in the text, with any ‘…’ cited inside it: names inside speech are not the station's.
+_SPEECH_RE = re.compile(r"“[^“”\n]{0,400}(?:‘[^’\n]*’[^“”\n]{0,400})*”")
+
+
+@lru_cache(maxsize=4)
+def _quote_patterns(heads: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """The lexicon-built patterns :func:`_quoted` tries on every quote, compiled once."""
+    neg, cues = _negatives(), _cues()
+    return {
+        "epithet": re.compile(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,12}}$"),
+        "epithet_of": re.compile(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$"),
+        "counted_after": re.compile(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)({_alt(heads)})"),
+        "frame_after": re.compile(rf"^为(?:{_alt(cues['frame'])})"),
+        "frame_near": re.compile(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})"),
+    }
+
+
 @lru_cache(maxsize=16)
 def _post_head_patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The three patterns of :func:`_post_head`, compiled once per head list."""
@@ -658,6 +679,12 @@ def _quoted_head(core: str) -> str | None:
     if _ends_with(core, _negatives().get("not_object", ())) or (last == "法" and "法律" in core):
         return None  # 办法, 密码, 号码: ordinary words, not a named object
     return last
+
+
+def _named_object(core: str) -> bool:
+    """‘某某调解室’ cited in somebody's words: two or more characters of name before a named-object head."""
+    head = _ends_with(core, tuple(h for h, _ in _objects_longest_first()))
+    return head is not None and len(core) - len(head) >= 2
 
 
 def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
@@ -725,11 +752,15 @@ def _external_aside(work: str, end: int, in_heading: bool) -> bool:
 
 def _looks_like_slogan(core: str) -> bool:
     """小事不出村, 矛盾不上交, 一次不用跑: a target phrased as a negated or graded result."""
+    if re.fullmatch(rf"([^{CN_DIGITS}0-9])(.)\1(.)", core):
+        return True  # 抓早抓小, 边走边看: a repeated verb frames a principle, not a name
     return bool(re.search(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$", core))
 
 
-def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
-    """Unquoted names ending in a head word that carry a mark of a name."""
+def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]],
+              stems: tuple[str, ...] = ()) -> list[_Cand]:
+    """Unquoted names ending in a head word that carry a mark of a name (``stems``: the
+    article's station names without 派出所, so 某某警务模式 named after its station counts)."""
     cands: list[_Cand] = []
     cue_words = _cues()["create"] + _cues()["adopt"]
     stops = tuple(sorted(set(BOUNDARY_WORDS + cue_words), key=len, reverse=True))
@@ -759,6 +790,9 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             pos = span.rfind(w)
             if pos >= 0:
                 cut = max(cut, pos + len(w))
+        stem = next((st for st in stems if span.endswith(st) and len(span) - len(st) < cut), None)
+        if stem:  # 新街口模式: a boundary word (新) inside the station's name does not cut it
+            cut = len(span) - len(stem)
         core = span[cut:]
         core_start = k + cut
         # a cue verb right before (建立健全…机制, 启动…机制, 实行…工作制): the name runs from it
@@ -804,13 +838,14 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             or "式" in core[1:]
             or is_lead
             or cue_named
+            or core in stems
         )
         if is_object and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
             modifier = _ends_with(core, _negatives()["modifier"])
             if modifier and len(core) - len(modifier) <= 1:
                 continue  # 社区警务站, 校园义警: a kind of post, not its name
-            if re.match(r"^(?:多|各|每|若干|一批|相关)", core):
-                continue  # 设立多层级调解室, 各村调解室: rooms of a kind, no distinguishing name
+            if re.match(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))", core):
+                continue  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
             marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
@@ -820,8 +855,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             continue
         if any(d in name for d in _negatives()["doctrine"]):
             continue
-        if re.search(r"(派出所|公安局|分局)", core):
-            continue
+        if re.search(r"(?<![驻进入])(派出所|公安局|分局)", core):
+            continue  # a unit's name; but 调解委员会入驻派出所工作机制 names where a practice goes
         if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]", core):
             parts = _framed_parts(clean, work, core_start, he, name)
             if parts:  # 宣传、走访、巡逻三项机制: a counted set of mechanisms, its parts listed
@@ -848,19 +883,36 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             if not any(a <= pm.start() < b for a, b in quote_spans) and not _external_aside(work, pm.end(), in_head):
                 cands.append(_Cand(prog, pm.start(), pm.end(), kind="unquoted",
                                    head=_ends_with(prog, tuple(mechanism_heads()))))
-    # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式
-    for fm in re.finditer(rf"(?<![{NAME_CHARS}])([0-9A-Za-z{HAN}]{{1,8}}(?:\+[0-9A-Za-z{HAN}]{{1,8}})+)", work):
-        after = work[fm.end():fm.end() + 80]
-        am = re.match(r"^\s*(?:[(（]([^)）]{0,70})[)）])?\s*的?\s*(模式|机制|工作法|体系)", after)
-        if not am or (fm.start() > 0 and work[fm.start() - 1] in OPEN_Q):
+    # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式, 1+2+N(即…)调解工作模式
+    for fm in _formula_re().finditer(work) if "+" in work else ():
+        end = fm.end()
+        last = work.rfind("+", fm.start(), end) + 1
+        tail = re.match(rf"^[0-9A-Za-z]+(?=[{HAN}])", work[last:end])
+        if tail:  # 1+2矛盾纠纷调解和排查模式: a digit part ends the formula, the words after it describe it
+            end = last + tail.end()
+        after = work[end:end + 80]
+        am = re.match(rf"^\s*(?:[(（]([^)）]{{0,70}})[)）])?\s*的?\s*([{HAN}]{{0,10}}?)(模式|机制|工作法|体系)", after)
+        if not am or (fm.start() > 0 and work[fm.start() - 1] in OPEN_Q) or re.search(r"[的了是在对把将为]", am.group(2)):
             continue
-        core = fm.group(1)
-        core = core[len(_starts_with(core, stops) or ""):]
-        c = _Cand(_clean_name(core), fm.start(1), fm.end(), head=am.group(2), kind="formula")
+        core = work[fm.start(1):end]
+        first = core[:core.find("+")]
+        cut = max((first.rfind(w) + len(w) for w in stops if w != "所" and w in first), default=0)
+        core = core[cut:] if len(first) - cut >= 2 or first[cut:].isascii() else core  # 该所探索民警+…
+        core = re.sub(rf"^[{HAN}]+(?=[0-9A-Za-z]+\+)", "", core)  # 推行3+X: a digit formula starts at its digit
+        if _role_formula(core):
+            continue  # 民警+辅警+志愿者的模式: who staffs it, not a named practice
+        c = _Cand(_clean_name(core), end - len(core), end, head=am.group(3), kind="formula")
         if am.group(1):
             c.components = _split_items(re.sub(r"^即", "", am.group(1)))
         cands.append(c)
     return cands
+
+
+@lru_cache(maxsize=1)
+def _formula_re() -> re.Pattern[str]:
+    """A ``+`` formula: after a non-name character, or (1+2+N) right after Han text (实行1+2+N)."""
+    part = r"[0-9A-Za-z\u3400-\u7683\u7685-\u9fff]{1,8}"  # Han without 的 (U+7684): 大数据的治理模式
+    return re.compile(rf"((?:(?<![{NAME_CHARS}]){part}|(?<![0-9A-Za-z+＋])[0-9A-Za-z]{{1,4}})(?:\+{part})+)")
 
 
 # --------------------------------------------------------------------------- components
@@ -1120,7 +1172,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     work = _masked(clean.simp)
     headings = _headings(clean)
     quoted = _quoted(clean, work, headings)
-    unquoted = _unquoted(clean, work, headings)
+    stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
+    unquoted = _unquoted(clean, work, headings, stems)
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
 
     for i, c in enumerate(raw):

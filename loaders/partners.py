@@ -41,6 +41,12 @@ CLAUSE_END = set("，,；;。！？!?：:\n")
 # Separators between the items of an enumeration.
 LIST_SEP = set("、/+")
 LIST_TAIL = set("等和及与，,。；;)）")
+# Verbs ending in a conjunction character (参与, 给与): the character joins no list.
+NOT_CONJUNCTION = ("参与", "给与", "授与", "赋与", "温和", "缓和", "调和", "总和", "涉及", "普及", "危及", "波及", "顾及", "遍及")
+# 管辖2个居委会: a count of the units of the area after a jurisdiction word is profile, not partnership.
+JURISDICTION_COUNT = re.compile(
+    r"(?:辖(?!区)|涵盖|覆盖|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
+)
 # Words telling that the clause is about working together.
 CUES = (
     "联合", "会同", "协调", "携手", "联动", "协同", "共同", "一起", "一道", "配合", "协助",
@@ -49,7 +55,7 @@ CUES = (
     "力量", "队伍", "组成", "组建", "成立", "加入", "联防", "联调", "联勤", "联手", "牵头",
     "结对", "共商", "共治", "会商", "协作", "联席", "联络", "帮助", "指导", "争取", "依靠",
     "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
-    "为一体", "通报", "协查", "副校长", "融合", "议事",
+    "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用",
 )
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于")
@@ -367,6 +373,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if DESCRIPTIVE_AFTER.match(key[b:]) or key.startswith("以", a - 1) and UNIT_FRAME.match(key[b:]):
             continue
+        if "police" not in t.categories and JURISDICTION_COUNT.search(key[_clause(key, a, b)[0] : a]) \
+                and not _has_cue(key, a, b):
+            continue  # 管辖2个居委会、15个行政村: the area's profile
         if t.weak and (MODIFIER_AFTER.match(key[b:]) or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])):
             continue
         if "party" in t.categories and t.weak and OWN_PARTY_AFTER.match(key[b:]):
@@ -418,6 +427,8 @@ def _in_list(
     nxt = key[b] if b < len(key) else ""
     if strict and "+" in (prev, nxt):
         return False
+    if prev in "与和及" and key[max(0, a - 2) : a] in NOT_CONJUNCTION:
+        prev = " "  # 参与平安建设: the 与 of a verb joins nothing
     if not (nxt in LIST_SEP or (nxt in LIST_TAIL and prev in LIST_SEP) or nxt in LIST_TAIL and prev in "与和及"):
         # 政府主导、综治统筹、人民调解参与: items of a word and a two-character verb
         if not (nxt and prev in LIST_SEP and re.match(ROLE_VERB, key[b:])):
@@ -534,7 +545,9 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
             name = _strip_place(item, places)
             if name in ("单位", "机构", "组织", "部门"):
                 continue  # 相关单位: too vague to compare stations by
-            if not (2 <= len(name) <= 10) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", name):
+            if len(name) <= 2:
+                continue  # 联动调处: a two-character activity ending like a body; two-character bodies are in the lexicon
+            if not (3 <= len(name) <= 10) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", name):
                 continue
             start, end = kt.span(a, b)
             out.append(Occurrence(start, end, (name,), (_guess_category(name),), "pattern", True))

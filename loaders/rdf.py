@@ -111,14 +111,25 @@ def written_form(name: str) -> str:
     return _WS.sub("", fullwidth_to_halfwidth(s))
 
 
-def _labels(out: list[Triple], node: URIRef, name: str) -> str:
-    """rdfs:label in simplified script (+ traditional altLabel); returns the label."""
+def _labels(out: list[Triple], node: URIRef, name: str, shared: list[Triple] | None = None) -> str:
+    """rdfs:label in simplified script (+ traditional altLabel); returns the label.
+
+    The label goes to ``shared`` when given (a node whose IRI is keyed by that
+    label: the same triple in every article); the altLabel, which depends on
+    how this article wrote the name, stays with the article.
+    """
     label = normalize_name(name)
-    out.append((node, RDFS.label, Literal(label, lang="zh")))
+    (out if shared is None else shared).append((node, RDFS.label, _zh(label)))
     written = written_form(name)
     if written != label and to_simplified(written) == label:
         out.append((node, SKOS.altLabel, Literal(written, lang="zh-Hant")))
     return label
+
+
+@lru_cache(maxsize=65536)
+def _zh(text: str) -> Literal:
+    """A ``@zh`` literal; names repeat across facts and articles, and rdflib literals are costly to make."""
+    return Literal(text, lang="zh")
 
 
 def _int(v: object) -> Literal | None:
@@ -168,6 +179,7 @@ class _Converter:
         self.sha16 = article_key(ext)
         self.article = PKID[f"article/{self.sha16}"]
         self.out: list[Triple] = []
+        self.shared: list[Triple] = []  # for SHARED_GRAPH (see split_shared)
         self.done: set[URIRef] = set()
         self.stations: dict[str, _StationRef] = {}
         self.subject: _StationRef | None = None
@@ -265,8 +277,8 @@ class _Converter:
             out.append((self.article, SCHEMA_ABOUT, s))
         if s not in self.done:
             self.done.add(s)
-            out.append((s, RDF.type, PK.PoliceStation))
-            _labels(out, s, st.name)
+            self.shared.append((s, RDF.type, PK.PoliceStation))
+            _labels(out, s, st.name, self.shared)
         self.places(s, st)
         area = _dec(st.area_km2)
         if area is not None:
@@ -293,10 +305,10 @@ class _Converter:
             self.out.append((station, link, node))
             if node not in self.done:
                 self.done.add(node)
-                self.out += [(node, RDF.type, cls), (node, RDF.type, PK.Place)]
-                _labels(self.out, node, name)
+                self.shared += [(node, RDF.type, cls), (node, RDF.type, PK.Place)]
+                _labels(self.out, node, name, self.shared)
                 if parent is not None:
-                    self.out.append((node, SCHEMA_CONTAINED_IN, parent))
+                    self.shared.append((node, SCHEMA_CONTAINED_IN, parent))
             parent = node
 
     def station_ref(self, name: str | None) -> _StationRef | None:
@@ -313,9 +325,9 @@ class _Converter:
         key = station_key(name, None)
         ref = _StationRef(None, PKID["station/" + key_hash(key)], key)
         self.stations[n] = ref
-        self.out += [(ref.iri, RDF.type, PK.PoliceStation), (self.article, SCHEMA_MENTIONS, ref.iri),
-                     (ref.iri, PROV.wasDerivedFrom, self.article)]
-        _labels(self.out, ref.iri, name)
+        self.shared.append((ref.iri, RDF.type, PK.PoliceStation))
+        self.out += [(self.article, SCHEMA_MENTIONS, ref.iri), (ref.iri, PROV.wasDerivedFrom, self.article)]
+        _labels(self.out, ref.iri, name, self.shared)
         return ref
 
     # -- mechanisms ----------------------------------------------------------
@@ -337,7 +349,7 @@ class _Converter:
         out = self.out
         if st is not None:
             out.append((st.iri, PK.hasMechanism, node))
-        out.append((node, RDF.type, PK.Mechanism))
+        self.shared.append((node, RDF.type, PK.Mechanism))
         label = _labels(out, node, m.name)
         for alias in m.aliases:
             a = normalize_name(alias)
@@ -350,7 +362,7 @@ class _Converter:
         out.append((node, PK.concept, concept))
         if concept not in self.done:
             self.done.add(concept)
-            out += [(concept, RDF.type, PK.MechanismConcept), (concept, RDFS.label, Literal(ck, lang="zh"))]
+            self.shared += [(concept, RDF.type, PK.MechanismConcept), (concept, RDFS.label, _zh(ck))]
         cat = _code("mechanism", m.category)
         if cat is not None:
             out.append((node, PK.category, cat))
@@ -407,7 +419,7 @@ class _Converter:
         out.append((node, PK.partnerType, ptype))
         if ptype not in self.done:
             self.done.add(ptype)
-            out += [(ptype, RDF.type, PK.PartnerType), (ptype, RDFS.label, Literal(label, lang="zh"))]
+            self.shared += [(ptype, RDF.type, PK.PartnerType), (ptype, RDFS.label, _zh(label))]
         cat = _code("partner", category)
         if cat is not None:
             out.append((node, PK.category, cat))
@@ -480,19 +492,20 @@ class _Converter:
                 log.info("%s: outcome %d names an unknown mechanism %r", self.ext.article.file, i, o.mechanism)
             self.fact(node, o.evidence)
 
-    def run(self) -> list[Triple]:
+    def run(self) -> tuple[list[Triple], list[Triple]]:
         self.convert_article()
         self.convert_stations()
         self.convert_mechanisms()
         self.convert_partners()
         self.link_mechanism_partners()
         self.convert_outcomes()
-        return self.out
+        return self.out, self.shared
 
 
 def triples(ext: Extraction) -> list[Triple]:
     """One article's triples as plain tuples (may repeat a triple; graphs dedupe)."""
-    return _Converter(ext).run()
+    own, shared = _Converter(ext).run()
+    return own + shared
 
 
 # Nodes that many articles describe in exactly the same words: a station's or
@@ -503,33 +516,16 @@ def triples(ext: Extraction) -> list[Triple]:
 # and a label repeated in 500 article graphs makes every join through that
 # node 500 times larger (a per-station query went from ~0.6 s to ~15 ms).
 SHARED_GRAPH = PKID["graph/shared"]
-_SHARED_PREDICATES = {
-    "station/": (RDF.type, RDFS.label),
-    "place/": (RDF.type, RDFS.label, SCHEMA_CONTAINED_IN),
-    "concept/": (RDF.type, RDFS.label),
-    "partner-type/": (RDF.type, RDFS.label),
-    "mechanism/": (RDF.type,),
-}
-_SHARED_PREFIXES = {str(PKID) + k: v for k, v in _SHARED_PREDICATES.items()}
 
 
-def is_shared(s: Node, p: Node) -> bool:
-    """Whether the triple (s, p, ...) belongs in :data:`SHARED_GRAPH` (see above)."""
-    if not isinstance(s, URIRef):
-        return False
-    for prefix, preds in _SHARED_PREFIXES.items():
-        if s.startswith(prefix):
-            return p in preds
-    return False
+def split_shared(ext: Extraction) -> tuple[list[Triple], list[Triple]]:
+    """One article's triples as (its own graph's, the shared graph's).
 
-
-def split_shared(ts: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
-    """(the article graph's own triples, the shared graph's) of one article's triples."""
-    own: list[Triple] = []
-    shared: list[Triple] = []
-    for t in ts:
-        (shared if is_shared(t[0], t[1]) else own).append(t)
-    return own, shared
+    Shared: rdf:type of stations, places, mechanisms, concepts and partner
+    types; rdfs:label of stations, places, concepts and partner types; and
+    schema:containedInPlace between places.
+    """
+    return _Converter(ext).run()
 
 
 def _bind(g: Graph) -> None:
@@ -552,7 +548,7 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     shared = ds.graph(SHARED_GRAPH)
     for ext in extractions:
         g = ds.graph(article_iri(ext))
-        own, common = split_shared(triples(ext))
+        own, common = split_shared(ext)
         g.addN((s, p, o, g) for s, p, o in own)
         shared.addN((s, p, o, shared) for s, p, o in common)
     return ds

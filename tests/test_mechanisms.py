@@ -407,3 +407,71 @@ def test_heading_quote_is_alias_of_body_practice_with_same_head() -> None:
 def test_head_phrase_steers_category_to_organisational_reform() -> None:
     m = _mechs("青石派出所构建“专班+机制+大数据”的派出所新型警务运行模式，提升工作效能。")
     assert _get(m, "专班+机制+大数据").category == "organisational_reform"
+
+
+# ------------------------------------------------------------------ rules from fresh articles (silver review)
+
+
+def test_formula_with_explanation_and_modifier_before_its_head() -> None:
+    m = _mechs("青石派出所实行2+3+N(即一名专职调解员、三名调解主任、多名志愿者)矛盾调解工作模式,化解纠纷。")
+    assert _has(m, "2+3+N")
+    assert _get(m, "2+3+N").components
+
+
+def test_formula_whose_digit_part_runs_into_words() -> None:
+    m = _mechs("所长说,我们推行的是1+3矛盾纠纷调解和排查模式,将纠纷化解在基层。")
+    assert _has(m, "1+3")
+    assert not any("矛盾纠纷调解和" in n for n in m)
+
+
+def test_formula_of_roles_is_not_a_name() -> None:
+    m = _mechs("该所探索民警+辅警+志愿者的巡逻模式。")
+    assert not any("+" in n for n in m)
+
+
+def test_practice_named_after_its_station() -> None:
+    text = "青石派出所构建起以民意为导向的青石警务模式,将矛盾化解在基层。"
+    assert _has(_mechs(text), "青石警务模式")
+    assert not _mechs("该所构建起以民意为导向的新型警务模式,将矛盾化解在基层。")
+
+
+def test_quote_the_station_works_through_is_a_practice() -> None:
+    m = _mechs("青石派出所通过“网格联勤”化解矛盾纠纷80余起。")
+    assert _has(m, "网格联勤")
+
+
+def test_repeated_verb_principle_is_not_a_practice() -> None:
+    m = _mechs("青石派出所通过“抓早抓小”,将矛盾纠纷化解在萌芽状态。")
+    assert not _has(m, "抓早抓小")
+
+
+def test_common_noun_figures_are_not_practices() -> None:
+    m = _mechs("该所做实“服务站”、织密“安全网”,打造为民解忧“终点站”。")
+    assert not m
+    assert _has(_mechs("该所打造“服务站”工作室,方便群众。"), "服务站")
+
+
+def test_posts_of_a_kind_are_not_named() -> None:
+    m = _mechs("与原有警务站不同,这个社区警务工作站更突出便民服务,传统警务站没有这些功能。")
+    assert not m
+
+
+def test_named_room_cited_in_speech_counts() -> None:
+    m = _mechs("“我们所的‘石桥和事调解室’是化解纠纷的主力军。”教导员说。")
+    assert _has(m, "石桥和事调解室")
+
+
+def test_counted_mnemonic_after_its_listed_parts() -> None:
+    m = _mechs("青石派出所运用“听、问、劝”三字诀妥善化解了一起土地纠纷。")
+    assert _has(m, "三字诀")
+    assert _get(m, "三字诀").components == ["听", "问", "劝"]
+
+
+def test_generic_cue_named_mechanism_with_an_area_word_is_not_named() -> None:
+    assert not _mechs("青石派出所探索出了农村矛盾纠纷化解机制。")
+
+
+def test_practice_naming_where_it_goes_may_contain_the_station_word() -> None:
+    m = _mechs("县局启动人民调解委员会入驻派出所工作机制,在青石派出所建立调解委员会。")
+    assert _has(m, "人民调解委员会入驻派出所工作机制")
+    assert not any(n.startswith("青石派出所") for n in _mechs("青石派出所工作机制不断完善。"))

@@ -299,3 +299,51 @@ def test_own_party_members_at_party_life_are_not_partners():
 def test_rescue_team_the_station_forms_is_its_own():
     ext = run("派出所组建村级应急救援队11支。派出所联合蓝天救援队开展搜救。")
     assert names(ext) == ["蓝天救援队"]
+
+
+# ------------------------------------------------------------------ rules from fresh articles (silver review)
+
+
+def test_two_character_activity_after_a_cue_is_not_a_body():
+    ext = run("该所开展矛盾纠纷排查、联动调处,会同镇综治中心化解纠纷。")
+    assert "调处" not in names(ext)
+    assert "综治中心" in names(ext)
+
+
+def test_verb_ending_in_a_conjunction_does_not_make_a_list():
+    ext = run("200余名网格员、志愿者等力量参与平安建设。")
+    assert "平安建设" not in names(ext)
+    assert {"网格员", "志愿者"} <= set(names(ext))
+
+
+def test_counted_units_of_the_area_are_profile_not_partners():
+    ext = run("青石派出所管辖3个居委会、12个行政村,常住人口2万人。")
+    assert "居委会" not in names(ext)
+    ext = run("青石派出所联合3个居委会开展夜间巡逻。")
+    assert "居委会" in names(ext)
+
+
+def test_invited_and_incorporated_people_are_partners():
+    ext = run("民警叫来了村干部和司法所所长共同调解。")
+    assert "村干部" in names(ext)
+    ext = run("该所将调解员、律师纳入调解团队。")
+    assert {"调解员", "律师"} <= set(names(ext))
+
+
+def test_utility_fields_listed_with_a_business_are_partners():
+    ext = run("该所牵头协调电力、物业、燃气等职能单位解决群众难题。")
+    assert {"电力", "物业", "燃气"} <= set(names(ext))
+    ext = run("辖区电力供应稳定。")
+    assert "电力" not in names(ext)
+
+
+def test_pastoral_village_head_and_volunteer_police_are_known_types():
+    ext = run("民警邀请嘎查长和长者共同参与调解。")
+    assert "嘎查长" in names(ext)
+    ext = run("600余名志愿警、网格员等力量参与巡逻。")
+    assert "志愿警" in names(ext)
+
+
+def test_covered_units_working_with_the_station_stay_partners():
+    ext = run("该所联合覆盖全镇的3个村委会开展巡逻。")
+    assert "村委会" in names(ext)

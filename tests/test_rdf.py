@@ -220,7 +220,7 @@ def test_dataset_has_one_graph_per_article_and_the_shared_graph() -> None:
     assert isinstance(ds, Dataset)
     names = {g.identifier for g in ds.graphs() if len(g)}
     assert names == {article_iri(a), article_iri(b), SHARED_GRAPH}
-    own, shared = split_shared(triples(a))
+    own, shared = split_shared(a)
     assert len(ds.graph(article_iri(a))) == len(set(own))
     # both articles name the same station: its name is stored once
     assert set(ds.graph(SHARED_GRAPH)) == set(shared)
@@ -231,7 +231,7 @@ def test_dataset_has_one_graph_per_article_and_the_shared_graph() -> None:
 def test_shared_triples_are_the_same_for_every_article_naming_the_node() -> None:
     """Only type/name triples of stations, places, concepts and partner types are shared."""
     ext = build()
-    own, shared = split_shared(triples(ext))
+    own, shared = split_shared(ext)
     assert shared and own
     kinds = {str(s).split("/id/")[1].split("/")[0] for s, _, _ in shared}
     assert kinds <= {"station", "place", "concept", "partner-type", "mechanism"}
