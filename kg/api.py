@@ -24,15 +24,19 @@ class KG:
         self.endpoint = endpoint
 
     # -- building ----------------------------------------------------------
-    def build(self, paths: Iterable[str | Path], jobs: int = 1, progress: bool = False, force: bool = False):
-        """Extract and load articles (incremental, all or nothing); returns a BuildSummary."""
+    def build(self, paths: Iterable[str | Path], jobs: int = 1, progress: bool = False, force: bool = False,
+              json_dir: str | Path | None = None):
+        """Extract and load articles (incremental, all or nothing); returns a BuildSummary.
+
+        ``json_dir``: also write each newly extracted article's JSON there (embedded store only).
+        """
         if self.endpoint:
             from kg.remote import build_remote
 
             return build_remote(paths, self.endpoint, jobs=jobs, progress=progress)
         from kg.build import build_store
 
-        return build_store(paths, self.store.path, jobs=jobs, progress=progress, force=force)
+        return build_store(paths, self.store.path, jobs=jobs, progress=progress, force=force, json_dir=json_dir)
 
     def remove(self, what: str) -> list[str]:
         """Take an article out with all its facts: by input path, article IRI or sha prefix."""
@@ -151,8 +155,11 @@ def run_all(paths: Iterable[str | Path], out: str | Path, store: str | Path | No
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     g = KG(store)
-    summary = g.build(paths, jobs=jobs, progress=progress)
-    extract_paths(paths, out / "extract")
+    summary = g.build(paths, jobs=jobs, progress=progress, json_dir=out / "extract")
+    # files already in the store were not extracted again: only their missing JSON is
+    missing = [p for p in summary.unchanged_paths if not (out / "extract" / f"{Path(p).stem}.json").exists()]
+    if missing:
+        extract_paths(missing, out / "extract")
     g.export("trig", out / "graph.trig")
     from viz.browser import make_network, write_html
 

@@ -43,11 +43,10 @@ def extract_paths(paths: Iterable[str | Path], out: str | Path) -> tuple[int, in
             print(f"skipped {e.path}: {e.reason}", file=sys.stderr)
             skipped += 1
             continue
-        data = json.dumps(ext.to_json(), ensure_ascii=False, indent=None if to_stdout else 2)
         if to_stdout:
-            sys.stdout.write(data + "\n")
+            sys.stdout.write(json.dumps(ext.to_json(), ensure_ascii=False) + "\n")
         else:
-            (Path(out) / f"{path.stem}.json").write_text(data + "\n", encoding="utf-8")
+            (Path(out) / f"{path.stem}.json").write_bytes(_json_bytes(ext))
         done += 1
     return done, skipped
 
@@ -71,6 +70,7 @@ class FileResult:
     date: str | None = None
     subjects: str = ""  # normalized subject station names, "|"-joined
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    extraction_json: bytes = b""  # the extraction as `kg extract` writes it, when asked for
 
 
 @dataclass
@@ -80,6 +80,7 @@ class BuildSummary:
     replaced: int = 0
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    unchanged_paths: list[str] = field(default_factory=list)
     triples: int = 0
     stations: int = 0
     articles: int = 0
@@ -108,11 +109,13 @@ def _file_sha(path: Path) -> str:
     return h.hexdigest()
 
 
-def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
+def extract_to_quads(path: str, bytes_sha: str, with_json: bool = False) -> FileResult:
     """Extract one file and serialize its named graph as N-Quads (runs in workers).
 
     Also returns what reprint detection needs (signature, date, subject
-    stations) and the seconds spent per stage, for the benchmark.
+    stations), the seconds spent per stage (for the benchmark) and, with
+    ``with_json``, the extraction's JSON (``kg run`` writes it without
+    extracting a second time).
     """
     import time
 
@@ -153,7 +156,13 @@ def extract_to_quads(path: str, bytes_sha: str) -> FileResult:
     subjects = sorted({normalize_name(s.name) for s in ext.stations if s.role == "subject"} - {""})
     return FileResult(path, bytes_sha, article=iri, nquads=data, stations=len(ext.stations),
                       signature=sig, date=ext.article.date, subjects="|".join(subjects),
-                      timings={"read+clean": t1 - t0, "extraction": t2 - t1, "rdf": t3 - t2})
+                      timings={"read+clean": t1 - t0, "extraction": t2 - t1, "rdf": t3 - t2},
+                      extraction_json=_json_bytes(ext) if with_json else b"")
+
+
+def _json_bytes(ext: Any) -> bytes:
+    """An extraction as `kg extract` writes one file."""
+    return (json.dumps(ext.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def build_store(
@@ -162,11 +171,14 @@ def build_store(
     jobs: int = 1,
     progress: bool = False,
     force: bool = False,
+    json_dir: "str | Path | None" = None,
 ) -> BuildSummary:
     """Extract articles and load them into the store, all or nothing.
 
     Unchanged files (same bytes as last time) are skipped; a changed file's
-    article graph is replaced. Output is the same for any ``jobs``.
+    article graph is replaced. Output is the same for any ``jobs``. With
+    ``json_dir``, each extracted file's JSON is written there too (as by
+    :func:`extract_paths`; unchanged files are listed in ``unchanged_paths``).
     """
     import time
     from collections import Counter
@@ -191,14 +203,19 @@ def build_store(
             old = tx.manifest.files.get(p)
             if old and old["bytes_sha256"] == sha and not force and old["article"] in graphs:
                 summary.unchanged += 1
+                summary.unchanged_paths.append(p)
             else:
                 todo.append((p, sha))
         loader = _BulkLoader(tx, graphs)
         reprinted = {v["article"] for v in tx.manifest.files.values() if v.get("reprint_of")}
-        for res in _run(todo, jobs, progress):
+        if json_dir is not None:
+            Path(json_dir).mkdir(parents=True, exist_ok=True)
+        for res in _run(todo, jobs, progress, with_json=json_dir is not None):
             if res.error:
                 summary.skipped.append((res.path, res.error))
                 continue
+            if json_dir is not None:
+                (Path(json_dir) / f"{Path(res.path).stem}.json").write_bytes(res.extraction_json)
             t = time.perf_counter()
             old = tx.manifest.files.get(res.path)
             if old and old["article"] != res.article and n_paths[old["article"]] <= 1:
@@ -345,13 +362,13 @@ def _load_ontology(tx: Any, graph_iri: str) -> None:
     tx.replace_graph(graph_iri, graph_quads(g, graph_iri))
 
 
-def _run(todo: list[tuple[str, str]], jobs: int, progress: bool) -> Iterator[FileResult]:
+def _run(todo: list[tuple[str, str]], jobs: int, progress: bool, with_json: bool = False) -> Iterator[FileResult]:
     """Extract in order (one process, or a pool whose results keep input order)."""
     bar = _progress(len(todo)) if progress and todo else None
     try:
         if jobs <= 1 or len(todo) < 2:
             for p, sha in todo:
-                yield extract_to_quads(p, sha)
+                yield extract_to_quads(p, sha, with_json)
                 if bar:
                     bar.advance()
         else:
@@ -359,7 +376,8 @@ def _run(todo: list[tuple[str, str]], jobs: int, progress: bool) -> Iterator[Fil
 
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 chunk = max(1, min(32, len(todo) // (jobs * 8) or 1))
-                for res in pool.map(extract_to_quads, *zip(*todo), chunksize=chunk):
+                paths, shas = zip(*todo)
+                for res in pool.map(extract_to_quads, paths, shas, [with_json] * len(todo), chunksize=chunk):
                     yield res
                     if bar:
                         bar.advance()

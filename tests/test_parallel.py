@@ -56,3 +56,34 @@ def test_incremental_parallel_equals_one_build(tmp_path: Path, synth_corpus: Pat
     s = build_store(files, steps, jobs=2)
     assert s.unchanged == len(files[1::2])
     assert _dump(whole) == _dump(steps)
+
+
+def test_build_writes_the_same_json_as_extract(tmp_path: Path, seed_paths: list[Path]) -> None:
+    """`kg run` takes the JSON from the build's workers instead of extracting twice."""
+    from kg.build import extract_paths
+
+    files = seed_paths[:3]
+    extract_paths(files, tmp_path / "ref")
+    s = build_store(files, tmp_path / "s", jobs=2, json_dir=tmp_path / "built")
+    assert s.added == 3
+    for p in files:
+        ref = (tmp_path / "ref" / f"{p.stem}.json").read_bytes()
+        assert (tmp_path / "built" / f"{p.stem}.json").read_bytes() == ref
+    again = build_store(files, tmp_path / "s", json_dir=tmp_path / "again")
+    assert again.unchanged == 3 and sorted(again.unchanged_paths) == sorted(map(str, files))
+    assert not (tmp_path / "again").exists() or not any((tmp_path / "again").iterdir())
+
+
+def test_run_all_writes_every_json_even_for_unchanged_files(tmp_path: Path, seed_paths: list[Path]) -> None:
+    from kg.api import run_all
+
+    files = seed_paths[:2]
+    store = tmp_path / "store"
+    from kg.build import build_store as build
+
+    build(files[:1], store)  # the first file is already in the store
+    run_all(files, tmp_path / "out", store=store)
+    written = sorted(p.name for p in (tmp_path / "out" / "extract").glob("*.json"))
+    assert written == sorted(f"{p.stem}.json" for p in files)
+    data = json.loads((tmp_path / "out" / "extract" / f"{files[0].stem}.json").read_text(encoding="utf-8"))
+    assert data["stations"]
