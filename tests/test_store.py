@@ -102,11 +102,11 @@ def test_failed_build_leaves_the_store_as_it_was(tmp_path: Path, seed_paths: lis
     calls = {"n": 0}
     real = kb.extract_to_quads
 
-    def flaky(path: str, sha: str):
+    def flaky(path: str, sha: str, with_json: bool = False):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # as if Ctrl-C arrived mid-build
-        return real(path, sha)
+        return real(path, sha, with_json)
 
     monkeypatch.setattr(kb, "extract_to_quads", flaky)
     with pytest.raises(KeyboardInterrupt):
