@@ -107,6 +107,25 @@ PLACE_LIST_END = re.compile(
 )
 # 校园、卫生院等重点单位的防控: the places protected, unless the clause says they work together.
 TARGET_LIST_END = re.compile(r"^[^，,。；;：:、等]{0,4}(?:[、和及与/][^，,。；;：:、]{1,12}?)*等(?:重点|要害|治安重点)单位")
+# 某某街道办事处某某社区居民: an address before a resident, not a body at work.
+ADDRESS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:社区|村|组|小区)(?:的)?(?:居民|村民|群众|住户|业主)")
+# 媒体大型采访活动: the press covering the story, not working with the station.
+COVERAGE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采访|报道|记者)")
+# 边防部队转隶, 隶属于某分局: the station's own organisational history or parent.
+ORG_HISTORY = re.compile(r"转隶|改隶|隶属|划归|划转")
+# 民警与调解员兵分两路, 社区民警和网格员: people paired with the station's officers work with them.
+WITH_POLICE_BEFORE = re.compile(r"(?:民警|辅警|干警|警员|所长)(?:与|和|及|同|、|\+)$")
+WITH_POLICE_AFTER = re.compile(r"^(?:与|和|及|同|、|\+)(?:社区|驻村|责任区)?(?:民警|辅警|干警|警员)")
+# 社区民警+警务助理+N个治安积极分子: an item of a "+" formula that names the police is a working part.
+PLUS_BEFORE = re.compile(r"\+(?:[0-9A-Za-z一二三四五六七八九十两多]*[个名支位])?$")
+PLUS_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+]{0,40}$")
+PLUS_RUN_AFTER = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+]{0,40}")
+POLICE_WORD = re.compile(r"民警|辅警|警长|警员|派出所")
+LIST_JOIN = re.compile(r"[、和及与/]")
+# · 推动某某助力就业: a line of a related-headlines list (a bullet and no sentence punctuation).
+HEADLINE_LINE = re.compile(r"^[·•▪●][^，,。；;！？!?\n]*$")
+# 打造平安海岛景区, 建设平安医院: the place is the goal of the work, not a partner.
+GOAL_BEFORE = re.compile(r"(?:打造|建设|创建|争创|建成|创成)[^，,。；;、]{0,6}$")
 # 前身是某某边防派出所: the station's own former name.
 FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤并|合并")
 # 以村委会为片区: an organising unit of the station's own map.
@@ -114,6 +133,8 @@ UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|�
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
 ROLE_SUFFIX = re.compile(r"^(?:经营者|负责人|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安)")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
+# A party body right after a business, school or unit is that body's own party organisation.
+PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
 # A team member word right after its body (治保会联防队员): the body is the partner.
 MEMBER_END = ("队员", "成员", "会员")
 # A named other station (附近某某派出所通报): counts as a neighbouring 派出所.
@@ -162,6 +183,8 @@ class LexType:
     list_only: bool = False
     sep_only: bool = False
     team: bool = False
+    block: bool = False
+    summary: bool = False
 
 
 @dataclass
@@ -206,7 +229,10 @@ def lexicon() -> tuple[dict, dict[str, LexType]]:
             key = _key_text(surface).text
             if key:
                 types.setdefault(
-                    key, LexType(names, cats, "weak" in flags, "list" in flags, "sep" in flags, "team" in flags)
+                    key, LexType(
+                        names, cats, "weak" in flags, "list" in flags, "sep" in flags, "team" in flags,
+                        "block" in flags, "summary" in flags,
+                    )
                 )
     trie: dict = {}
     for v in types:
@@ -218,7 +244,8 @@ def lexicon() -> tuple[dict, dict[str, LexType]]:
 
 
 # Characters the key text drops: quotes, and white space except a line break (it still ends a clause).
-_KEY_DROP = re.compile("[" + re.escape(QUOTES) + r"]+|[^\S\n]+")
+# A comma doubled or right before 、 (网格员,、楼栋长: a reprint's noise) is dropped too, so the list holds.
+_KEY_DROP = re.compile("[" + re.escape(QUOTES) + r"]+|[^\S\n]+|[,，](?=[,，、])")
 
 
 def _key_text(s: str) -> KeyText:
@@ -298,7 +325,11 @@ def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tupl
         heads_ok = all(set(types[v].categories) <= COMPOUND_HEAD_CATS for _, _, v in chain[:-1])
         last_a, last_b, last_v = chain[-1]
         tail = ROLE_SUFFIX.match(key[last_b:])
-        if heads_ok and set(types[last_v].categories) <= COMPOUND_HEAD_CATS and tail:
+        if len(chain) >= 2 and heads_ok and last_v in PARTY_OF_BODY:
+            # 企事业单位党组织, 学校党支部: the party body of the organisation, named as written
+            written[chain[0][0]] = key[chain[0][0] : last_b]
+            out.append((chain[0][0], last_b, last_v))
+        elif heads_ok and set(types[last_v].categories) <= COMPOUND_HEAD_CATS and tail:
             written[chain[0][0]] = key[chain[0][0] : last_b + tail.end()]
             out.append((chain[0][0], last_b + tail.end(), last_v))
         elif len(chain) >= 2 and heads_ok and ROLE_SUFFIX.fullmatch(last_v):
@@ -317,7 +348,8 @@ def _pool_spans(key: str) -> list[tuple[int, int]]:
 def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Occurrence]:
     _, types = lexicon()
     key = kt.text
-    matches, written = _compounds(key, _trie_matches(key))
+    matches = [m for m in _trie_matches(key) if not types[m[2]].block]  # 带头人, 大学生: no partner
+    matches, written = _compounds(key, matches)
     normal = [(a, b) for a, b, v in matches if not types[v].list_only]
     pools = _pool_spans(key) + _member_lists(key, matches)
     out: list[Occurrence] = []
@@ -358,8 +390,14 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if re.search(r"向[^、，,。；;]{0,6}$", before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
-        if HONOUR.search(key[slice(*_clause(key, a, b))]):
+        if HONOUR.search(key[slice(*_clause(key, a, b))]) or ORG_HISTORY.search(key[slice(*_clause(key, a, b))]):
             continue
+        if "police" not in t.categories and ADDRESS_AFTER.match(key[b:]):
+            continue
+        if _headline_line(key, a) or _named_person_after(key, b):
+            continue  # a headline list; 调解员老刘说: a private person by name
+        if t.summary and a > 0 and key[a - 1] == "等" and _closes_list(key, a, matches):
+            continue  # 网格员、楼栋长等群防群治力量: the list's collective name, its items are the partners
         parent = PARENT_OF_STATION.match(key[b:])
         if "police" in t.categories and parent and not NOT_IN_NAME.search(parent.group(0)[:-3]) and not re.search(
             r"与|和|及|同|联合|协|配合", parent.group(0)
@@ -376,13 +414,18 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
         if "police" not in t.categories and JURISDICTION_COUNT.search(key[_clause(key, a, b)[0] : a]) \
                 and not _has_cue(key, a, b):
             continue  # 管辖2个居委会、15个行政村: the area's profile
-        if t.weak and (MODIFIER_AFTER.match(key[b:]) or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])):
+        # (the last item of 社区民警+…+治安积极分子的责任体系 qualifies nothing by itself)
+        modifier = MODIFIER_AFTER.match(key[b:]) and not _beside_police(key, a, b)
+        goal = GOAL_BEFORE.search(key[max(0, a - 8) : a])
+        if t.weak and (modifier or goal or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])):
             continue
         if "party" in t.categories and t.weak and OWN_PARTY_AFTER.match(key[b:]):
             continue
         if "police" not in t.categories and PLACE_LIST_END.match(key[b:]):
             continue  # 小区、学校等关键区域: places, not bodies
-        cue = _has_cue(key, a, b)
+        if "representative_media" in t.categories and COVERAGE_AFTER.match(key[b:]):
+            continue
+        cue = _has_cue(key, a, b) or _beside_police(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
         if t.weak and not cue:
@@ -394,6 +437,46 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             names, cats = t.names, t.categories
         out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
+
+
+def _beside_police(key: str, a: int, b: int) -> bool:
+    """The word is paired with the station's officers (民警与调解员) or is an item of a "+"
+    formula that names them (社区民警+警务助理+村社明白人): it works with the station."""
+    s, e = _clause(key, a, b)
+    if WITH_POLICE_BEFORE.search(key[s:a]) or WITH_POLICE_AFTER.match(key[b:e]):
+        return True
+    if not (PLUS_BEFORE.search(key[s:a]) or key.startswith("+", b)):
+        return False
+    run = PLUS_RUN.search(key[s:a]).group(0) + key[a:b] + PLUS_RUN_AFTER.match(key, b, e).group(0)
+    return "+" in run and POLICE_WORD.search(run) is not None
+
+
+@lru_cache(maxsize=1)
+def _person_name() -> re.Pattern[str]:
+    """老刘, 小王, 张某: a person named right after a role word (built once)."""
+    words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
+    family = "|".join(sorted({w for w in words if 1 <= len(w) <= 2}, key=len, reverse=True))
+    # (小程序, 小康, 小于: common words, not a name)
+    return re.compile(rf"^(?:(?:老|小)(?!程序|康|于)(?:{family})|(?:{family})某)")
+
+
+def _named_person_after(key: str, b: int) -> bool:
+    return _person_name().match(key[b : b + 4]) is not None
+
+
+def _closes_list(key: str, a: int, matches: list[tuple[int, int, str]]) -> bool:
+    """True when another partner word is an item of the enumeration that ``等`` at ``a - 1`` closes."""
+    s, _ = _clause(key, a, a)
+    return any(s <= x and y < a - 1 and LIST_JOIN.search(key, y, a - 1) for x, y, _v in matches) or any(
+        s <= x and y == a - 1 for x, y, _v in matches
+    )
+
+
+def _headline_line(key: str, a: int) -> bool:
+    """True when the line holding ``a`` is an item of a bulleted headline list (boilerplate)."""
+    s = key.rfind("\n", 0, a) + 1
+    e = key.find("\n", a)
+    return HEADLINE_LINE.match(key[s : e if e >= 0 else len(key)]) is not None
 
 
 def _member_lists(key: str, matches: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -587,7 +670,8 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
 
 
 def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurrence]:
-    """Named residents' groups in quotes (“银发小管家”, “晚霞”巡逻队), named as written.
+    """Named residents' groups in quotes (“银发小管家”, “晚霞”巡逻队), named as written,
+    where the clause says they work with the station (联合“银发小管家”).
 
     A name that is one of the article's mechanisms, or that also names something other
     than the group (“某某”调解工作法 beside “某某”调解队), is the station's own brand.
@@ -615,6 +699,8 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
             continue  # 既是邻里的“金牌调解员”: a description of people already named
         if HONOUR.search(text[max(0, m.start() - 8) : m.end() + 4]):
             continue  # 授予“某某志愿者”称号: a title
+        if not _has_cue(text, m.start(), m.end()):
+            continue  # “某某”团队带头人说: a named group, but nothing says it works with the station
         out.append(Occurrence(m.start(1), end if q != name else m.end(1), (name,), ("volunteer",), "pattern", True))
     return out
 
@@ -674,41 +760,75 @@ def _subject_station(clean: CleanDoc, ext: Extraction) -> str | None:
     return None
 
 
-def _mechanism_sentences(clean: CleanDoc, kt: KeyText, mechanisms: list[Mechanism]) -> dict[int, set[int]]:
-    """For each mechanism (by index), the sentences (by start offset) that mention it."""
-    out: dict[int, set[int]] = {}
+# 成立了“某某”联盟, 探索构建“3+N”模式: a verb creating the mechanism named right after it.
+CREATED_BEFORE = re.compile(r"(?:成立|构建|建立|打造|组建|形成|搭建|探索|推出|创建|创新|建成)了?起?[“「\"]?$")
+
+
+def _mechanism_sentences(clean: CleanDoc, kt: KeyText, mechanisms: list[Mechanism]) -> dict[int, dict[int, list[int]]]:
+    """For each mechanism (by index): the sentences (by start offset) that mention it, each with
+    the clean offsets of the mentions (its evidence sentence counts, mentioned at its start)."""
+    out: dict[int, dict[int, list[int]]] = {}
     for i, m in enumerate(mechanisms):
-        sents: set[int] = set()
+        sents: dict[int, list[int]] = {}
         terms = {normalize_name(t) for t in [m.name, *m.aliases] if t}
         terms |= {normalize_name(c) for c in m.components if c and len(normalize_name(c)) >= 3}
         for term in terms:
             if not term:
                 continue
             for hit in re.finditer(re.escape(term), kt.text):
-                sent = clean.sentence_at(kt.idx[hit.start()])
+                pos = kt.idx[hit.start()]
+                sent = clean.sentence_at(pos)
                 if sent is not None:
-                    sents.add(sent.start)
+                    sents.setdefault(sent.start, []).append(pos)
         if m.evidence is not None and clean.offsets:
             pos = bisect.bisect_left(clean.offsets, m.evidence.start)
             sent = clean.sentence_at(min(pos, len(clean.text) - 1)) if clean.text else None
             if sent is not None:
-                sents.add(sent.start)
+                sents.setdefault(sent.start, []).append(min(pos, len(clean.text) - 1))
         out[i] = sents
     return out
 
 
-def _linked(clean: CleanDoc, pos: int, mech_sents: dict[int, set[int]]) -> list[int]:
-    """Mechanisms tied to a partner at clean offset ``pos``: same sentence, else its paragraph's lead."""
+def _linked(clean: CleanDoc, pos: int, mech_sents: dict[int, dict[int, list[int]]]) -> list[int]:
+    """Mechanisms tied to a partner at clean offset ``pos``: those its sentence names, else its
+    paragraph's lead names. Where the sentence names several, the partner goes with the one in
+    its clause, else the nearest named before it (依托X模式，联合A、B), else the nearest after."""
     sent = clean.sentence_at(pos)
     if sent is None:
         return []
-    same = [i for i, ss in mech_sents.items() if sent.start in ss]
+    same = {i: ss[sent.start] for i, ss in mech_sents.items() if sent.start in ss}
+    if len(same) > 1:
+        s, e = _clause(clean.simp, pos, pos + 1)
+        in_clause = [i for i, ps in same.items() if any(s <= p < e for p in ps)]
+        if in_clause:
+            return in_clause
+        # 联合A、B，成立X联盟: the mechanism the clause after it creates
+        made = [i for i, ps in same.items() if any(p > pos and CREATED_BEFORE.search(clean.simp, max(pos, p - 10), p) for p in ps)]
+        if made:
+            return made
+        before = {i: max(p for p in ps if p < pos) for i, ps in same.items() if any(p < pos for p in ps)}
+        if before:
+            near = max(before.values())
+            return [i for i, p in before.items() if p == near]
+        after = {i: min(ps) for i, ps in same.items()}
+        near = min(after.values())
+        return [i for i, p in after.items() if p == near]
     if same:
-        return same
+        return list(same)
     lead = next((s for s in clean.sentences if s.paragraph == sent.paragraph), None)
-    if lead is None or lead.start == sent.start:
-        return []
-    return [i for i, ss in mech_sents.items() if lead.start in ss]
+    if lead is not None and lead.start != sent.start:
+        found = [i for i, ss in mech_sents.items() if lead.start in ss]
+        if found:
+            return found
+    # the one mechanism its paragraph names (这是该所推行“某某”联盟工作的一个缩影), else its section's heading
+    para = clean.paragraphs[sent.paragraph]
+    in_para = [i for i, ss in mech_sents.items() if any(para.start <= x < para.end for x in ss)]
+    if len(in_para) == 1:
+        return in_para
+    if not in_para and sent.section is not None:
+        sec = clean.sections[sent.section]
+        return [i for i, ss in mech_sents.items() if any(sec.heading_start <= x < sec.heading_end for x in ss)]
+    return []
 
 
 def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tuple[int, int]]:
@@ -724,12 +844,17 @@ def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tup
     return spans
 
 
+JOINED_COUNT = re.compile(r"[+、/＋][0-9A-Za-zＡ-Ｚａ-ｚ０-９一二三四五六七八九十两多]*[个名支位]?$")
+
+
 def _part_of_name(clean: CleanDoc, x: int, y: int, o: Occurrence) -> bool:
     """The occurrence is a piece of the mechanism name at [x, y) (某某义警), not an item of it (警格+网格)."""
     if not (x < o.end and o.start < y) or (o.start <= x and y <= o.end):
         return False
     joined = "+、/＋"
-    return not (o.start > x and clean.simp[o.start - 1] in joined or o.end < y and clean.simp[o.end] in joined)
+    # an item may carry a count (+N个治安积极分子): the join sign sits before the count
+    before = JOINED_COUNT.search(clean.simp, max(x, o.start - 6), o.start) if o.start > x else None
+    return not (before is not None or o.end < y and clean.simp[o.end] in joined)
 
 
 def _inside_quoted_name(clean: CleanDoc, a: int, b: int) -> bool:

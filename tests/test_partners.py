@@ -347,3 +347,99 @@ def test_pastoral_village_head_and_volunteer_police_are_known_types():
 def test_covered_units_working_with_the_station_stay_partners():
     ext = run("该所联合覆盖全镇的3个村委会开展巡逻。")
     assert "村委会" in names(ext)
+
+
+# -- round 4: rules generalised from a blind set (sentences invented) --
+
+
+def test_reprint_comma_before_a_list_separator_keeps_the_list():
+    ext = run("派出所吸纳网格员,、楼栋长,、单元长和老党员、保洁员等力量参与巡逻。")
+    assert names(ext) == ["网格员", "楼栋长", "单元长", "老党员", "保洁员"]
+    assert names(run("派出所吸纳网格员。楼栋长,单元长在家。")) == ["网格员"]
+
+
+def test_people_paired_with_officers_work_with_the_station():
+    assert names(run("民警与调解员兵分两路走访双方。")) == ["调解员"]
+    assert names(run("调解员以情感为纽带开导双方。")) == []
+
+
+def test_items_of_a_police_formula_are_partners_even_with_a_count():
+    mech = Mechanism(name="社区民警+网格员+N个治安积极分子", station="青石派出所")
+    ext = run("全镇构建起“社区民警+网格员+N个治安积极分子”的责任体系。", [mech])
+    assert names(ext) == ["网格员", "治安积极分子"]
+    assert ext.partners[1].mechanisms == [mech.name]
+    assert names(run("全镇构建起“1+N个治安积极分子”的宣传体系。")) == []
+
+
+def test_block_words_hide_the_variant_inside_them():
+    assert names(run("团队带头人老周联合大家说。")) == []
+    assert names(run("全力防风险、保安全、护稳定，联合各方。")) == []
+    assert names(run("联合推动大学生和高校毕业生就业。")) == []
+
+
+def test_party_body_of_an_organisation_is_named_as_written():
+    ext = run("探索成立以企事业单位党组织为成员的联盟，将辖区20余家街镇机关单位吸纳进来。")
+    assert names(ext) == ["企事业单位党组织", "街镇机关单位"]
+    assert [p.category for p in ext.partners] == ["party", "government"]
+
+
+def test_community_committee_abbreviation_and_informed_villagers():
+    ext = run("派出所联合社居委、村社明白人调解纠纷。")
+    assert names(ext) == ["社居委", "村社明白人"]
+    assert {p.category for p in ext.partners} == {"grassroots"}
+
+
+def test_address_before_a_resident_is_not_a_body_at_work():
+    assert names(run("石门街道办事处青苗社区居民李某高兴地说。")) == []
+    assert names(run("派出所联合街道办事处开展排查。")) == ["街道办事处"]
+
+
+def test_press_coverage_and_organisational_history_are_not_partners():
+    assert names(run("全国媒体大型采访活动启动后，记者来到派出所。")) == []
+    assert names(run("派出所联合媒体开展宣传。")) == ["媒体"]
+    assert names(run("随后，包括派出所在内的公安边防部队转隶成为移民管理警察。")) == []
+
+
+def test_bulleted_headline_list_is_boilerplate():
+    assert names(run("相关新闻\n· 推动社会组织助力青年就业\n· 石门举办运动会")) == []
+    assert names(run("· 派出所联合社会组织开展帮扶，效果明显。")) == ["社会组织"]
+
+
+def test_role_word_before_a_persons_name_is_a_private_person():
+    assert names(run("“有事好商量。”退休民警、调解员老刘说。")) == []
+    assert names(run("网格员张某联合邻居报警。")) == []
+
+
+def test_collective_name_closing_a_list_is_not_a_partner_of_its_own():
+    ext = run("派出所吸纳网格员、楼栋长等群防群治力量参与巡逻。")
+    assert names(ext) == ["网格员", "楼栋长"]
+
+
+def test_place_named_as_the_goal_of_the_work_is_not_a_partner():
+    assert names(run("派出所联合商户打造平安景区。")) == ["商户"]
+
+
+def test_quoted_group_needs_a_cue_and_patrol_teams_are_volunteers():
+    assert names(run("近日，“石桥十姐妹”团队第三代带头人对记者说。")) == []
+    ext = run("“轮户轮值”机制让村民护村队联合民警巡逻。")
+    assert [(p.name, p.category) for p in ext.partners] == [("护村队", "volunteer")]
+
+
+def test_link_goes_to_the_nearest_mechanism_or_the_one_created_after():
+    a = Mechanism(name="联调联防", station="青石派出所")
+    b = Mechanism(name="石门调解室", station="青石派出所")
+    ext = run("民警依托“联调联防”模式，联合司法所、城管局参与调解，最终在石门调解室达成协议。", [a, b])
+    assert [p.mechanisms for p in ext.partners] == [["联调联防"], ["联调联防"]]
+    c = Mechanism(name="双优品牌", station="青石派出所")
+    d = Mechanism(name="红盾联盟", station="青石派出所")
+    ext = run("派出所打造“双优品牌”，与辖区学校、医院签订协议，成立了“红盾联盟”。", [c, d])
+    assert ext.partners[0].mechanisms == ["红盾联盟"]
+
+
+def test_link_falls_back_to_the_paragraph_or_the_section_heading():
+    m = Mechanism(name="平安联盟", station="青石派出所")
+    ext = run("派出所牵头社区干部走进企业开展活动。这是该所推行“平安联盟”工作的缩影。", [m])
+    assert ext.partners[0].name == "社区干部" and ext.partners[0].mechanisms == ["平安联盟"]
+    n = Mechanism(name="警地融合", station="青石派出所")
+    ext = run("青石派出所位于山区。\n一、推行“警地融合”\n派出所发动网格员参与巡逻。民警走访群众。\n", [n])
+    assert names(ext) == ["网格员"] and ext.partners[0].mechanisms == ["警地融合"]
