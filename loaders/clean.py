@@ -230,7 +230,7 @@ def _make_line(text: str, start: int, end: int, markdown: bool) -> _Line:
             if m and vis[:1] in "-*+":
                 removals.append((0, m.end(), "markup"))
         removals += [(m.start(), m.end(), "markup") for m in _MD_INLINE.finditer(vis)]
-    for m in _GLOSS.finditer(vis):
+    for m in _GLOSS.finditer(vis) if "(" in vis or "（" in vis else ():  # the pattern tries every position
         g = m.group(1)
         if any(c in _TONES for c in g) or g[-1].isdigit():
             removals.append((m.start(), m.end(), "pinyin"))

@@ -127,17 +127,13 @@ class Gazetteer:
         for name, units in self.former.items():
             if not (len(name) == 2 and name.endswith(_WORDLIKE_SUFFIX)):
                 self.finder_units[name].extend(units)
-        # name lengths by first two characters, longest first: at most positions of a
-        # text no name starts with those two, and the scan moves on after one look-up
-        singles = {name for name in self.finder_units if len(name) == 1}
-        lengths: dict[str, set[int]] = defaultdict(set)
+        # name lengths by last character: names end in few characters (镇 乡 道 县 区 市 ...),
+        # so find() looks back from the few places where one of them stands
+        by_last: dict[str, set[int]] = defaultdict(set)
         for name in self.finder_units:
-            if len(name) >= 2:
-                lengths[name[:2]].add(len(name))
-        self.lengths2: dict[str, tuple[int, ...]] = {
-            p: tuple(sorted(ls | ({1} if p[0] in singles else set()), reverse=True)) for p, ls in lengths.items()
-        }
-        self.lengths1: dict[str, tuple[int, ...]] = {c: (1,) for c in singles}
+            by_last[name[-1]].add(len(name))
+        self.lengths_by_last: dict[str, tuple[int, ...]] = {c: tuple(sorted(ls)) for c, ls in by_last.items()}
+        self._last_char = re.compile("[" + "".join(map(re.escape, sorted(by_last))) + "]")
 
     # -- look-ups -----------------------------------------------------------
     @property
@@ -190,29 +186,33 @@ class Gazetteer:
         return found
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Full place names in ``text``, scanning left to right, longest first."""
+        """Full place names in ``text``, scanning left to right, longest first.
+
+        Every occurrence of a name is found by looking back from each
+        character a name can end with (a few dozen per article, where a
+        look-up at every position cost ~1 ms); the scan then takes, left to
+        right, the longest name starting at each place after the last name
+        taken.
+        """
+        names = self.finder_units
+        at: dict[int, list[int]] = defaultdict(list)  # start -> lengths of the names there
+        for m in self._last_char.finditer(text):
+            end = m.end()
+            for length in self.lengths_by_last[m.group()]:
+                if length <= end and text[end - length : end] in names:
+                    at[end - length].append(length)
         out: list[PlaceMention] = []
-        lengths2, lengths1, names = self.lengths2, self.lengths1, self.finder_units
-        # where a name may start: one set look-up per position, in C (map/enumerate)
-        starts = [i for i, pair in enumerate(map(str.__add__, text, text[1:])) if pair in lengths2]
-        if lengths1:
-            starts = sorted(set(starts) | {i for i, c in enumerate(text) if c in lengths1})
-        i = 0  # the scan goes on after the end of the last name found
-        for start in starts:
+        i = 0
+        for start in sorted(at):
             if start < i:
                 continue
-            hit = None
-            lengths = lengths2.get(text[start : start + 2]) or lengths1.get(text[start], ())
-            for length in lengths:
-                cand = text[start : start + length]
-                if len(cand) == length and cand in names:
-                    if length == 2 and cand[-1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, start + 2):
-                        continue
-                    hit = cand
-                    break
-            if hit:
-                out.append(PlaceMention(start, start + len(hit), hit, tuple(names[hit])))
-                i = start + len(hit)
+            for length in sorted(at[start], reverse=True):
+                if length == 2 and text[start + 1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, start + 2):
+                    continue  # 高县 inside 提高县域
+                hit = text[start : start + length]
+                out.append(PlaceMention(start, start + length, hit, tuple(names[hit])))
+                i = start + length
+                break
         return out
 
 
@@ -269,6 +269,14 @@ def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     return tuple(gazetteer().find(text))
 
 
+@lru_cache(maxsize=8)
+def _simplified_text(text: str) -> str | None:
+    """An article's text in simplified script, converted once (resolve() is called per station)."""
+    from .normalize import to_simplified
+
+    return to_simplified(text.strip()) or None
+
+
 # -- resolution ---------------------------------------------------------------
 @dataclass
 class _Evidence:
@@ -279,9 +287,16 @@ class _Evidence:
 
 def _text_evidence(text: str | None) -> _Evidence:
     """Province / prefecture / county names a text states (short province names too)."""
-    ev = _Evidence(set(), set(), set())
     if not text:
-        return ev
+        return _Evidence(set(), set(), set())
+    provinces, prefectures, counties = _text_names(text)
+    return _Evidence(set(provinces), set(prefectures), set(counties))  # callers add to them
+
+
+@lru_cache(maxsize=8)
+def _text_names(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """_text_evidence's sets, read once per text (every station of an article resolves against it)."""
+    ev = _Evidence(set(), set(), set())
     g = gazetteer()
     for m in _find_cached(text):
         levels = {u.level for u in m.units}
@@ -295,7 +310,7 @@ def _text_evidence(text: str | None) -> _Evidence:
     for short, units in g.by_short["province"].items():
         if len(short) >= 2 and short in text:
             ev.provinces.update(u.name for u in units)
-    return ev
+    return frozenset(ev.provinces), frozenset(ev.prefectures), frozenset(ev.counties)
 
 
 def _choose(cands: list[Unit], ev: _Evidence) -> Unit | None:
@@ -351,7 +366,8 @@ def resolve(
         s = to_simplified(s.strip()) if s else None
         return s or None
 
-    province, prefecture, county, town, text = map(clean, (province, prefecture, county, town, text))
+    province, prefecture, county, town = map(clean, (province, prefecture, county, town))
+    text = _simplified_text(text) if text else None
     g = gazetteer()
     ev = _text_evidence(text)
 

@@ -47,6 +47,8 @@ def fullwidth_to_halfwidth(text: str) -> str:
 
 
 def strip_pinyin(text: str) -> str:
+    if "(" not in text and "（" not in text:
+        return text  # no gloss without a bracket (the pattern tries every position: slow)
     return PINYIN_GLOSS.sub("", text)
 
 

@@ -120,6 +120,31 @@ QUANTITY = re.compile(
 )
 
 
+# Every character a QUANTITY match can start with (a qualifier, 百分之, a digit, a numeral).
+QUANTITY_START = re.compile(rf"[超近约逾0-9０-９{_CN}]")
+
+
+def scan(rx: re.Pattern[str], start_chars: re.Pattern[str], text: str, pos: int = 0,
+         endpos: int | None = None) -> list[re.Match[str]]:
+    """The matches ``rx.finditer(text, pos, endpos)`` gives, found faster.
+
+    ``re`` tries a pattern that opens with an optional part or an alternation
+    at every position of the text; ``start_chars`` (a character class holding
+    every character a match of ``rx`` can start with) jumps to the few places
+    where one may start. ``rx`` must not match the empty string.
+    """
+    end = len(text) if endpos is None else endpos
+    out: list[re.Match[str]] = []
+    while (c := start_chars.search(text, pos, end)) is not None:
+        m = rx.match(text, c.start(), end)
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return out
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One number found in text, with what it counts."""
@@ -150,9 +175,9 @@ def find_quantities(text: str) -> list[Quantity]:
     [(30.0, '%', '近'), (None, '起', None)]
     """
     out: list[Quantity] = []
-    for m in QUANTITY.finditer(text):
+    for m in scan(QUANTITY, QUANTITY_START, text):
         num = m.group("num")
-        chinese = not re.match(r"[0-9０-９]", num)
+        chinese = not ("0" <= num[0] <= "9" or "０" <= num[0] <= "９")
         if chinese and not _cn_ok(num):
             continue
         base = parse_number(num + (m.group("big") or ""))

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .document import CleanDoc, Sentence
 from .model import Extraction, Outcome
 from .normalize import concept_key, normalize_name, read_lexicon, strip_pinyin
-from .numbers import COUNT_UNITS, Quantity, find_quantities, parse_number
+from .numbers import COUNT_UNITS, Quantity, find_quantities, parse_number, scan
 
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_SEP = "、和及与"
@@ -42,6 +42,8 @@ PERIOD = re.compile(
     r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截[至止]目前|目前|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
 )
+# Every character a PERIOD match can start with (for numbers.scan).
+PERIOD_START = re.compile(r"[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
 COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
@@ -77,14 +79,26 @@ class _WordIndex:
                 self._last.setdefault(w[-1], []).append(i)
         self._empty = [i for i, w in enumerate(words) if not w]
         self._ends: dict[tuple[str, str], list[int]] = {}
+        # the first characters as one class: finding which occur in a text is one C scan
+        firsts = "".join(map(re.escape, sorted(self._first)))
+        self._first_rx = re.compile(f"[{firsts}]") if firsts else None
+
+    def _firsts_in(self, text: str) -> set[str]:
+        """The first characters of listed words that occur in ``text``."""
+        return set(self._first_rx.findall(text)) if self._first_rx else set()
 
     def candidates(self, text: str) -> list[int]:
         """Indices (in list order) of every word that may occur in ``text``."""
         out = list(self._empty)
-        for c in self._first.keys() & set(text):
+        for c in self._firsts_in(text):
             out.extend(self._first[c])
         out.sort()
         return out
+
+    def may_be_made_of(self, text: str) -> bool:
+        """Could a listed word be spelt with ``text``'s characters? (A cheap
+        necessary test for any text cut out of ``text``.)"""
+        return bool(self._empty) or any(all(c in text for c in self.words[i]) for i in self.candidates(text))
 
     def at_ends(self, text: str) -> list[int]:
         """Indices (in list order) of every word that may start or end ``text``."""
@@ -98,7 +112,7 @@ class _WordIndex:
     def first_in(self, text: str) -> int | None:
         """Index of the first listed word that occurs in ``text``."""
         best = self._empty[0] if self._empty else None
-        for c in self._first.keys() & set(text):
+        for c in self._firsts_in(text):
             for i in self._first[c]:  # in list order: the first hit is this letter's best
                 if best is not None and i >= best:
                     break
@@ -224,14 +238,22 @@ def _direction_in(text: str) -> tuple[str | None, int, int]:
     return best
 
 
+_PERIOD_DAY = re.compile(r"(月)[0-9]{1,2}日$")
+_PERIOD_YEAR = re.compile(r"^([0-9]{4})年$")
+_PERIOD_PART = re.compile(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$")
+_PERIOD_RECENT = re.compile(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$")
+
+
+@lru_cache(maxsize=1024)
 def _normalize_period(p: str) -> str:
+    """The period as recorded (cached: a few dozen forms cover most articles)."""
     p = p.strip()
-    p = re.sub(r"^自", "", p)
+    p = p.removeprefix("自")
     p = p.replace("截止目前", "截至目前")
-    p = re.sub(r"(月)[0-9]{1,2}日$", r"\1", p)  # 2024年7月19日: a day is an anecdote's date, the month is the period
-    p = re.sub(r"^([0-9]{4})年$", r"\1", p)
-    p = re.sub(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$", r"\1\2", p)
-    p = re.sub(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$", r"\1", p)
+    p = _PERIOD_DAY.sub(r"\1", p)  # 2024年7月19日: a day is an anecdote's date, the month is the period
+    p = _PERIOD_YEAR.sub(r"\1", p)
+    p = _PERIOD_PART.sub(r"\1\2", p)
+    p = _PERIOD_RECENT.sub(r"\1", p)
     return p
 
 
@@ -241,12 +263,15 @@ def _period_before(sent: str, pos: int) -> str | None:
     连续多年 / 连续5年 qualify the verb of their own clause only.
     """
     last = None
-    clause_start = max((sent.rfind(c, 0, pos) for c in CLAUSE_END), default=-1) + 1
-    for m in PERIOD.finditer(sent, 0, pos):
+    clause_start = -1  # found only when a 连续 / 多年 period needs it
+    for m in scan(PERIOD, PERIOD_START, sent, 0, pos):
         if _BASELINE.search(sent[max(0, m.start() - 2):m.start()]):
             continue
-        if m.group(0).startswith(("连续", "多年")) and m.end() <= clause_start:
-            continue
+        if m.group(0).startswith(("连续", "多年")):
+            if clause_start < 0:
+                clause_start = max((sent.rfind(c, 0, pos) for c in CLAUSE_END), default=-1) + 1
+            if m.end() <= clause_start:
+                continue
         last = m.group(0)
     return _normalize_period(last) if last else None
 
@@ -260,8 +285,13 @@ def _comparison(text: str) -> str | None:
     return "逐年" if m.group(0) == "逐年" else ("环比" if m.group(0) == "环比" else "同比")
 
 
+_QUOTE = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|\"[^\"]{0,30}\"")
+
+
 def _quote_spans(s: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]{0,30}”|「[^」]{0,30}」|\"[^\"]{0,30}\"", s)]
+    if "“" not in s and "「" not in s and '"' not in s:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(s)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -409,12 +439,15 @@ def _cue(text: str, reasons: tuple[str, ...]) -> str | None:
 
 # ---------------------------------------------------------------- sentence
 
+_CLAUSE = re.compile(rf"[^{CLAUSE_END}]+")
+
+
 
 def sentence_outcomes(sent: str) -> list[_Found]:
     """Every outcome in one sentence (simplified script), offsets inside it."""
     found: list[_Found] = []
     quotes = _quote_spans(sent)
-    clauses = [(m.start(), m.end()) for m in re.finditer(rf"[^{CLAUSE_END}]+", sent)]
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(sent)]
     topic: list[str] = []  # the last metric items seen, for 分别下降 in a later clause
     topic_verb = ""
     state: dict[str, bool] = {}  # profile: a figure of this sentence described the area
@@ -425,17 +458,20 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         zero_spans = [(z.start, z.end) for z in zero]
         qs = [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
         # 19个村居“零发案”: the count belongs to the zero record, which has no value
-        qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
-                                       for a, b in zero_spans)]
+        if zero_spans:
+            qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
+                                           for a, b in zero_spans)]
         clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found, state)
         found.extend(clause_found)
         # qualitative results (满意度持续提升) when the clause holds no number
         if not qs and not zero:
             found.extend(_qualitative(sent, cs, ce))
         src = clause[: qs[0].start] if qs else clause
-        metric_here, v_here = _head_metric(_strip_dir(src))
-        if metric_here and family_of(metric_here):
-            topic, topic_verb = _split_items(metric_here), v_here
+        # the metric is cut out of src (only deletions): no family word in src's letters, no topic
+        if lexicon().family_index.may_be_made_of(src):
+            metric_here, v_here = _head_metric(_strip_dir(src))
+            if metric_here and family_of(metric_here):
+                topic, topic_verb = _split_items(metric_here), v_here
     if "第" in sent or "首位" in sent or "榜首" in sent:
         found.extend(_rankings(sent))
     return _drop_shadowed(found)
@@ -468,6 +504,8 @@ def _rankings(sent: str) -> list[_Found]:
 def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: list[str],
                     topic_verb: str, earlier: list[_Found], state: dict[str, bool]) -> list[_Found]:
     """Outcomes carried by numbers in one clause."""
+    if not qs:
+        return []
     out: list[_Found] = []
     prev_end = 0
     skipped_modifier = False
@@ -787,12 +825,16 @@ def _zero_word_pattern() -> re.Pattern[str]:
     return re.compile(r"[“\"「]?零(" + "|".join(map(re.escape, lexicon().zero_words)) + r")[”\"」]?")
 
 
+def _may_negate(clause: str) -> bool:
+    """Cheap test: can _ZERO_NEG match (a negation and 发生 / 出现)?"""
+    return ("未" in clause or "没有" in clause or "无" in clause) and ("发生" in clause or "出现" in clause)
+
+
 def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
     """零发案 / 未发生X / 没有一起X发生 in the clause [cs, ce)."""
-    lex = lexicon()
     out: list[_Found] = []
     clause = sent[cs:ce]
-    for m in _zero_word_pattern().finditer(clause):
+    for m in _zero_word_pattern().finditer(clause) if "零" in clause else ():
         x = m.group(1)
         head = clause[: m.start()]
         head = re.sub(r"[0-9０-９一二三四五六七八九十百]+[余多]?[个家所户]", "", head)
@@ -817,7 +859,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
             if len(metric) >= 2:
                 out.append(_Found(metric=metric, start=cs + m.start(), end=cs + m.end(), direction="zero",
                                   period=_period_before(sent, cs + m.start()), verb=verb))
-    for m in _ZERO_NEG.finditer(clause):
+    for m in _ZERO_NEG.finditer(clause) if _may_negate(clause) else ():  # the pattern is slow to fail
         x = m.group("x") or m.group("y")
         x = re.sub(r"(发生|出现)$", "", x.strip())
         if re.match(r"一人", x):
@@ -832,6 +874,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
     return out
 
 
+_HIGH_OPINION = re.compile(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全感|好评率))(?:颇高|较高|很高|持续走高|高)")
 _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", "disputes", "hazards")
 
 
@@ -855,7 +898,9 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     hits = [h for i, h in enumerate(hits) if not (i + 1 < len(hits) and hits[i + 1][0] - h[1] <= 1)]
     if not hits:
         # 群众满意度颇高: an evaluation stated without a direction
-        m = re.search(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全感|好评率))(?:颇高|较高|很高|持续走高|高)", clause)
+        if "满意" not in clause and "安全感" not in clause and "好评率" not in clause:
+            return []
+        m = _HIGH_OPINION.search(clause)
         if m and not re.search(r"目标|力争|确保", clause):
             metric = clean_metric(m.group(1))
             return [_Found(metric=metric, start=cs, end=ce, period=_period_before(sent, cs + m.start()),
@@ -944,8 +989,10 @@ def _mechanism_mentions(clean: CleanDoc, ext: Extraction) -> list[tuple[int, int
         for form in forms:
             if len(form) < 2:
                 continue
-            for m in re.finditer(re.escape(form), text):
-                out.append((m.start(), m.end(), mech.name))
+            i = text.find(form)
+            while i >= 0:  # every occurrence, not overlapping (no pattern compiled per name)
+                out.append((i, i + len(form), mech.name))
+                i = text.find(form, i + len(form))
     return sorted(out)
 
 

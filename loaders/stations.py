@@ -80,6 +80,8 @@ _FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原")
 _FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
 _FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身)")
 _RENAMED_TO = re.compile(r"(?:更名|改名|更名为|改为|改称)")
+_RENAMED = re.compile(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern)
+_RENAMED_WORDS = ("更名", "改名", "改为", "改称")  # one of them is in every _RENAMED_TO match
 
 # The guideline gives a town "where stated or derivable". True: a station
 # named like a town under its county is placed in that town even when the
@@ -187,10 +189,14 @@ def _left_stretch(simp: str, pos: int) -> int:
     return k + len(HEAD) if k >= 0 else j
 
 
-def _decompose(seg: str) -> list[tuple[str, str]] | None:
-    """``浙江诸暨`` -> [(province, 浙江省), (county, 诸暨市)]: a run made only of
+@lru_cache(maxsize=8192)
+def _decompose(seg: str) -> tuple[tuple[str, str], ...] | None:
+    """``浙江诸暨`` -> ((province, 浙江省), (county, 诸暨市)): a run made only of
     province / prefecture / county names, full or short, each optionally
-    followed by 公安; None when anything else is left over."""
+    followed by 公安; None when anything else is left over.
+
+    Cached: the text before each mention of a station is cut the same way.
+    """
     from .gazetteer import gazetteer
 
     g = gazetteer()
@@ -213,7 +219,7 @@ def _decompose(seg: str) -> list[tuple[str, str]] | None:
             return None
         out.append((hit[1], hit[2]))
         pos += hit[0]
-    return out or None
+    return tuple(out) or None
 
 
 def _place_prefix(core: str, text: str = "") -> int:
@@ -243,7 +249,7 @@ def _place_prefix(core: str, text: str = "") -> int:
         towns = g.units("town", rest) if not rest.endswith(TOWN_SUFFIXES) else g.units("town", _strip_town(rest))
         if any(names & {u.province, u.prefecture, u.county} for u in towns):
             return cut
-        if text and len(re.findall(re.escape(rest) + r"(?:派出所|所(?!长))", text)) > text.count(core + HEAD):
+        if text and len(_refs(text, rest)) > text.count(core + HEAD):
             return cut
     return 0
 
@@ -296,6 +302,29 @@ def _is_place_stem(core: str) -> bool:
     return bool(g.by_short["town"].get(core) or g.by_name["town"].get(core) or g.by_short["county"].get(core))
 
 
+def _refs(text: str, core: str, full: bool = True) -> list[int]:
+    """Where ``core`` is written as a station in ``text``: X派出所 (when ``full``) or X所, not X所长.
+
+    The positions ``re.finditer(core + "(?:派出所|所(?!长))")`` gives, found
+    with ``str.find``: a pattern built from each name would be compiled anew
+    for every article (and push the fixed patterns out of ``re``'s cache).
+    """
+    out: list[int] = []
+    n = len(core)
+    i = text.find(core)
+    while i >= 0:
+        j = i + n
+        if full and text.startswith(HEAD, j):
+            out.append(i)
+            i = text.find(core, j + len(HEAD))
+        elif text.startswith("所", j) and not text.startswith("长", j + 1):
+            out.append(i)
+            i = text.find(core, j + 1)
+        else:
+            i = text.find(core, i + 1)
+    return out
+
+
 def _former_before(simp: str, start: int) -> bool:
     before = simp[max(0, start - 4) : start]
     return any(before.endswith(w) for w in _FORMER_BEFORE)
@@ -331,7 +360,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
                 bounded[core] += 1
     known = set(strong)
     for core, n in bounded.items():
-        again = n >= 2 or len(re.findall(re.escape(core) + r"所(?!长)", simp)) > n
+        again = n >= 2 or len(_refs(simp, core, full=False)) > n
         if again or (_is_place_name(core) and not _verb_like(core)):
             known.add(core)
     if not known:
@@ -377,6 +406,7 @@ def _honour_quoted(simp: str, start: int, end: int) -> bool:
 
 _ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u9fff]{{2,5}})等?({NUM})(?:个|所|家)"
                    r"[\u4e00-\u9fff]{0,4}?(?:派出所|所)(?![长属在有])")
+_ENUM_TAIL = re.compile(rf"(?:{NUM})(?:个|所|家)[\u4e00-\u9fff]{{0,4}}?(?:派出所|所)(?![长属在有])")  # _ENUM's end
 
 
 def _fallback_name(left: str) -> str | None:
@@ -409,6 +439,8 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
     name (the first may carry a verb in front: 集合甲 -> 甲).
     """
     out: list[_Mention] = []
+    if not _ENUM_TAIL.search(simp):
+        return out  # no count of stations (3所, 两个派出所): the slow list pattern cannot match
     for m in _ENUM.finditer(simp):
         items = re.split(r"[、和及与]", m.group(1))
         n = parse_number(m.group(2))
@@ -446,10 +478,11 @@ def _group(mentions: list[_Mention], clean: CleanDoc, title: str | None) -> list
         st.in_title = bool(t) and (st.name in t)
         st.former = all(m.former for m in st.mentions)
         # X所 (城关所) also refers to the station; not X所长
-        st.short_mentions = len(re.findall(re.escape(st.core) + r"所(?!长)", clean.simp))
+        st.short_mentions = len(_refs(clean.simp, st.core, full=False))
     _merge_town_variants(stations)
     # "A派出所更名为B派出所": A is former even without 原
-    for m in re.finditer(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern, clean.simp):
+    renamed = any(w in clean.simp for w in _RENAMED_WORDS)  # else the slow pattern cannot match
+    for m in _RENAMED.finditer(clean.simp) if renamed else ():
         for st in stations.values():
             if m.group(1).endswith(st.core) and len(st.mentions) <= 2:
                 st.former = True
@@ -573,8 +606,14 @@ def _stated_town(core: str, simp: str) -> str | None:
     """The town named like the station when the text writes it (X镇, X乡, X街道: X镇司法所)."""
     if core.endswith(("镇", "乡", "街道")):
         return core
-    m = re.search(re.escape(core) + r"(街道|镇|乡)(?!长)", simp)
-    return core + m.group(1) if m else None
+    i = simp.find(core)
+    while i >= 0:  # re.search(core + "(街道|镇|乡)(?!长)") without a pattern per name
+        j = i + len(core)
+        for suffix in ("街道", "镇", "乡"):
+            if simp.startswith(suffix, j) and not simp.startswith("长", j + len(suffix)):
+                return core + suffix
+        i = simp.find(core, i + 1)
+    return None
 
 
 _SPANS = re.compile(r"(?:横跨|跨越|跨|分属|涉及)(?:[两二三四五六七八九十]|\d{1,2})个(?:街道|乡镇|镇街|镇|乡)")
@@ -800,16 +839,14 @@ _OUTCOME = re.compile(r"实现|发案|覆盖|零|创建|建成")
 _AWARDED_AFTER = re.compile(r"被|获|荣立|立功")
 
 
+_CLAUSE_RUN = re.compile(f"[^{re.escape(_CLAUSE_END)}]+")
+_PROFILE_WORDS = re.compile(r"面积|人口|户|社区|村|民警|辅警|协警|成立|始建|建所|功|评|命名|授予|荣|称号|首批")
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年")
+
+
 def _clauses(clean: CleanDoc, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
-    out, s = [], sent_start
-    for i in range(sent_start, sent_end):
-        if clean.simp[i] in _CLAUSE_END:
-            if i > s:
-                out.append((s, i))
-            s = i + 1
-    if sent_end > s:
-        out.append((s, sent_end))
-    return out
+    """The runs between clause punctuation in a sentence (one C scan)."""
+    return [m.span() for m in _CLAUSE_RUN.finditer(clean.simp, sent_start, sent_end)]
 
 
 def _num(s: str | None) -> float | None:
@@ -856,13 +893,16 @@ def _honours_in_clause(simp: str, a: int, b: int, sent_years: list[int]) -> list
         found.append((title, s, e))
 
     for title in _honour_titles():
-        for m in re.finditer(re.escape(title), clause):
-            add(title, m.start(), m.end())
+        i = clause.find(title)
+        while i >= 0:  # every occurrence, left to right, not overlapping
+            end = i + len(title)
+            add(title, i, end)
             if title.startswith("集体") and title.endswith("等功"):
-                pos = m.end()
+                pos = end
                 while (nxt := _CLASS_AFTER.match(clause[pos:])) is not None:
                     add(f"集体{nxt.group(1)}等功", pos + nxt.start(1), pos + nxt.end())
                     pos += nxt.end()
+            i = clause.find(title, end)
     if strong := _QUOTE_CUE.search(clause):
         for m in _QUOTED.finditer(clause, strong.end()):
             add(m.group(1), m.start(1), m.end(1))
@@ -886,8 +926,8 @@ def _sentence_station(simp: str, s: int, e: int, stations: list[_Station], subje
     """The station a fact at ``at`` in sentence [s, e) is about."""
     named = []
     for st in stations:
-        for m in re.finditer(re.escape(st.core) + r"(?:派出所|所(?!长))", simp[s:e]):
-            named.append((s + m.start(), st))
+        for i in _refs(simp[s:e], st.core):
+            named.append((s + i, st))
     if named:
         before = [x for x in named if x[0] <= at]
         return (max(before, key=lambda x: x[0]) if before else min(named, key=lambda x: x[0]))[1]
@@ -938,9 +978,9 @@ def _profile(clean: CleanDoc, stations: list[_Station], subject: _Station | None
     for sent in clean.sentences:
         s, e = sent.start, sent.end
         text = simp[s:e]
-        if not re.search(r"面积|人口|户|社区|村|民警|辅警|协警|成立|始建|建所|功|评|命名|授予|荣|称号|首批", text):
+        if not _PROFILE_WORDS.search(text):
             continue
-        opening = re.match(r"\s*((?:19|20)\d{2})年", text)
+        opening = _OPENING_YEAR.match(text)
         sent_years = [int(opening.group(1))] if opening else []
         for a, b in _clauses(clean, s, e):
             clause = simp[a:b]
@@ -961,7 +1001,8 @@ def _profile(clean: CleanDoc, stations: list[_Station], subject: _Station | None
             if not scoped_elsewhere:
                 if m := _AREA.search(clause):
                     put("area_km2", _num(m.group(1)), a + m.start())
-                if (m := _POP.search(clause)) and not _ACTIVITY.search(clause) and m.group(1) != "流动":
+                m = _POP.search(clause) if "人口" in clause else None  # the pattern tries every position
+                if m and not _ACTIVITY.search(clause) and m.group(1) != "流动":
                     v = _num(m.group(2))
                     if v is not None and m.group(3):
                         v *= 10_000
@@ -985,7 +1026,7 @@ def _profile(clean: CleanDoc, stations: list[_Station], subject: _Station | None
                 elif (m := _VILLAGES_BARE.search(clause)) and m.group(2) != m.group(4):
                     put("communities", _int((_num(m.group(1)) or 0) + (_num(m.group(3)) or 0)) or None,
                         a + m.start())
-            if not _ACTIVITY.search(clause):
+            if ("民警" in clause or "辅警" in clause or "协警" in clause) and not _ACTIVITY.search(clause):
                 for rx in _OFFICERS:
                     if (m := rx.search(clause)) and not _AWARDED_AFTER.search(clause[m.end():]):
                         put("police_officers", _int(_num(m.group(1))), a + m.start())

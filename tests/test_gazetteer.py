@@ -140,3 +140,39 @@ def test_counties_under_a_prefecture_with_short_forms() -> None:
     got = {u.name: forms for u, forms in gazetteer().counties_under("威海市")}
     assert got["荣成市"] == ("荣成",)
     assert "伊吾县" not in got and gazetteer().counties_under("不存在市") == []
+
+
+def _reference_find(text: str) -> list[tuple[str, int, int]]:
+    """The finder's rule spelled out slowly: left to right, the longest name at each place."""
+    from loaders.gazetteer import _SHORT_COUNTY_FOLLOW, gazetteer
+
+    names = gazetteer().finder_units
+    longest = max(map(len, names))
+    out, i = [], 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 0, -1):
+            cand = text[i : i + n]
+            if cand in names and not (n == 2 and cand[-1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, i + 2)):
+                out.append((cand, i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def test_finder_agrees_with_a_plain_scan_on_the_seeds() -> None:
+    from pathlib import Path
+
+    from loaders.clean import clean
+    from loaders.gazetteer import gazetteer
+    from loaders.read import read_source
+
+    texts = [clean(read_source(p)).simp for p in sorted(Path(__file__).resolve().parents[1].glob("seeds/*.txt"))]
+    # overlapping names (浙江省 / 江山市), a short county name with and without what must follow
+    texts.append("浙江省江山市诸暨市枫桥镇，泾县公安局，提高县域，泾县")
+    assert len(texts) >= 6
+    for text in texts:
+        found = [(m.name, m.start, m.end) for m in gazetteer().find(text)]
+        assert found == _reference_find(text)
+    assert [m.name for m in gazetteer().find(texts[-1])][:4] == ["浙江省", "江山市", "诸暨市", "枫桥镇"]

@@ -68,3 +68,30 @@ def test_shu_qian_is_an_amount_without_a_value() -> None:
 
 def test_banner_and_letter_units() -> None:
     assert [(q.value, q.unit) for q in find_quantities("锦旗4面、表扬信3封")] == [(4.0, "面"), (3.0, "封")]
+
+
+def _seed_sentences() -> list[str]:
+    from pathlib import Path
+
+    from loaders.clean import clean
+    from loaders.read import read_source
+
+    out = []
+    for p in sorted(Path(__file__).resolve().parents[1].glob("seeds/*.txt")):
+        c = clean(read_source(p))
+        out += [c.simp[s.start:s.end] for s in c.sentences]
+    return out
+
+
+def test_scan_gives_finditers_matches() -> None:
+    """numbers.scan only skips places where no match can start: same spans as finditer."""
+    from loaders.outcomes import PERIOD, PERIOD_START
+
+    texts = _seed_sentences() + ["近三年来超过1.5万人次，百分之九十，约数千起", "近，超，约"]
+    assert len(texts) > 50
+    for t in texts:
+        assert [m.span() for m in numbers.scan(numbers.QUANTITY, numbers.QUANTITY_START, t)] == \
+            [m.span() for m in numbers.QUANTITY.finditer(t)]
+        for end in (len(t), len(t) // 2):
+            assert [m.span() for m in numbers.scan(PERIOD, PERIOD_START, t, 0, end)] == \
+                [m.span() for m in PERIOD.finditer(t, 0, end)]
