@@ -65,6 +65,10 @@ WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体�
 GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
                  "多元", "联动", "协作", "运行", "长效", "工作运行", "常态化", "一体化", "综合",
                  "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控"}
+# A name made only of counted units (三队一室, 一室两队, 一中心两组) describes how the station is organised.
+UNIT_COUNT_NAME = re.compile(rf"(?:[{CN_DIGITS}][队室组岗班中心]{{1,2}}){{2,}}")
+# Head words whose names lean to one category (a weak hint: the name's own cue words can outweigh it).
+HEAD_HINTS = {"警务": "community_policing"}
 HEADING_MAX = 40
 LEAD_MAX = 14
 
@@ -86,6 +90,12 @@ class _Cand:
 
 
 # --------------------------------------------------------------------------- lexicons
+
+
+# Characters after a count that make it a quantity (九尺巷, 十里坡, 十年磨一剑), not a count of parts.
+QUANTITY_UNITS = set("尺米里亩斤吨年岁天日时分秒楼层号")
+# A name made wholly of counted units (四会一课, 两员一站一网格): 2-4 parts of 1-2 characters.
+_UNIT_SEQUENCE = re.compile(rf"(?:[{CN_DIGITS}][\u3400-\u9fff]{{1,2}}){{2,4}}")
 
 
 @lru_cache(maxsize=1)
@@ -169,8 +179,9 @@ def _clean_name(s: str) -> str:
 def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
     """(count, counted char, interpretable) for a name starting with a count word.
 
-    三进警务 -> (3, 进); 四联四促 -> (4, 联) (repeated equal counts); 一岗两队 and
-    一三五五 are compound counts with no clean reading -> (None, None, False);
+    三进警务 -> (3, 进); 四联四促 -> (4, 联) (repeated equal counts); 四会一课 and 三队一室
+    add up their units -> (5, None), (4, None); 一村一警, 一警两辅 (a ratio), 一领二融三加强
+    (steps) and 一三五五 have no clean reading -> (None, None, False);
     spelled-out digits (4321: one group per digit) are checked later.
     """
     m = re.match(rf"^([{CN_DIGITS}])([{HAN}])", name)
@@ -178,7 +189,11 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
         counts = re.findall(rf"([{CN_DIGITS}])(?=[{HAN}])", name)
         vals = {_CN_VAL[c] for c in counts if c in _CN_VAL}
         first = _CN_VAL[m.group(1)]
+        if m.group(2) in QUANTITY_UNITS:
+            return None, None, False  # 九尺巷, 十里坡: a length or age, not a count of parts
         if len(counts) > 1 and len(vals) > 1:
+            if first >= 2 and _UNIT_SEQUENCE.fullmatch(name):
+                return sum(_CN_VAL[c] for c in counts), None, True  # 四会一课, 三队一室: the units add up
             return None, None, False
         if first < 2:
             return None, None, False  # 一体化, 一站式, 一盘棋: 一 is rarely a count of parts
@@ -465,7 +480,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         clause_before = re.sub(r"“[^“”]*”", "", re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
-                and not _ends_with(core, heads) and "+" not in core:
+                and (not _ends_with(core, heads) or _kind_of_object(core)) and "+" not in core:
             continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
         if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
             continue  # 作为“普法前哨”，…: an apposition describing what follows
@@ -516,7 +531,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if core in _negatives().get("figure", ()) and not _post_head_name(after, heads):
             continue  # 做实“服务站”, 打造为民解忧“终点站”: a common noun used as a figure of speech
-        if _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
+        one_each = re.fullmatch(rf"[{CN_DIGITS}]个一", core) is not None  # “四个一”: N things done once each
+        if one_each:
+            pass
+        elif _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
             parts = _framed_parts(clean, work, qs, qe, core)
             if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
@@ -524,14 +542,15 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 c.expected, c.counted_char, _ = _count_prefix(core)
                 cands.append(c)
             elif re.search(r"以[^以，,。]{0,10}$", before) and qp["frame_after"].match(after):
-                # 以分局“八大专项行动”为载体: a named programme the station works through
+                # 以分局“六大专项行动”为载体: a named programme the station works through
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="quoted", in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
                 cands.append(c)
             else:
                 cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue
-        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not _post_head_name(after, heads):
+        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not _post_head_name(after, heads) \
+                and not one_each:
             cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue  # “四个坚持”: a reporter's count of points, not a name
         # --- acceptance
@@ -562,7 +581,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         listed: list[str] = []
         partial = False
         if n is not None:
-            lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'])})"
+            lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'] + ('将', '把'))})"
             window = re.sub(r"[”」』]\s*$", "", work[max(s0, qs - 120):qs])
             window = window.replace("“", "，").replace("”", "")
             for pat in (r"([^，。；：“”,]{2,12}(?:[、，,][^，。；：“”、,]{2,12}){1,})\s*(?:的|等)?\s*$",
@@ -570,10 +589,13 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 lm = re.search(pat, window)
                 if lm:
                     listed = _split_items(lm.group(1))
+                    if any(x in cues["create"] + cues["adopt"] for x in listed):
+                        listed = []  # 严格“A”制度，落实“四个一”: clauses with their verbs, not a list of parts
+                        continue
                     if len(listed) > n:
                         listed = listed[-n:]
                     if listed:
-                        listed[0] = _trim_lead(re.sub(lead, "", listed[0]))
+                        listed[0] = re.sub(lead, "", _trim_lead(listed[0])) or listed[0]
                         listed[-1] = re.sub(r"等.*$", "", listed[-1]) or listed[-1]
                     if len(listed) == n and all(len(x) >= 2 for x in listed):
                         break
@@ -583,7 +605,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                             k -= 1
                         if 2 <= len(listed) - k < n:
                             listed, partial = listed[k:], True
-                            listed[0] = _trim_lead(re.sub(lead, "", listed[0]))
+                            listed[0] = re.sub(lead, "", _trim_lead(listed[0])) or listed[0]
                             break  # 瞻红色遗址、讲红色故事等“十红”: some of the parts, sharing the counted char
                     listed = []
         if listed and (len(listed) == n or partial):
@@ -679,6 +701,12 @@ def _quoted_head(core: str) -> str | None:
     if _ends_with(core, _negatives().get("not_object", ())) or (last == "法" and "法律" in core):
         return None  # 办法, 密码, 号码: ordinary words, not a named object
     return last
+
+
+def _kind_of_object(core: str) -> bool:
+    """流动服务站, 移动调解室: a generic modifier before an object head names a kind of post, not one post."""
+    head = _ends_with(core, tuple(h for h, _ in _objects_longest_first()))
+    return head is not None and core[:-len(head)] in _negatives()["modifier"]
 
 
 def _named_object(core: str) -> bool:
@@ -846,6 +874,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 continue  # 社区警务站, 校园义警: a kind of post, not its name
             if re.match(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))", core):
                 continue  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
+            if _all_generic(core):
+                continue  # 村委会矛盾纠纷调解室: a body's room of a kind, no distinguishing name
             marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
@@ -1050,16 +1080,24 @@ def _category_index() -> tuple[dict[str, int], dict[str, list[int]], list[int]]:
 
 
 def _category(name: str, components: list[str], sentence: str, head: str | None = None,
-              head_phrase: str = "") -> str:
+              head_phrase: str = "", shared: int = 1) -> str:
     """Category by cue words in name, head phrase, parts and sentence; a named object's head (调解室)
     weighs most, then the words the text puts after a quoted name (“X”新型警务运行模式): what the
-    text calls it says more than what the sentence around it is about."""
-    scores: dict[str, int] = {}
+    text calls it says more than what the sentence around it is about. A sentence that names
+    ``shared`` practices describes each of them only in part, so its words count 1/sqrt(shared).
+    A name of counted units (三队一室) is an organisational reform; a …警务 name is a style of
+    community policing unless its own words say otherwise."""
+    scores: dict[str, float] = {}
     objs = _objects_longest_first()
     hint = next((c for h, c in objs if c and head_phrase.endswith(h)), None) or _objects().get(head or "") or next(
         (c for h, c in objs if c and normalize_name(name).endswith(h)), None)
     if hint:
         scores[hint] = 30
+    elif UNIT_COUNT_NAME.fullmatch(name):
+        scores["organisational_reform"] = 30
+    for h, code in HEAD_HINTS.items():
+        if name.endswith(h) or head == h:
+            scores[code] = scores.get(code, 0) + 6
     cats = _categories()
     order, by_first, always = _category_index()
     # only cue words whose first character occurs in one of the texts can count (the others add 0)
@@ -1067,7 +1105,7 @@ def _category(name: str, components: list[str], sentence: str, head: str | None 
     for i in always + [i for ch in by_first.keys() & chars for i in by_first[ch]]:
         w, code, weight = cats[i]
         s = 3 * name.count(w) + 4 * head_phrase.count(w) + 2 * sum(x.count(w) for x in components) \
-            + sentence.count(w)
+            + sentence.count(w) / shared ** 0.5
         if s:
             scores[code] = scores.get(code, 0) + s * weight
     if not scores:
@@ -1084,34 +1122,88 @@ def _head_phrase(work: str, c: _Cand) -> str:
     return m.group() if m else ""
 
 
+# Scope (EXTRACTION.md section 3): a practice the station created is internal; one a higher level
+# runs (公安部, 省厅, the county bureau, the town) that the station takes part in is external.
+HIGHER_LEVEL_WORDS = r"公安部|公安厅|省厅|市局|县局|区局|分局|公安局|政法委|[省市县区]委|镇党委|镇政府|街道办"
+HIGHER_LEVEL = rf"(?:{HIGHER_LEVEL_WORDS})"
+# 某市公安, 某县公安局, 县委政法委 opening a sentence (after a time phrase) that names no 派出所 first.
+_HIGHER_SUBJECT = re.compile(
+    rf"^\s*(?:[^，,。]{{0,8}}(?:来|以来|期间|时)[，,]?)?[^，,。]{{0,12}}(?:{HIGHER_LEVEL_WORDS}|公安(?![局分派]))"
+    r"(?![^，,。]{0,12}(?:派出所|警务室|警务站))")
+# 分局“六大专项行动”, 某镇“三源共治”工作站: a higher level or a town owns it; 派出所的“…”: the station does.
+_OWNER_BEFORE = re.compile(rf"(?:{HIGHER_LEVEL}|(?<![全乡城本该各每])[镇乡])的?$")
+_STATION_OWNER_BEFORE = re.compile(r"(?:派出所|该所|本所|所里)的[^，,。“”的]{0,4}$")
+# 融入“X+”服务中心建设: the station joins a practice someone else runs.
+_JOIN_BEFORE = re.compile(r"(?:融入|参与|加入|响应|助力|配合)[^，,。]{0,14}$")
+# How far back in its clause a create verb (建立, 打造 …) may stand before the name.
+CLAUSE_W = 60
+SCOPE_CREATE_EXTRA = ("培育", "开启", "构筑", "开设", "开辟", "建起", "制定", "首创")
+
+
+@lru_cache(maxsize=1)
+def _create_re() -> re.Pattern[str]:
+    return re.compile(_alt(tuple(sorted(set(_cues()["create"] + SCOPE_CREATE_EXTRA), key=len, reverse=True))))
+
+
 def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
+    """internal / external / None for one mention, from what the sentence says about its origin."""
     if any(x in name for x in _external()):
         return "external"
-    if name.endswith("工程") and not re.search("|".join(_cues()["create"][:9]), sentence[:start_in_sent]):
+    before = sentence[:start_in_sent].rstrip("“「『‘\"")
+    if name.endswith("工程") and not re.search("|".join(_cues()["create"][:9]), before):
         return "external"
-    before = sentence[:start_in_sent]
-    if re.search(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)|公安部|省厅|公安厅|上级", before):
-        return "external"
-    if re.match(r"^\s*(?:近年来，?|今年以来，?)?[^，。]{0,12}(?:县委|市委|区委|政法委|公安局|公安分局)(?![^，。]{0,10}派出所)", sentence) \
-            and re.search(r"探索|推行|创新|打造|构建", before):
-        return "external"  # 县公安局…探索“X”模式: the practice of a higher level the station pilots
-    clause = re.split(r"[，,。；;]", before)[-1][-40:]
-    if re.search(r"创新|首创|独创|探索|打造|创建|创立|自主|研发|总结|推出|搭建|组建|成立|建立|构建|设立|建成|制定|形成", clause):
+    if _STATION_OWNER_BEFORE.search(before):
         return "internal"
+    if _OWNER_BEFORE.search(before) or _JOIN_BEFORE.search(before):
+        return "external"
+    if re.search(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)[^，,。；;]{0,12}$|公安部|省厅|公安厅|上级", before):
+        return "external"  # 按照上级部署推行“X”; but 按照…要求，严格…，落实“四个一”: a clause away, no
+    if _HIGHER_SUBJECT.match(sentence) and not re.search(r"派出所|该所|本所|警务室|警务站", before):
+        return "external"  # 县公安局…探索“X”模式: the practice of a higher level the station pilots
+    clause = re.split(r"[，,。；;]", before)[-1][-CLAUSE_W:]
+    if _create_re().search(clause):
+        return "internal"
+    if re.search(r"把$", before) and re.match(r"^[^，,。；;]*?(?:建|设|打造|创建)", sentence[start_in_sent:]):
+        return "internal"  # 把某某警务站建到外地: the 把 construction puts the verb after its object
     return None
 
 
-def _scope_all(clean: CleanDoc, c: _Cand) -> str | None:
-    """Scope read over every mention: external wins, then internal; a heading practice is the station's own."""
+def _scope_all(clean: CleanDoc, c: _Cand, work: str = "") -> str | None:
+    """Scope read over every mention: external wins, then internal. A heading that names a practice
+    is the station's own when its section lays out the parts; a name the text calls an innovation
+    (“X”的创新模式) is the station's. A bare heading says nothing of origin (EXTRACTION.md: null)."""
     found = []
     for pos in c.mentions or [c.start]:
         s0, s1 = _sentence_span(clean, pos)
         found.append(_scope(c.name, clean.simp[s0:s1], pos - s0))
     if "external" in found:
         return "external"
-    if "internal" in found or c.in_heading:
+    if "internal" in found or (c.in_heading and c.components):
+        return "internal"
+    if work and re.match(r"^(?:的)?(?:创新|首创|独创)", _head_phrase(work, c) or _after_quote(work, c)):
         return "internal"
     return None
+
+
+def _after_quote(work: str, c: _Cand) -> str:
+    """The words right after a quoted name (“X”的创新模式), without 的/等."""
+    if work[c.end - 1:c.end] not in CLOSE_Q:
+        return ""
+    return re.sub(r"^\s*(?:的|等)?\s*", "", work[c.end:c.end + 8].replace("\x00", ""))
+
+
+def _section_scopes(work: str, cands: list[_Cand], headings: list[tuple[int, int, int, int]],
+                    scopes: dict[int, str | None]) -> dict[int, str | None]:
+    """A practice laid out in the body of a section whose heading names a practice (“三项机制”激活…
+    then 网格式勤务机制。…) is a part of it and shares its origin when its own sentence is silent."""
+    for h0, h1, b0, b1 in headings:
+        owner = next((d for d in cands if scopes[id(d)] and d.name in work[h0:h1]), None)
+        if owner is None:
+            continue
+        for c in cands:
+            if scopes[id(c)] is None and c is not owner and b0 <= c.start < b1 and c.kind == "unquoted":
+                scopes[id(c)] = scopes[id(owner)]
+    return scopes
 
 
 def _station_for(ext: Extraction, sentence: str) -> str | None:
@@ -1205,8 +1297,10 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
             c.expected = c.counted_char = None  # 三明…, 五华…: a place name, not a count
     _lead_aliases(clean, accepted)
     _heading_aliases(work, headings, accepted)
+    _parts_aliases(accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
+    scopes = _section_scopes(work, merged, headings, {id(c): _scope_all(clean, c, work) for c in merged})
 
     honours = [c for c in raw if c.kind == "honour"]
     for c in merged:
@@ -1229,8 +1323,9 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
                 name=c.name,
                 station=_station_for(ext, sentence),
                 components=comps,
-                category=_category(c.name, comps, sentence, c.head, _head_phrase(work, c)),
-                scope=_scope_all(clean, c),
+                category=_category(c.name, comps, sentence, c.head, _head_phrase(work, c),
+                                   shared=sum(s0 <= d.start < s1 for d in merged) or 1),
+                scope=scopes[id(c)],
                 aliases=c.aliases,
                 head=c.head,
                 expected_count=c.expected,
@@ -1272,6 +1367,38 @@ def _heading_aliases(work: str, headings: list[tuple[int, int, int, int]], cands
                 d.aliases.append(c.name)
                 c.kind = "alias"
                 break
+
+
+def _joins_parts(core: str, parts: frozenset[str]) -> bool:
+    """True when ``core`` is two or more of ``parts`` run together (联防联宣 from 联防、联调、联宣)."""
+    n = len(core)
+    best = [0] + [-1] * n  # best[i]: most parts covering core[:i], -1 if none
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 8), i):
+            if best[j] >= 0 and core[j:i] in parts:
+                best[i] = max(best[i], best[j] + 1)
+    return best[n] >= 2
+
+
+def _parts_aliases(cands: list[_Cand]) -> None:
+    """A later name made of a listed practice's own parts (“三联”: 联防、联调、联宣 … “联防联宣”警务模式)
+    is the same practice under another name: an alias, not a second mechanism."""
+    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    for c in cands:
+        parts = frozenset(x for x in c.components if 1 <= len(x) <= 8)
+        if len(parts) < 2 or c.kind == "alias":
+            continue
+        for d in cands:
+            if d is c or d.kind == "alias" or d.components:
+                continue
+            core = d.name
+            head = _ends_with(core, heads)
+            if head and len(core) > len(head):
+                core = core[:-len(head)]
+            if _joins_parts(core, parts):
+                c.aliases.append(d.name)
+                c.mentions.extend(d.mentions)
+                d.kind = "alias"
 
 
 def _named_in_body(c: _Cand, work: str) -> bool:

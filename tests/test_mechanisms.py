@@ -475,3 +475,112 @@ def test_practice_naming_where_it_goes_may_contain_the_station_word() -> None:
     m = _mechs("县局启动人民调解委员会入驻派出所工作机制,在青石派出所建立调解委员会。")
     assert _has(m, "人民调解委员会入驻派出所工作机制")
     assert not any(n.startswith("青石派出所") for n in _mechs("青石派出所工作机制不断完善。"))
+
+
+# ------------------------------------------------------------------ round 4: category, scope, count, aliases
+
+
+def test_category_reads_general_cue_words_of_the_scheme() -> None:
+    m = _mechs("青石派出所打造“暖心惠警”工程，为民辅警建设休息室和食堂。")
+    assert _get(m, "暖心惠警").category == "team_management"  # 惠警: 从优待警
+    m = _mechs("青石派出所创新“三访”工作法，民警进村收集社情民意，了解民情。")
+    assert _get(m, "三访").category == "community_policing"
+
+
+def test_category_of_a_unit_count_name_and_a_jingwu_name() -> None:
+    m = _mechs("青石派出所推行“三队一室”警务模式，提升治安防控能力，防范风险。")
+    assert _get(m, "三队一室").category == "organisational_reform"
+    m = _mechs("青石派出所推行“河畔警务”，民警驻守渡口，化解纠纷。")
+    assert _get(m, "河畔警务").category == "community_policing"
+
+
+def test_sentence_words_shared_by_several_practices_weigh_less() -> None:
+    text = ("青石派出所将访社情、访民情、访警情“三访”工作法与“青禾议事”平台、“巷口调解”机制深度融合，"
+            "矛盾纠纷就地化解。")
+    m = _mechs(text)
+    assert _get(m, "三访").category == "community_policing"  # its parts, not the sentence's 调解/纠纷
+
+
+def test_scope_possessor_before_the_name() -> None:
+    m = _mechs("青石派出所以分局“六大专项行动”为载体，深入推行网格巡查。")
+    assert _get(m, "六大专项行动").scope == "external"
+    m = _mechs("每月5日是青石派出所的“党员学习活动日”，全体民警重温入党誓词。")
+    assert _get(m, "党员学习活动日").scope == "internal"
+
+
+def test_scope_of_a_practice_the_station_joins_or_a_higher_level_leads() -> None:
+    m = _mechs("青石派出所融入“平安+”邻里中心、“法治+”服务中心建设，化解纠纷。")
+    assert _get(m, "法治+").scope == "external"
+    m = _mechs("一年来，青石公安始终牢记嘱托，以“强基固本”行动为抓手，新质战力更强。")
+    assert _get(m, "强基固本").scope == "external"
+
+
+def test_scope_created_by_cultivation_or_ba_construction() -> None:
+    m = _mechs("青石派出所培育“白鹭义警”，延伸有限警力。")
+    assert _get(m, "白鹭义警").scope == "internal"
+    m = _mechs("青石派出所把河湾警务站建到了渔港码头，方便渔民办事。")
+    assert _get(m, "河湾警务站").scope == "internal"
+
+
+def test_bare_heading_says_nothing_of_origin() -> None:
+    text = ("青石派出所推进基层治理\n\n近年来，青石派出所多措并举。\n\n"
+            "“七彩”工作法守护老城平安\n\n"
+            "青石派出所位于老城区，辖区人口密集。\n")
+    assert _get(_mechs(text), "七彩").scope is None
+
+
+def test_heading_practice_whose_section_lists_its_parts_is_internal() -> None:
+    text = ("青石派出所推进基层治理\n\n近年来，青石派出所多措并举。\n\n"
+            "“三近服务”提升质效\n\n"
+            "近处警。民警就近处警，守护平安。\n\n近民意。民警收集民意，解民忧。\n\n"
+            "近服务。民警上门服务，办事更快。\n")
+    mech = _get(_mechs(text), "三近服务")
+    assert mech.components and mech.scope == "internal"
+
+
+def test_lead_phrase_under_a_heading_practice_shares_its_scope() -> None:
+    text = ("青石派出所推进基层治理\n\n近年来，青石派出所多措并举。\n\n"
+            "“两项机制”激活效能\n\n"
+            "青石派出所创新勤务、考核两项机制，提升效能。\n\n"
+            "网格式勤务机制。民警按网格排班，巡逻全覆盖。\n\n"
+            "积分式考核机制。每月考核民警工作，奖优罚劣。\n")
+    m = _mechs(text)
+    assert _get(m, "网格式勤务机制").scope == "internal"
+
+
+def test_named_innovation_after_the_quote_is_internal() -> None:
+    m = _mechs("“警站+调解站”的创新模式成为了基层治理的样板，群众纷纷点赞。")
+    assert _get(m, "警站+调解站").scope == "internal"
+
+
+def test_a_requirement_a_clause_away_does_not_make_it_external() -> None:
+    m = _mechs("青石派出所按照“四强”建设要求，严格学习制度，落实“四个一”工作措施（即每周开展一次练兵，每月进行一次谈心，"
+               "每季度组织一次家访，每半年进行一次比武），激发队伍活力。")
+    mech = _get(m, "四个一")
+    assert mech.scope is None
+    assert mech.components == ["每周开展一次练兵", "每月进行一次谈心", "每季度组织一次家访", "每半年进行一次比武"]
+    assert mech.expected_count == 4 and mech.count_agrees is True
+
+
+def test_counted_units_add_up_and_quantities_are_not_counts() -> None:
+    m = _mechs("青石派出所严格执行“四会一课”制度，创新“两组一站”警务模式。青石派出所打造“九尺巷”调解室，化解纠纷。")
+    assert _get(m, "四会一课").expected_count == 5
+    assert _get(m, "两组一站").expected_count == 3
+    assert _get(m, "九尺巷").expected_count is None
+    assert _get(_mechs("青石派出所推行“一村一警”，民警驻村。"), "一村一警").expected_count is None
+
+
+def test_name_made_of_a_practice_own_parts_is_its_alias() -> None:
+    text = ("近年来，青石派出所将联防、联调、联宣“三联”融入社区治理，群众安全感持续提升。"
+            "社区民警依托“联防联宣”警务模式，对纠纷的起因进行细致分析。")
+    m = _mechs(text)
+    mech = _get(m, "三联")
+    assert mech.components == ["联防", "联调", "联宣"]
+    assert "联防联宣" in mech.aliases and len(m) == 1
+
+
+def test_kinds_of_rooms_and_posts_are_not_named() -> None:
+    assert not _mechs("民警将双方请入村委会矛盾纠纷调解室，耐心解释。")
+    assert not _mechs("派出所完善街面巡逻联防模式，及时掌握信息。")
+    assert not _mechs("如今，调解员就是村里的“流动警务站”，矛盾化解更加及时。")
+    assert _has(_mechs("近年来，青石派出所将“网上社区议事厅”工作与线下走访深度融合。"), "网上社区议事厅")
