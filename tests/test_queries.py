@@ -120,3 +120,32 @@ def test_rdflib_baseline_agrees_with_oxigraph_on_a_bound_query() -> None:
     b = {"station": bind_value(q.params[0], "乙派出所")}
     a, r = run_oxigraph(store, q.text, b), run_rdflib(ds, q.text, b)
     assert [row[0] for row in a.rows] == [row[0] for row in r.rows] == ["乙派出所"]
+
+
+def test_values_open_the_outer_where_group() -> None:
+    """Bindings go first in the WHERE group, where the planner starts; comments, strings and IRIs are skipped."""
+    import pyoxigraph as ox
+
+    from kg.query import with_values
+
+    text = ('# a WHERE { in a comment\nSELECT ?s WHERE { ?s <http://x/WHERE{> "WHERE {" . '
+            '{ SELECT ?s WHERE { ?s ?p ?o } } }')
+    out = with_values(text, {"s": ox.NamedNode("http://e/1")})
+    assert out.count("VALUES") == 1
+    assert out.index("VALUES") == text.index("WHERE { ?s") + len("WHERE {") + 1
+    assert out.count("\n") == text.count("\n")  # syntax-error positions stay put
+    no_where = with_values("SELECT * { ?s ?p ?o }", {"s": ox.NamedNode("http://e/1")})
+    assert no_where.rstrip().endswith("(<http://e/1>) }")
+    assert with_values(text, {}) == text
+
+
+def test_leading_values_give_the_same_rows_as_before(seed_store) -> None:
+    """Each catalogue query with its parameter bound equals the unbound rows filtered in Python."""
+    from kg.api import KG
+
+    g = KG(seed_store)
+    all_rows = g.query("stations-places")
+    station = all_rows.rows[0][all_rows.columns.index("station")]
+    bound = g.query("stations-places", station=station)
+    expected = [r for r in all_rows.rows if r[all_rows.columns.index("station")] == station]
+    assert bound.rows and sorted(map(str, bound.rows)) == sorted(map(str, expected))
