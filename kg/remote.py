@@ -1,8 +1,8 @@
 """Talking to a SPARQL 1.1 server (Oxigraph, Fuseki, Virtuoso, QLever ...).
 
 Queries use the SPARQL Protocol (see :func:`kg.query.run_endpoint`); a build
-PUTs each article's named graph with the Graph Store Protocol, so building
-twice gives the same server state. The server must treat its default graph
+PUTs each article's named graph with the Graph Store Protocol (and POSTs
+the shared graph's names), so building twice gives the same server state. The server must treat its default graph
 as the union of the named graphs (``oxigraph serve --union-default-graph``,
 Fuseki ``tdb2:unionDefaultGraph true``) for the catalogue to answer as it
 does on the embedded store.
@@ -39,21 +39,11 @@ def update_endpoint(endpoint: str, text: str, timeout: float = 120) -> None:
         pass
 
 
-def put_graph(endpoint: str, graph_iri: str, ntriples: bytes, timeout: float = 120) -> None:
-    """Graph Store Protocol PUT: replace one named graph."""
+def put_graph(endpoint: str, graph_iri: str, ntriples: bytes, timeout: float = 120, method: str = "PUT") -> None:
+    """Graph Store Protocol PUT (replace one named graph) or POST (add to it: the shared graph)."""
     _, _, store = endpoint_urls(endpoint)
     url = f"{store}?{urllib.parse.urlencode({'graph': graph_iri})}"
-    req = urllib.request.Request(url, data=ntriples, method="PUT",
-                                 headers={"Content-Type": "application/n-triples"})
-    with urllib.request.urlopen(req, timeout=timeout):
-        pass
-
-
-def post_graph(endpoint: str, graph_iri: str, ntriples: bytes, timeout: float = 120) -> None:
-    """Graph Store Protocol POST: add triples to one named graph (the shared graph)."""
-    _, _, store = endpoint_urls(endpoint)
-    url = f"{store}?{urllib.parse.urlencode({'graph': graph_iri})}"
-    req = urllib.request.Request(url, data=ntriples, method="POST",
+    req = urllib.request.Request(url, data=ntriples, method=method,
                                  headers={"Content-Type": "application/n-triples"})
     with urllib.request.urlopen(req, timeout=timeout):
         pass
@@ -100,7 +90,8 @@ def build_remote(paths: Iterable[str | Path], endpoint: str, jobs: int = 1, prog
         articles.add(res.article)
         summary.added += 1
     if shared:
-        post_graph(endpoint, SHARED_GRAPH, ox.serialize(sorted(shared, key=str), format=ox.RdfFormat.N_TRIPLES))
+        put_graph(endpoint, SHARED_GRAPH, ox.serialize(sorted(shared, key=str), format=ox.RdfFormat.N_TRIPLES),
+                  method="POST")
     update_endpoint(endpoint, SWEEP_SHARED)  # names of nodes a replaced graph no longer mentions
     summary.reprints = len(reprint_of)
     onto = ontology_graph() + schemes_graph()
