@@ -11,6 +11,7 @@ length), which is what the extractors match against.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .model import Evidence
@@ -90,18 +91,19 @@ class CleanDoc:
         return self.offsets[start], self.offsets[end - 1] + 1
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        """The sentence holding clean offset ``pos`` (binary search)."""
+        """The sentence holding clean offset ``pos`` (bisect over cached sentence starts).
+
+        Extractors ask this tens of thousands of times per article; the starts
+        are rebuilt only when ``sentences`` is replaced or grows.
+        """
         sents = self.sentences
-        lo, hi = 0, len(sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = sents[mid]
-            if pos < s.start:
-                hi = mid - 1
-            elif pos >= s.end:
-                lo = mid + 1
-            else:
-                return s
+        cache = self.__dict__.get("_starts")
+        if cache is None or cache[0] is not sents or cache[1] != len(sents):
+            cache = (sents, len(sents), [s.start for s in sents])
+            self.__dict__["_starts"] = cache
+        i = bisect_right(cache[2], pos) - 1
+        if i >= 0 and pos < sents[i].end:
+            return sents[i]
         return None
 
     def evidence(self, start: int, end: int | None = None) -> Evidence:

@@ -33,6 +33,10 @@ from .document import CleanDoc
 from .model import Extraction, Honour, Mechanism
 from .normalize import PINYIN_GLOSS, concept_key, mechanism_heads, normalize_name, read_lexicon
 
+# Literal patterns compiled once: the helpers run tens of thousands of times per article,
+# and re's own cache lookup would cost more than most of the matches.
+_rx = lru_cache(maxsize=1024)(re.compile)
+
 HAN = "\u3400-\u9fff"
 NAME_CHARS = rf"{HAN}0-9A-Za-z+＋\x00"
 CN_DIGITS = "一二两三四五六七八九十"
@@ -96,6 +100,29 @@ class _Cand:
 QUANTITY_UNITS = set("尺米里亩斤吨年岁天日时分秒楼层号")
 # A name made wholly of counted units (四会一课, 两员一站一网格): 2-4 parts of 1-2 characters.
 _UNIT_SEQUENCE = re.compile(rf"(?:[{CN_DIGITS}][\u3400-\u9fff]{{1,2}}){{2,4}}")
+
+
+# Patterns the helpers below run tens of thousands of times per article, compiled once.
+_COUNT_HEAD = re.compile(rf"^([{CN_DIGITS}])([{HAN}])")
+_TWO_COUNTS = re.compile(rf"^[{CN_DIGITS}]{{2,}}")
+_COUNT_CHARS = re.compile(rf"([{CN_DIGITS}])(?=[{HAN}])")
+_DIGIT_RUN = re.compile(r"^([0-9]{2,4})(?=[^0-9+.]|$)")
+_CN_DIGIT_RUN = re.compile(r"[一二三四五六七八九]{2,}")
+_FRAMING = re.compile(rf"^(?:[{CN_DIGITS}]+|[0-9]+)([{MEASURES}])(.*)$")
+_ITEM_SPLIT = re.compile(r"[、；;，,]|(?<=[^\s])(?:以及|和|及)(?=[^\s])")
+_ITEM_LEAD = re.compile(r"^(?:即|包括|分别是|分别为|是|有)")
+_ITEM_TAIL = re.compile(r"[等的]+$")
+_TRAIL_DENG = re.compile(r"等$")
+_CHAIN_GAP = re.compile(r"[、和及与\s]*")
+_LEAD_DE_DENG = re.compile(r"^\s*(?:的|等)?\s*")
+_LEAD_DE = re.compile(r"^\s*的?\s*")
+_LEAD_DENG = re.compile(r"^\s*等")
+_HONOUR_TRIM = re.compile(r"[全国省市县区首批一级\s]+$")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:！？!?]")
+_QUOTED_SPAN = re.compile(r"“[^“”]*”")
+_NAME_CHAR = re.compile(rf"[{NAME_CHARS}]")
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+_COMPOUND = re.compile(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}")
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +211,9 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
     (steps) and 一三五五 have no clean reading -> (None, None, False);
     spelled-out digits (4321: one group per digit) are checked later.
     """
-    m = re.match(rf"^([{CN_DIGITS}])([{HAN}])", name)
-    if m and not re.match(rf"^[{CN_DIGITS}]{{2,}}", name):
-        counts = re.findall(rf"([{CN_DIGITS}])(?=[{HAN}])", name)
+    m = _COUNT_HEAD.match(name)
+    if m and not _TWO_COUNTS.match(name):
+        counts = _COUNT_CHARS.findall(name)
         vals = {_CN_VAL[c] for c in counts if c in _CN_VAL}
         first = _CN_VAL[m.group(1)]
         if m.group(2) in QUANTITY_UNITS:
@@ -203,7 +230,7 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
 
 def _digit_groups(name: str) -> list[int] | None:
     """4321工作法 -> [4, 3, 2, 1]: a leading run of 2-4 single digits may count groups."""
-    m = re.match(r"^([0-9]{2,4})(?=[^0-9+.]|$)", name)
+    m = _DIGIT_RUN.match(name)
     if not m:
         return None
     return [int(c) for c in m.group(1)]
@@ -214,12 +241,12 @@ def _digit_key(s: str) -> str:
     def conv(m: re.Match[str]) -> str:
         return "".join(str(_CN_VAL.get(c, c)) for c in m.group())
 
-    return re.sub(r"[一二三四五六七八九]{2,}", conv, s)
+    return _CN_DIGIT_RUN.sub(conv, s)
 
 
 def _is_framing(name: str) -> bool:
     """三项机制, 一个品牌, 三把钥匙: count + measure + generic noun (parts may be mechanisms)."""
-    m = re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)([{MEASURES}])(.*)$", name)
+    m = _FRAMING.match(name)
     if not m:
         return False
     rest = m.group(2)
@@ -231,7 +258,7 @@ FRAMED_HEADS = ("机制", "体系", "制度", "模式", "工作法", "平台", "
 
 def _post_head_name(after: str, heads: tuple[str, ...]) -> str | None:
     """The head word after a quote (skipping 的/等), or None."""
-    m = _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads)
+    m = _post_head(_LEAD_DE_DENG.sub("", after), heads)
     return m.group(2) if m else None
 
 
@@ -239,7 +266,7 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
     """三项机制, “五个体系”: a count of mechanisms is itself recorded when its n parts are listed,
     right before it (宣传、走访、巡逻三项机制) or as n names ending in its noun soon after
     (…建立了A机制和B机制)."""
-    m = re.match(rf"^([{CN_DIGITS}]|[0-9]+)[{MEASURES}](.+)$", name)
+    m = _rx(rf"^([{CN_DIGITS}]|[0-9]+)[{MEASURES}](.+)$").match(name)
     if not m or m.group(2) not in FRAMED_HEADS:
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else _CN_VAL.get(m.group(1), 0)
@@ -247,10 +274,10 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
     s0, _ = _sentence_span(clean, start)
     lead = rf"^(?:{_alt(_cues()['create'] + _cues()['adopt'] + ('抓好', '做好', '构筑', '筑牢', '强化'))})了?"
     window = work[max(s0, start - 80):start].rstrip("“ ")
-    lm = re.search(r"([^，。；：“”,]{2,12}(?:、[^，。；：“”、,]{2,12})+)\s*(?:等)?$", window)
+    lm = _rx(r"([^，。；：“”,]{2,12}(?:、[^，。；：“”、,]{2,12})+)\s*(?:等)?$").search(window)
     if lm:
         items = _split_items(lm.group(1))
-        items[0] = re.sub(lead, "", re.sub(r"^.*(?:派出所|该所|公安局)", "", items[0]))
+        items[0] = re.sub(lead, "", _rx(r"^.*(?:派出所|该所|公安局)").sub("", items[0]))
         sizes = {len(x) for x in items[1:]}
         if len(sizes) == 1 and len(items[0]) > min(sizes) + 1:
             items[0] = items[0][-min(sizes):]  # 搭起源头排查、联合调处: parts of one length
@@ -258,9 +285,9 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
             return items
     region = work[end:min(len(work), end + 300)]
     item = rf"[^，。；：“”、和及\s]{{2,24}}?{noun}"
-    for mm in re.finditer(rf"{item}(?:(?:、|和|及|以及|与){item})+", region):
+    for mm in _rx(rf"{item}(?:(?:、|和|及|以及|与){item})+").finditer(region):
         items = re.findall(item, mm.group())
-        items[0] = re.sub(lead, "", re.sub(r"^.*(?:派出所|该所|公安局)", "", items[0]))
+        items[0] = re.sub(lead, "", _rx(r"^.*(?:派出所|该所|公安局)").sub("", items[0]))
         items = [_clean_name(x) for x in items]
         if len(items) == n:
             return items
@@ -276,7 +303,7 @@ def _goal_after_re() -> re.Pattern[str]:
 
 def _count_parts(core: str) -> list[str] | None:
     """一式一点两平台四队伍 -> [一式, 一点, 两平台, 四队伍]: a run of counted parts, else None."""
-    parts = re.findall(rf"[{CN_DIGITS}][^{CN_DIGITS}]{{1,4}}", core)
+    parts = _rx(rf"[{CN_DIGITS}][^{CN_DIGITS}]{{1,4}}").findall(core)
     if len(parts) >= 3 and "".join(parts) == core:
         return parts
     return None
@@ -358,13 +385,13 @@ def _strip_adverbs(s: str) -> str:
 def _split_items(text: str) -> list[str]:
     """Split an enumeration into items: 、 ， ； and a final 和/及."""
     text = text.strip().rstrip("。；;，, 等")
-    text = re.sub(r"等$", "", text)
-    parts = [p for p in re.split(r"[、；;，,]|(?<=[^\s])(?:以及|和|及)(?=[^\s])", text) if p]
+    text = _TRAIL_DENG.sub("", text)
+    parts = [p for p in _ITEM_SPLIT.split(text) if p]
     out = []
     for p in parts:
         p = _clean_name(p).strip()
-        p = re.sub(r"^(?:即|包括|分别是|分别为|是|有)", "", p)
-        p = re.sub(r"[等的]+$", "", p)
+        p = _ITEM_LEAD.sub("", p)
+        p = _ITEM_TAIL.sub("", p)
         if p:
             out.append(p)
     return out
@@ -388,8 +415,8 @@ def _headings(clean: CleanDoc) -> list[tuple[int, int, int, int]]:
         t = text[p.start:p.end].strip()
         if p.is_heading or (
             2 <= len(t) <= HEADING_MAX
-            and not re.search(r"[。！？!?]$", t)
-            and not re.search(r"[:：]\s*\S", t[:8])
+            and not _rx(r"[。！？!?]$").search(t)
+            and not _rx(r"[:：]\s*\S").search(t[:8])
             and i + 1 < len(paras)
             and i > 0
         ):
@@ -428,6 +455,11 @@ def _sentence_span(clean: CleanDoc, pos: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- candidates
 
 
+def _chain_gap(work: str, a: int, b: int) -> bool:
+    """Only 、/和/及/与 or spaces between two quotes (an inner quote overlapping its outer one: empty gap)."""
+    return a >= b or _CHAIN_GAP.fullmatch(work, a, b) is not None
+
+
 def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
     neg = _negatives()
@@ -446,17 +478,17 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         s0, s1 = _sentence_span(clean, qs)
         # A chain of quotes (“A”“B”等平台, “A”、“B”) shares what follows and what precedes.
         j = idx
-        while j + 1 < len(matches) and re.fullmatch(r"[、和及与\s]*", work[matches[j].end():matches[j + 1].start()]):
+        while j + 1 < len(matches) and _chain_gap(work, matches[j].end(), matches[j + 1].start()):
             j += 1
         chain_end = matches[j].end()
         i = idx
-        while i > 0 and re.fullmatch(r"[、和及与\s]*", work[matches[i - 1].end():matches[i].start()]):
+        while i > 0 and _chain_gap(work, matches[i - 1].end(), matches[i].start()):
             i -= 1
         chain_start = matches[i].start()
         chain_id = chain_start
         after = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "")
         after = after.lstrip()
-        after = re.sub(r"^\s*等", "", after)
+        after = _LEAD_DENG.sub("", after)
         before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
         if len(core) < 2:
@@ -470,23 +502,23 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         gm = _goal_after_re().match(after)
         if gm and not _head_re().search(gm.group(1)):
             continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
-        if re.search(r"(?:为|作为)\S{0,4}$", before) and re.match(r"^(?:目标|方向|己任|主题|出发点|落脚点)", after):
+        if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
             continue
-        honour_before = _ends_with(re.sub(r"[全国省市县区首批一级\s]+$", "", before), neg["honour_verb"])
+        honour_before = _ends_with(_HONOUR_TRIM.sub("", before), neg["honour_verb"])
         if honour_before or _ends_with(core, neg["honour"]):
             cands.append(_Cand(core, qs, qe, kind="honour"))
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             continue
-        clause_before = re.sub(r"“[^“”]*”", "", re.split(r"[，,。；;：:！？!?]", work[s0:chain_start])[-1])
+        clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
                 and (not _ends_with(core, heads) or _kind_of_object(core)) and "+" not in core:
             continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
-        if re.search(r"(?:^|[，。])\s*作为$", work[max(s0, chain_start - 4):chain_start]) and re.match(r"^[，,]", after):
+        if _rx(r"(?:^|[，。])\s*作为$").search(work[max(s0, chain_start - 4):chain_start]) and _rx(r"^[，,]").match(after):
             continue  # 作为“普法前哨”，…: an apposition describing what follows
-        if re.fullmatch(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州国江河湖山岛]){{2,}}", core) or re.search(r"位于$", before):
+        if _rx(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州国江河湖山岛]){{2,}}").fullmatch(core) or _rx(r"位于$").search(before):
             continue  # “三乡两镇”, 位于“…”交汇处: a count of places or a location, not a practice
-        if _role_formula(core) and not _post_head(re.sub(r"^\s*(?:的|等)?\s*", "", after), heads):
+        if _role_formula(core) and not _post_head(_LEAD_DE_DENG.sub("", after), heads):
             continue  # “社区民警+网格员”: who staffs it, not a named practice
         # --- a list: a slogan, or the parts of a counted name that follows
         items = _is_list(core)
@@ -500,23 +532,23 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
             continue
-        pq = re.match(rf"^\s*的?[{HAN}]{{0,6}}(?=“)", after)
+        pq = _rx(rf"^\s*的?[{HAN}]{{0,6}}(?=“)").match(after)
         code_parts = _count_parts(core) if pq else None
         if (items or code_parts) and pq and chain_start == qs:
             # “A、B、C”的社会治理“X模式”, “一式一点两平台”的“112”机制: the parts of the quote that follows
             cands.append(_Cand("", chain_end, chain_end + pq.end(), kind="parts",
                                components=[_clean_name(x) for x in (items or code_parts or [])]))
             continue
-        lh = _post_head(re.sub(r"^\s*的?\s*", "", work[chain_end:min(s1, chain_end + 18)].replace("\x00", "")), heads)
-        if items and lh and not re.search(r"[的了是在对把将被为以]", lh.group(1)) and i == idx == j \
+        lh = _post_head(_LEAD_DE.sub("", work[chain_end:min(s1, chain_end + 18)].replace("\x00", "")), heads)
+        if items and lh and not _rx(r"[的了是在对把将被为以]").search(lh.group(1)) and i == idx == j \
                 and not any(_looks_like_slogan(x) or x.endswith(("型", "化")) for x in items):
             # “一键受理、三级联办”的调解机制, “1、3、5分钟”响应机制: one practice named by its parts
-            parts = [] if all(re.fullmatch(r"[0-9.]+[^0-9]{0,3}", x) for x in items) else [_clean_name(x) for x in items]
+            parts = [] if all(_rx(r"[0-9.]+[^0-9]{0,3}").fullmatch(x) for x in items) else [_clean_name(x) for x in items]
             cands.append(_Cand(core, qs, qe, head=lh.group(2), kind="quoted", components=parts,
                                in_heading=in_heading))
             continue
         if items:
-            gm = re.match(r"^\s*(?:等)?(?:组成|构成|组建)的?", after)
+            gm = _rx(r"^\s*(?:等)?(?:组成|构成|组建)的?").match(after)
             if gm:  # “A、B、C”组成的“X”: the parts of the practice named next
                 cands.append(_Cand("", chain_end, chain_end + gm.end(), kind="parts",
                                    components=[_clean_name(x) for x in items]))
@@ -524,24 +556,24 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if _is_speech(core) and "+" not in core:
             continue
         if any(a < qs and qe <= b for a, b in speech) \
-                and not (work[qs] == "‘" and (re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core)
+                and not (work[qs] == "‘" and (_rx(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}").fullmatch(core)
                                              or _named_object(core))):
             continue  # a name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)
         if core in _negatives().get("generic", ()):
             continue
         if core in _negatives().get("figure", ()) and not _post_head_name(after, heads):
             continue  # 做实“服务站”, 打造为民解忧“终点站”: a common noun used as a figure of speech
-        one_each = re.fullmatch(rf"[{CN_DIGITS}]个一", core) is not None  # “四个一”: N things done once each
+        one_each = _rx(rf"[{CN_DIGITS}]个一").fullmatch(core) is not None  # “四个一”: N things done once each
         if one_each:
             pass
-        elif _is_framing(core) or (re.fullmatch(rf"[{CN_DIGITS}]+[{MEASURES}]", core) and _starts_with(after, FRAMING_NOUNS)):
+        elif _is_framing(core) or (_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").fullmatch(core) and _starts_with(after, FRAMING_NOUNS)):
             parts = _framed_parts(clean, work, qs, qe, core)
             if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
                           in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
                 cands.append(c)
-            elif re.search(r"以[^以，,。]{0,10}$", before) and qp["frame_after"].match(after):
+            elif _rx(r"以[^以，,。]{0,10}$").search(before) and qp["frame_after"].match(after):
                 # 以分局“六大专项行动”为载体: a named programme the station works through
                 c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="quoted", in_heading=in_heading)
                 c.expected, c.counted_char, _ = _count_prefix(core)
@@ -549,18 +581,18 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             else:
                 cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue
-        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]", core) and not _post_head_name(after, heads) \
+        if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(after, heads) \
                 and not one_each:
             cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
             continue  # “四个坚持”: a reporter's count of points, not a name
         # --- acceptance
-        if re.search(r"以.{1,6}为", core):
+        if _rx(r"以.{1,6}为").search(core):
             continue  # “以人民为中心”: a principle, whatever its last word
-        compound = re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
+        compound = _COMPOUND.fullmatch(core) is not None
         head = _ends_with(core, heads) or (None if compound else _quoted_head(core))
         hm = _post_head(work[chain_end:min(s1, chain_end + 18)].replace("\x00", "").lstrip(), heads)
         post_head = hm.group(2) if hm else None
-        if hm and re.search(r"[的了是在对把将被为以]|系列|相关|各项|各类", hm.group(1)):
+        if hm and _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)):
             post_head = None
         n, cchar, _ = _count_prefix(core)
         if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
@@ -572,21 +604,21 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         bare = before.rstrip()
         tail = _strip_tail_adverbs(bare)
         cue_before = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
-            tail[:-2], cues["create"] + cues["adopt"]) if re.search(rf"[{HAN}]{{2}}$", tail) else _ends_with(
+            tail[:-2], cues["create"] + cues["adopt"]) if _rx(rf"[{HAN}]{{2}}$").search(tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
         cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
         cue_before = cue_before or bare.endswith("通过")  # 通过“X”化解…: the means the station works through
-        frame = re.search(r"以\s*[^以]{0,4}$", bare) and qp["frame_near"].match(after)
+        frame = _rx(r"以\s*[^以]{0,4}$").search(bare) and qp["frame_near"].match(after)
         kind = "quoted"
         listed: list[str] = []
         partial = False
         if n is not None:
             lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'] + ('将', '把'))})"
-            window = re.sub(r"[”」』]\s*$", "", work[max(s0, qs - 120):qs])
+            window = _rx(r"[”」』]\s*$").sub("", work[max(s0, qs - 120):qs])
             window = window.replace("“", "，").replace("”", "")
             for pat in (r"([^，。；：“”,]{2,12}(?:[、，,][^，。；：“”、,]{2,12}){1,})\s*(?:的|等)?\s*$",
                         r"([^，。；：“”]{2,14}(?:、[^，。；：“”、]{2,14}){1,})\s*(?:的|等)?\s*$"):
-                lm = re.search(pat, window)
+                lm = _rx(pat).search(window)
                 if lm:
                     listed = _split_items(lm.group(1))
                     if any(x in cues["create"] + cues["adopt"] for x in listed):
@@ -595,8 +627,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                     if len(listed) > n:
                         listed = listed[-n:]
                     if listed:
-                        listed[0] = re.sub(lead, "", _trim_lead(listed[0])) or listed[0]
-                        listed[-1] = re.sub(r"等.*$", "", listed[-1]) or listed[-1]
+                        listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
+                        listed[-1] = _rx(r"等.*$").sub("", listed[-1]) or listed[-1]
                     if len(listed) == n and all(len(x) >= 2 for x in listed):
                         break
                     if window.rstrip().endswith("等") and cchar:
@@ -605,7 +637,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                             k -= 1
                         if 2 <= len(listed) - k < n:
                             listed, partial = listed[k:], True
-                            listed[0] = re.sub(lead, "", _trim_lead(listed[0])) or listed[0]
+                            listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
                             break  # 瞻红色遗址、讲红色故事等“十红”: some of the parts, sharing the counted char
                     listed = []
         if listed and (len(listed) == n or partial):
@@ -613,7 +645,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
             continue
-        if re.match(rf"^[{CN_DIGITS}]", core) and not (_ends_with(core, heads) or post_head) and re.search(r"坚持$", bare):
+        if _rx(rf"^[{CN_DIGITS}]").match(core) and not (_ends_with(core, heads) or post_head) and _rx(r"坚持$").search(bare):
             continue  # 坚持“一岗带动三队”: a principle the station keeps
         title_line = _in_title_line(clean.simp, qs)
         if (core in _external() or core.endswith("工程") or post_head == "工程") \
@@ -621,9 +653,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if head or post_head or "+" in core or compound or core in _external():
             pass
-        elif cue_before or frame or re.search(r"(?:公安部?|警方|警务)$", bare):
-            counted_name = n is not None or re.match(r"^[0-9]{3,6}$", core) is not None \
-                or (len(core) == 3 and re.search(r"公安部?$", bare) is not None)  # 公安部“邻里通”
+        elif cue_before or frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
+            counted_name = n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
+                or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
             if len(core) > 12 or len(core) < (2 if counted_name else 4) or _looks_like_slogan(core):
                 continue
         elif in_heading:
@@ -696,7 +728,7 @@ def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
 def _quoted_head(core: str) -> str | None:
     """A quoted core ending like a named object (“解忧小屋”, “三步研调法”, “…工作清单”): that ending."""
     last = _ends_with(core, tuple(sorted(_quoted_heads(), key=len, reverse=True)))
-    if last is None or len(core) < len(last) + 2 or not re.fullmatch(rf"[{HAN}0-9A-Za-z]+", core):
+    if last is None or len(core) < len(last) + 2 or not _rx(rf"[{HAN}0-9A-Za-z]+").fullmatch(core):
         return None
     if _ends_with(core, _negatives().get("not_object", ())) or (last == "法" and "法律" in core):
         return None  # 办法, 密码, 号码: ordinary words, not a named object
@@ -720,7 +752,7 @@ def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[st
     or when exactly its n parts are listed right before it (东片、西片、南片“三片”)."""
     if _ends_with(before.rstrip(), cues["create"]) or _ends_with(_strip_tail_adverbs(before.rstrip()), cues["create"]):
         return True
-    lm = re.search(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”、,]{2,8})+)\s*$", window)
+    lm = _rx(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”、,]{2,8})+)\s*$").search(window)
     return bool(lm) and len(_split_items(lm.group(1))) == n and all(
         core[1] in x for x in _split_items(lm.group(1)))
 
@@ -731,7 +763,7 @@ ROLE_SUFFIX = ("员", "警", "者", "长", "师", "贤", "干部", "志愿者", 
 def _role_formula(core: str) -> bool:
     """社区民警+网格员+志愿者: every part of a ``+`` formula is a person's role."""
     parts = [p for p in core.split("+") if p]
-    return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{1,6}}", p) and _ends_with(p, ROLE_SUFFIX) for p in parts)
+    return len(parts) >= 2 and all(_rx(rf"[{HAN}]{{1,6}}").fullmatch(p) and _ends_with(p, ROLE_SUFFIX) for p in parts)
 
 
 @lru_cache(maxsize=256)
@@ -768,21 +800,21 @@ def _in_title_line(text: str, pos: int) -> bool:
     lead = len(text) - len(text.lstrip())
     end = text.find("\n", lead)
     end = len(text) if end < 0 else end
-    return pos < end and end - lead <= 40 and not re.search(r"[。！？!?]\s*$", text[lead:end])
+    return pos < end and end - lead <= 40 and not _rx(r"[。！？!?]\s*$").search(text[lead:end])
 
 
 def _external_aside(work: str, end: int, in_heading: bool) -> bool:
     """A higher-level programme named only in passing: a time frame (“春季攻势”开展以来),
     a label (“万村工程”示范村), or a headline slogan."""
     nxt = work[end:end + 16].lstrip("”」』 ")
-    return in_heading or re.match(r"^(?:“[^”]{1,8}”)?(?:[^，。“]{0,4}(?:以来|期间)|示范)", nxt) is not None
+    return in_heading or _rx(r"^(?:“[^”]{1,8}”)?(?:[^，。“]{0,4}(?:以来|期间)|示范)").match(nxt) is not None
 
 
 def _looks_like_slogan(core: str) -> bool:
     """小事不出村, 矛盾不上交, 一次不用跑: a target phrased as a negated or graded result."""
-    if re.fullmatch(rf"([^{CN_DIGITS}0-9])(.)\1(.)", core):
+    if _rx(rf"([^{CN_DIGITS}0-9])(.)\1(.)").fullmatch(core):
         return True  # 抓早抓小, 边走边看: a repeated verb frames a principle, not a name
-    return bool(re.search(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$", core))
+    return bool(_rx(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$").search(core))
 
 
 def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]],
@@ -798,7 +830,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     for hm in _head_re().finditer(work):
         hs, he = hm.start(), hm.end()
         # the head must end the word: no Han char that would continue it
-        if he < len(work) and re.match(rf"[{HAN}]", work[he]) and work[he] not in "的为是在和与等及中上下里来以将已后前被让使由，" \
+        if he < len(work) and _HAN_CHAR.match(work[he]) and work[he] not in "的为是在和与等及中上下里来以将已后前被让使由，" \
                 and not _object_ends(work, hm.group(), he):
             # allow a longer head that starts here (工作机制 ...) to be found by its own match
             continue
@@ -807,7 +839,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         head = hm.group()
         # read leftwards over name characters
         k = hs
-        while k > 0 and re.match(rf"[{NAME_CHARS}]", work[k - 1]):
+        while k > 0 and _NAME_CHAR.match(work[k - 1]):
             k -= 1
         span = work[k:hs]
         if k > 0 and work[k - 1] in CLOSE_Q and not any(w in span for w in stops):
@@ -830,39 +862,39 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             if pos >= 0 and pos + len(w) > cue_cut:
                 cue_cut = pos + len(w)
         cue_core = span[cue_cut:] if cue_cut >= 0 else ""
-        cue_core = re.sub(r"^(?:了|起|出)+", "", cue_core)
-        co = list(re.finditer(rf"{re.escape(head)}(?:和|及|以及|与)", cue_core))
+        cue_core = _rx(r"^(?:了|起|出)+").sub("", cue_core)
+        co = list(_rx(rf"{re.escape(head)}(?:和|及|以及|与)").finditer(cue_core))
         if co:  # 建立了A机制和B机制: B is named by the same cue verb
             cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
             cue_core = cue_core[co[-1].end():]
-        if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not re.search(r"[的在对把将为]", cue_core) \
+        if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为]").search(cue_core) \
                 and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
-                and not re.match(r"[的之、]", work[he:he + 1]) \
+                and not _rx(r"[的之、]").match(work[he:he + 1]) \
                 and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
             core, core_start = cue_core, k + cue_cut + (len(span[cue_cut:]) - len(cue_core))
             cue_named = True
         else:
             cue_named = False
         core = _strip_adverbs(core.replace("\x00", ""))
-        mm = list(re.finditer(rf"[{CN_DIGITS}]+[{MEASURES}]", core))
+        mm = list(_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").finditer(core))
         if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
             core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …走访、巡逻两项机制
         is_object = head in _object_heads()
         if k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
-            cm = re.search(rf"[{CN_DIGITS}](?=[{HAN}])", core[1:])
-            if not cm and not re.match(rf"[{CN_DIGITS}]", core):
+            cm = _rx(rf"[{CN_DIGITS}](?=[{HAN}])").search(core[1:])
+            if not cm and not _rx(rf"[{CN_DIGITS}]").match(core):
                 continue
             core = core[cm.start() + 1:] if cm else core
         core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
         if not core:
             continue
         name = _clean_name(core + hm.group())
-        is_lead = core_start in para_starts and re.match(r"[。：:]", work[he:he + 1] or "")
+        is_lead = core_start in para_starts and _rx(r"[。：:]").match(work[he:he + 1] or "")
         marked = (
-            bool(re.match(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])", core) and _count_prefix(core)[0] is not None)
-            or bool(re.match(r"^[0-9]{2,}", core))
+            bool(_rx(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])").match(core) and _count_prefix(core)[0] is not None)
+            or bool(_rx(r"^[0-9]{2,}").match(core))
             or "+" in core
-            or re.fullmatch(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}", core) is not None
+            or _COMPOUND.fullmatch(core) is not None
             or "式" in core[1:]
             or is_lead
             or cue_named
@@ -872,11 +904,11 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             modifier = _ends_with(core, _negatives()["modifier"])
             if modifier and len(core) - len(modifier) <= 1:
                 continue  # 社区警务站, 校园义警: a kind of post, not its name
-            if re.match(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))", core):
+            if _rx(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))").match(core):
                 continue  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
             if _all_generic(core):
                 continue  # 村委会矛盾纠纷调解室: a body's room of a kind, no distinguishing name
-            marked = marked or bool(re.match(rf"^[{HAN}]{{2,}}$", core))
+            marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
         if not marked or len(core) < 2 or len(core) > (20 if cue_named else 14) or core in GENERIC_CORES:
@@ -885,9 +917,9 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             continue
         if any(d in name for d in _negatives()["doctrine"]):
             continue
-        if re.search(r"(?<![驻进入])(派出所|公安局|分局)", core):
+        if _rx(r"(?<![驻进入])(派出所|公安局|分局)").search(core):
             continue  # a unit's name; but 调解委员会入驻派出所工作机制 names where a practice goes
-        if re.match(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]", core):
+        if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}名户人]").match(core):
             parts = _framed_parts(clean, work, core_start, he, name)
             if parts:  # 宣传、走访、巡逻三项机制: a counted set of mechanisms, its parts listed
                 c = _Cand(name, core_start, he, head=head, kind="counted", components=parts)
@@ -900,40 +932,43 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         # a list right before a counted name: 镇、部门、村、网格员五级联动…机制
         if c.expected:
             before = work[max(0, core_start - 80):core_start]
-            lm = re.search(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$", before)
+            lm = _rx(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$").search(before)
             if lm:
-                items = [re.sub(rf"^(?:{_alt(cue_words)})", "", x) for x in _split_items(lm.group(1))]
+                items = [_rx(rf"^(?:{_alt(cue_words)})").sub("", x) for x in _split_items(lm.group(1))]
                 items[0] = _trim_lead(items[0])
                 c.components = [x for x in items if x]
         cands.append(c)
     # programmes of higher levels named anywhere (雪亮工程 ...)
     for prog in _external():
-        for pm in re.finditer(re.escape(prog), work):
-            in_head = any(h0 <= pm.start() < h1 for h0, h1 in head_spans) or _in_title_line(clean.simp, pm.start())
-            if not any(a <= pm.start() < b for a, b in quote_spans) and not _external_aside(work, pm.end(), in_head):
-                cands.append(_Cand(prog, pm.start(), pm.end(), kind="unquoted",
+        ps = work.find(prog)
+        while ps >= 0:
+            pe = ps + len(prog)
+            in_head = any(h0 <= ps < h1 for h0, h1 in head_spans) or _in_title_line(clean.simp, ps)
+            if not any(a <= ps < b for a, b in quote_spans) and not _external_aside(work, pe, in_head):
+                cands.append(_Cand(prog, ps, pe, kind="unquoted",
                                    head=_ends_with(prog, tuple(mechanism_heads()))))
+            ps = work.find(prog, max(pe, ps + 1))
     # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式, 1+2+N(即…)调解工作模式
     for fm in _formula_re().finditer(work) if "+" in work else ():
         end = fm.end()
         last = work.rfind("+", fm.start(), end) + 1
-        tail = re.match(rf"^[0-9A-Za-z]+(?=[{HAN}])", work[last:end])
+        tail = _rx(rf"^[0-9A-Za-z]+(?=[{HAN}])").match(work[last:end])
         if tail:  # 1+2矛盾纠纷调解和排查模式: a digit part ends the formula, the words after it describe it
             end = last + tail.end()
         after = work[end:end + 80]
-        am = re.match(rf"^\s*(?:[(（]([^)）]{{0,70}})[)）])?\s*的?\s*([{HAN}]{{0,10}}?)(模式|机制|工作法|体系)", after)
-        if not am or (fm.start() > 0 and work[fm.start() - 1] in OPEN_Q) or re.search(r"[的了是在对把将为]", am.group(2)):
+        am = _rx(rf"^\s*(?:[(（]([^)）]{{0,70}})[)）])?\s*的?\s*([{HAN}]{{0,10}}?)(模式|机制|工作法|体系)").match(after)
+        if not am or (fm.start() > 0 and work[fm.start() - 1] in OPEN_Q) or _rx(r"[的了是在对把将为]").search(am.group(2)):
             continue
         core = work[fm.start(1):end]
         first = core[:core.find("+")]
         cut = max((first.rfind(w) + len(w) for w in stops if w != "所" and w in first), default=0)
         core = core[cut:] if len(first) - cut >= 2 or first[cut:].isascii() else core  # 该所探索民警+…
-        core = re.sub(rf"^[{HAN}]+(?=[0-9A-Za-z]+\+)", "", core)  # 推行3+X: a digit formula starts at its digit
+        core = _rx(rf"^[{HAN}]+(?=[0-9A-Za-z]+\+)").sub("", core)  # 推行3+X: a digit formula starts at its digit
         if _role_formula(core):
             continue  # 民警+辅警+志愿者的模式: who staffs it, not a named practice
         c = _Cand(_clean_name(core), end - len(core), end, head=am.group(3), kind="formula")
         if am.group(1):
-            c.components = _split_items(re.sub(r"^即", "", am.group(1)))
+            c.components = _split_items(_rx(r"^即").sub("", am.group(1)))
         cands.append(c)
     return cands
 
@@ -951,11 +986,11 @@ def _formula_re() -> re.Pattern[str]:
 def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str | None]:
     """Items of an enumeration introduced by 即/包括/分别是/： right after ``pos`` in its sentence."""
     seg = work[pos:send]
-    pm = re.match(r"^[^。；，,（(]{0,8}?[（(]([^()（）]{2,60})[)）]", seg)
-    if pm and re.search(r"[、，,]", pm.group(1)):  # “三方联动”机制(民警、法官、律师)
-        body = re.sub(r"^(?:即|包括|也就是)", "", pm.group(1))
+    pm = _rx(r"^[^。；，,（(]{0,8}?[（(]([^()（）]{2,60})[)）]").match(seg)
+    if pm and _rx(r"[、，,]").search(pm.group(1)):  # “三方联动”机制(民警、法官、律师)
+        body = _rx(r"^(?:即|包括|也就是)").sub("", pm.group(1))
         return _split_items(body), body
-    m = re.match(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：])", seg)
+    m = _rx(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：])").match(seg)
     if not m:
         ordinal = _ordinal_items(work[pos:min(len(work), pos + 600)])
         return (ordinal, "、".join(ordinal)) if ordinal else ([], None)
@@ -965,7 +1000,7 @@ def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str |
 
 def _ordinal_items(text: str) -> list[str]:
     """一是…；二是…；三是…: the lead clause of each numbered point, starting in this or the next sentence."""
-    first = re.search(r"一是", text[:200])
+    first = _rx(r"一是").search(text[:200])
     if not first:
         return []
     items = []
@@ -984,21 +1019,21 @@ def _digit_components(body: str, groups: list[int]) -> list[str] | None:
     items (3 + 2 + 1 = 6); a clause whose items can't be split to its digit
     stands as one part for each of its units only when the digit is 1.
     """
-    clauses = [c.strip() for c in re.split(r"[，,；;]", body) if c.strip()]
+    clauses = [c.strip() for c in _rx(r"[，,；;]").split(body) if c.strip()]
     found: list[str] = []
     gi = 0
     for cl in clauses:
         if gi >= len(groups):
             break
-        m = re.search(r"([0-9]+)\s*[个项套支条类大种名]", cl)
+        m = _rx(r"([0-9]+)\s*[个项套支条类大种名]").search(cl)
         if not m or int(m.group(1)) != groups[gi]:
             continue
         d = groups[gi]
         gi += 1
-        if m.start() == 0 or re.match(r"^(?:建立|建设|形成|推行|落实|实现)?$", cl[:m.start()]):
+        if m.start() == 0 or _rx(r"^(?:建立|建设|形成|推行|落实|实现)?$").match(cl[:m.start()]):
             found.append(_clean_name(cl))  # 建立1套…机制: the counted thing follows the number
             continue
-        items = _split_items(re.sub(r"^(?:即|实现|推行|落实|强化|建设|建立)", "", cl[:m.start()]))
+        items = _split_items(_rx(r"^(?:即|实现|推行|落实|强化|建设|建立)").sub("", cl[:m.start()]))
         if len(items) == d:
             found.extend(items)
         else:
@@ -1011,7 +1046,7 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
     if not c.components:
         items, body = _enumeration_after(work, c.end, s1)
         nxt = clean.sentence_at(s1) if s1 < len(work) else None
-        if not body and nxt and re.match(r"^\s*即", work[nxt.start:nxt.end]):
+        if not body and nxt and _rx(r"^\s*即").match(work[nxt.start:nxt.end]):
             items, body = _enumeration_after(work, nxt.start, nxt.end)
         groups = _digit_groups(c.name)
         if groups and body and not c.components:
@@ -1026,7 +1061,7 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
     if not c.components and "+" in c.name:
         parts = [p for p in c.name.split("+") if p]
         # a digit formula (1+X+N) counts people, not parts: only word formulas list parts
-        if not any(re.fullmatch(r"[0-9A-Za-z]+", p) for p in parts):
+        if not any(_rx(r"[0-9A-Za-z]+").fullmatch(p) for p in parts):
             c.components = parts
     if not c.components and c.expected:
         # a heading naming a counted mechanism: lead phrases of its paragraphs
@@ -1042,11 +1077,11 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
                 break
         else:
             # a list of exactly the promised size in this or the next sentence
-            region = re.split(r"[“「]", work[c.end:s1])[0]
-            for lm in re.finditer(r"[^，。；：“”的]{2,12}(?:、[^，。；：“”、的]{2,12})+", region):
+            region = _rx(r"[“「]").split(work[c.end:s1])[0]
+            for lm in _rx(r"[^，。；：“”的]{2,12}(?:、[^，。；：“”、的]{2,12})+").finditer(region):
                 items = _split_items(lm.group())
                 if len(items) == c.expected:
-                    c.components = [re.sub(r"^(?:构建|建立|形成|实现)", "", x) for x in items]
+                    c.components = [_rx(r"^(?:构建|建立|形成|实现)").sub("", x) for x in items]
                     break
             if not c.components:
                 # following paragraphs opening with lead phrases that repeat the counted char
@@ -1117,7 +1152,7 @@ def _head_phrase(work: str, c: _Cand) -> str:
     """The words after a quoted name up to its head word (“X”的派出所新型警务运行模式), else ""."""
     if work[c.end - 1:c.end] not in CLOSE_Q:
         return ""
-    after = re.sub(r"^\s*(?:的|等)?\s*", "", work[c.end:c.end + 18].replace("\x00", ""))
+    after = _rx(r"^\s*(?:的|等)?\s*").sub("", work[c.end:c.end + 18].replace("\x00", ""))
     m = _post_head(after, tuple(sorted(mechanism_heads(), key=len, reverse=True)))
     return m.group() if m else ""
 
@@ -1156,14 +1191,14 @@ def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
         return "internal"
     if _OWNER_BEFORE.search(before) or _JOIN_BEFORE.search(before):
         return "external"
-    if re.search(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)[^，,。；;]{0,12}$|公安部|省厅|公安厅|上级", before):
+    if _rx(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)[^，,。；;]{0,12}$|公安部|省厅|公安厅|上级").search(before):
         return "external"  # 按照上级部署推行“X”; but 按照…要求，严格…，落实“四个一”: a clause away, no
-    if _HIGHER_SUBJECT.match(sentence) and not re.search(r"派出所|该所|本所|警务室|警务站", before):
+    if _HIGHER_SUBJECT.match(sentence) and not _rx(r"派出所|该所|本所|警务室|警务站").search(before):
         return "external"  # 县公安局…探索“X”模式: the practice of a higher level the station pilots
-    clause = re.split(r"[，,。；;]", before)[-1][-CLAUSE_W:]
+    clause = _rx(r"[，,。；;]").split(before)[-1][-CLAUSE_W:]
     if _create_re().search(clause):
         return "internal"
-    if re.search(r"把$", before) and re.match(r"^[^，,。；;]*?(?:建|设|打造|创建)", sentence[start_in_sent:]):
+    if _rx(r"把$").search(before) and _rx(r"^[^，,。；;]*?(?:建|设|打造|创建)").match(sentence[start_in_sent:]):
         return "internal"  # 把某某警务站建到外地: the 把 construction puts the verb after its object
     return None
 
@@ -1180,7 +1215,7 @@ def _scope_all(clean: CleanDoc, c: _Cand, work: str = "") -> str | None:
         return "external"
     if "internal" in found or (c.in_heading and c.components):
         return "internal"
-    if work and re.match(r"^(?:的)?(?:创新|首创|独创)", _head_phrase(work, c) or _after_quote(work, c)):
+    if work and _rx(r"^(?:的)?(?:创新|首创|独创)").match(_head_phrase(work, c) or _after_quote(work, c)):
         return "internal"
     return None
 
@@ -1189,7 +1224,7 @@ def _after_quote(work: str, c: _Cand) -> str:
     """The words right after a quoted name (“X”的创新模式), without 的/等."""
     if work[c.end - 1:c.end] not in CLOSE_Q:
         return ""
-    return re.sub(r"^\s*(?:的|等)?\s*", "", work[c.end:c.end + 8].replace("\x00", ""))
+    return _rx(r"^\s*(?:的|等)?\s*").sub("", work[c.end:c.end + 8].replace("\x00", ""))
 
 
 def _section_scopes(work: str, cands: list[_Cand], headings: list[tuple[int, int, int, int]],
@@ -1231,7 +1266,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         for o in out:
             ok = _merge_key(o.name)
             if ok == k or (min(len(ok), len(k)) >= 2 and (ok.startswith(k) or k.startswith(ok))
-                           and (len(k) >= 4 or len(ok) >= 4) and re.match(r"^[0-9一二三四五六七八九两]|.*\+", min(ok, k, key=len)) is not None) \
+                           and (len(k) >= 4 or len(ok) >= 4) and _rx(r"^[0-9一二三四五六七八九两]|.*\+").match(min(ok, k, key=len)) is not None) \
                     or (min(len(ok), len(k)) >= 3 and (ok.startswith(k) or k.startswith(ok)) and abs(len(ok) - len(k)) <= 6
                         and normalize_name(o.name) != normalize_name(c.name) and _same_core(o, c)):
                 target = o
@@ -1428,5 +1463,5 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def _year(sentence: str) -> int | None:
-    m = re.search(r"(19|20)[0-9]{2}(?=年)", sentence)
+    m = _rx(r"(19|20)[0-9]{2}(?=年)").search(sentence)
     return int(m.group()) if m else None

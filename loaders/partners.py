@@ -36,6 +36,9 @@ from .document import CleanDoc
 from .model import Extraction, Mechanism, Partner
 from .normalize import PINYIN_GLOSS, QUOTES, fullwidth_to_halfwidth, normalize_name, read_lexicon
 
+# Literal patterns compiled once (re's own cache lookup costs more than most of these matches).
+_rx = lru_cache(maxsize=1024)(re.compile)
+
 # Characters that end a clause (cue words and list context are looked for inside one).
 CLAUSE_END = set("，,；;。！？!?：:\n")
 # Separators between the items of an enumeration.
@@ -265,13 +268,22 @@ def _key_text(s: str) -> KeyText:
     return KeyText(fullwidth_to_halfwidth("".join(parts)), idx)
 
 
+@lru_cache(maxsize=1)
+def _first_chars() -> re.Pattern[str]:
+    """A character class of the variants' first characters: the regex engine finds where a
+    variant may start, instead of a Python loop over every character of the article."""
+    trie, _ = lexicon()
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(k for k in trie if k)) + "]")
+
+
 def _trie_matches(text: str) -> list[tuple[int, int, str]]:
     """Leftmost-longest, non-overlapping variant matches: (start, end, variant)."""
     trie, _ = lexicon()
     out = []
     n = len(text)
     i = 0  # the scan goes on after the end of the last match
-    for start in [k for k, ch in enumerate(text) if ch in trie]:  # where a variant may start
+    for fm in _first_chars().finditer(text):  # where a variant may start
+        start = fm.start()
         if start < i:
             continue
         node, best, j = trie, None, start
@@ -385,10 +397,10 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if t.list_only and not _in_list(key, a, b, normal, types, strict=t.weak):
             continue
-        before = re.sub(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$", "", key[max(0, a - 8) : a])
+        before = _rx(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$").sub("", key[max(0, a - 8) : a])
         if before.endswith(LOCATIVE) and not before.endswith("所在"):
             continue
-        if re.search(r"向[^、，,。；;]{0,6}$", before) and key.startswith("学", b):
+        if _rx(r"向[^、，,。；;]{0,6}$").search(before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
         if HONOUR.search(key[slice(*_clause(key, a, b))]) or ORG_HISTORY.search(key[slice(*_clause(key, a, b))]):
             continue
@@ -485,7 +497,7 @@ def _member_lists(key: str, matches: list[tuple[int, int, str]]) -> list[tuple[i
     for _, b, _v in matches:
         if b < len(key) and key[b] in "(（":
             close = min((i for i in (key.find(")", b, b + 60), key.find("）", b, b + 60)) if i >= 0), default=-1)
-            if close > 0 and re.search(r"[、，,和及]", key[b:close]):
+            if close > 0 and _rx(r"[、，,和及]").search(key[b:close]):
                 out.append((b + 1, close))
     return out
 
@@ -549,7 +561,7 @@ def _places(ext: Extraction) -> list[str]:
         for p in (st.province, st.prefecture, st.county, st.town, st.name.replace("派出所", "") if st.name else None):
             if p:
                 names.add(p)
-                stem = re.sub(r"(省|市|州|县|区|镇|乡|街道|自治区)$", "", p)
+                stem = _rx(r"(省|市|州|县|区|镇|乡|街道|自治区)$").sub("", p)
                 if len(stem) >= 2:
                     names.add(stem)
     return sorted(names, key=len, reverse=True)
@@ -570,7 +582,7 @@ def _strip_place(item: str, places: list[str]) -> str:
         if m and len(item) - m.end() >= 2 and not BODY_SUFFIX.search(item[: m.end()][:-1] or "x"):
             item, changed = item[m.end() :], True
     # A township-level body keeps its level word only when the rest is ambiguous.
-    m = re.match(r"^[\u4e00-\u9fff]{1,4}?(镇|乡|街道)(.+)$", item)
+    m = _rx(r"^[\u4e00-\u9fff]{1,4}?(镇|乡|街道)(.+)$").match(item)
     if m and len(m.group(2)) >= 3:
         item = m.group(2)
     return item
@@ -599,7 +611,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
         e = s
         while e < len(key) and key[e] not in CLAUSE_END and e - s < 40:
             e += 1
-        stop = re.search(r"共同|一起|一道|开展|成立|建立|打造|召开|组建|参与|签订|等|的|进行|对|到|为|在", key[s:e])
+        stop = _rx(r"共同|一起|一道|开展|成立|建立|打造|召开|组建|参与|签订|等|的|进行|对|到|为|在").search(key[s:e])
         spans.append((s, s + stop.start() if stop else e))
     for m in PATTERN_WITH.finditer(key):
         s = m.end()
@@ -613,7 +625,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
     seen: set[int] = set()
     for s, e in spans:
         pos = s
-        for item in re.split(r"(、|和|及|以及|与|/)", key[s:e]):
+        for item in _rx(r"(、|和|及|以及|与|/)").split(key[s:e]):
             a, b = pos, pos + len(item)
             pos = b
             if not item or item in ("、", "和", "及", "以及", "与", "/") or a in seen:
@@ -630,7 +642,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
                 continue  # 相关单位: too vague to compare stations by
             if len(name) <= 2:
                 continue  # 联动调处: a two-character activity ending like a body; two-character bodies are in the lexicon
-            if not (3 <= len(name) <= 10) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", name):
+            if not (3 <= len(name) <= 10) or not _rx(r"[\u4e00-\u9fff0-9A-Za-z()（）]+").fullmatch(name):
                 continue
             start, end = kt.span(a, b)
             out.append(Occurrence(start, end, (name,), (_guess_category(name),), "pattern", True))
@@ -645,9 +657,9 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
         if not _has_cue(key, m.start(), m.end()):
             continue
         # 教体、文广等部门: a field word in a list of departments names a government office
-        fallback = "government" if re.search(r"部门|机构$", m.group(0)) else "other"
+        fallback = "government" if _rx(r"部门|机构$").search(m.group(0)) else "other"
         pos = m.start(1)
-        parts = re.split(r"([、/])", m.group(1))
+        parts = _rx(r"([、/])").split(m.group(1))
         for k, item in enumerate(parts):
             a, b = pos, pos + len(item)
             pos = b
@@ -655,7 +667,7 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
                 continue
             if k == 0:  # the first item may carry the verb before it: 会同乡镇平安建设
                 cut = max((c.end() for c in PATTERN_CUE.finditer(item)), default=0)
-                cut = max([cut] + [w.end() for w in re.finditer(r"与|和|同|定期|积极|主动", item)])
+                cut = max([cut] + [w.end() for w in _rx(r"与|和|同|定期|积极|主动").finditer(item)])
                 a, item = a + cut, item[cut:]
             if any(x < b and a < y for x, y in taken) or NOT_PARTNER.search(item) or "公安" in item:
                 continue
@@ -684,7 +696,7 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
         name = q if GROUP_SUFFIX.search(q) else next(
             (q + after[:k] for k in range(len(after), 0, -1) if GROUP_SUFFIX.search(q + after[:k])), None
         )
-        if not name or len(name) < 3 or re.search(r"警|公安|派出所|民警", name):
+        if not name or len(name) < 3 or _rx(r"警|公安|派出所|民警").search(name):
             continue
         if any(t and (name.startswith(t) or t.startswith(q)) for t in mech):
             continue  # “某某调解员” beside the mechanism 某某调解: the station's own brand
@@ -738,7 +750,7 @@ def _team_of_mechanism(name: str, mechanisms: list[Mechanism]) -> bool:
     for m in mechanisms:
         for t in [m.name, *m.aliases]:
             term = normalize_name(t)
-            if term and not re.search(r"[+、/＋]", term) and term.endswith(n):
+            if term and not _rx(r"[+、/＋]").search(term) and term.endswith(n):
                 return True
     return False
 
@@ -750,12 +762,12 @@ def _subject_station(clean: CleanDoc, ext: Extraction) -> str | None:
     if ext.stations:
         return ext.stations[0].name
     # Fallback while no station step ran: the most frequent named station.
-    after_bureau = re.search(r"(?:公安局|分局|管理支队)([\u4e00-\u9fff]{2,6}?派出所)", clean.simp)
+    after_bureau = _rx(r"(?:公安局|分局|管理支队)([\u4e00-\u9fff]{2,6}?派出所)").search(clean.simp)
     if after_bureau:
         return after_bureau.group(1)
-    found = Counter(m.group(0) for m in re.finditer(r"[\u4e00-\u9fff]{2,4}派出所", clean.simp))
+    found = Counter(m.group(0) for m in _rx(r"[\u4e00-\u9fff]{2,4}派出所").finditer(clean.simp))
     for name, _ in found.most_common():
-        if not re.search(r"^(该|本|我|各|辖区|一个|公安|农村|城区|边境)", name):
+        if not _rx(r"^(该|本|我|各|辖区|一个|公安|农村|城区|边境)").search(name):
             return name
     return None
 
@@ -775,8 +787,8 @@ def _mechanism_sentences(clean: CleanDoc, kt: KeyText, mechanisms: list[Mechanis
         for term in terms:
             if not term:
                 continue
-            for hit in re.finditer(re.escape(term), kt.text):
-                pos = kt.idx[hit.start()]
+            for hs in _find_all(term, kt.text):
+                pos = kt.idx[hs]
                 sent = clean.sentence_at(pos)
                 if sent is not None:
                     sents.setdefault(sent.start, []).append(pos)
@@ -831,6 +843,16 @@ def _linked(clean: CleanDoc, pos: int, mech_sents: dict[int, dict[int, list[int]
     return []
 
 
+def _find_all(term: str, text: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of a non-empty ``term`` (str.find: no per-name regex)."""
+    out = []
+    pos = text.find(term)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(term, pos + len(term))
+    return out
+
+
 def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tuple[int, int]]:
     """Clean spans of mechanism names: a partner word inside one (某某义警) is not a partner."""
     spans = []
@@ -839,8 +861,8 @@ def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tup
             term = normalize_name(t)
             if len(term) < 3:
                 continue
-            for hit in re.finditer(re.escape(term), kt.text):
-                spans.append(kt.span(hit.start(), hit.end()))
+            for hs in _find_all(term, kt.text):
+                spans.append(kt.span(hs, hs + len(term)))
     return spans
 
 
