@@ -232,4 +232,14 @@ def _cn_ok(num: str) -> bool:
     """A Chinese numeral run that plausibly is a number (not 一 in 一起/统一)."""
     if num in ("一", "零", "〇", "○"):
         return False
+    if _rough(num):
+        return False
     return _parse_cn_small(num) is not None or any(c in num for c in "万萬亿億")
+
+
+def _rough(num: str) -> bool:
+    """两三 / 四五 / 三五: two neighbouring digits are a rough guess (调解四五次), not a figure."""
+    if len(num) != 2 or not all(c in DIGITS for c in num):
+        return False
+    a, b = DIGITS[num[0]], DIGITS[num[1]]
+    return a > 0 and b - a in (1, 2)

@@ -39,7 +39,7 @@ PERIOD = re.compile(
     r"|今年(?:上半年|下半年|前三季度|一季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?|去年(?:以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来"
-    r"|[一二两三四五六七八九十0-9]+年(?:来|以来)|截[至止]目前|目前|年内|全年"
+    r"|[一二两三四五六七八九十0-9]+余?年(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
 )
 # Every character a PERIOD match can start with (for numbers.scan).
@@ -241,6 +241,7 @@ def _direction_in(text: str) -> tuple[str | None, int, int]:
 _PERIOD_DAY = re.compile(r"(月)[0-9]{1,2}日$")
 _PERIOD_YEAR = re.compile(r"^([0-9]{4})年$")
 _PERIOD_PART = re.compile(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$")
+_PERIOD_SPAN = re.compile(r"^([一二两三四五六七八九十0-9]+余?年)间$")
 _PERIOD_RECENT = re.compile(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$")
 
 
@@ -254,6 +255,7 @@ def _normalize_period(p: str) -> str:
     p = _PERIOD_YEAR.sub(r"\1", p)
     p = _PERIOD_PART.sub(r"\1\2", p)
     p = _PERIOD_RECENT.sub(r"\1", p)
+    p = _PERIOD_SPAN.sub(r"\1", p)  # 10余年间 -> 10余年
     return p
 
 
@@ -264,7 +266,12 @@ def _period_before(sent: str, pos: int) -> str | None:
     """
     last = None
     clause_start = -1  # found only when a 连续 / 多年 period needs it
-    for m in scan(PERIOD, PERIOD_START, sent, 0, pos):
+    # (2 characters of look-ahead: 10余年无 is a period only before the negation)
+    for m in scan(PERIOD, PERIOD_START, sent, 0, min(len(sent), pos + 2)):
+        if m.end() > pos:  # runs past pos: read only the part before it, as a plain scan would
+            m = PERIOD.match(sent, m.start(), pos)
+            if m is None:
+                break
         if _BASELINE.search(sent[max(0, m.start() - 2):m.start()]):
             continue
         if m.group(0).startswith(("连续", "多年")):
@@ -451,12 +458,13 @@ def sentence_outcomes(sent: str) -> list[_Found]:
     topic: list[str] = []  # the last metric items seen, for 分别下降 in a later clause
     topic_verb = ""
     state: dict[str, bool] = {}  # profile: a figure of this sentence described the area
+    story = _one_case(sent)
     for cs, ce in clauses:
         clause = sent[cs:ce]
         zero = _zero_records(sent, cs, ce)
         found.extend(zero)
         zero_spans = [(z.start, z.end) for z in zero]
-        qs = [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
+        qs = [] if story else [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
         # 19个村居“零发案”: the count belongs to the zero record, which has no value
         if zero_spans:
             qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
@@ -472,9 +480,46 @@ def sentence_outcomes(sent: str) -> list[_Found]:
             metric_here, v_here = _head_metric(_strip_dir(src))
             if metric_here and family_of(metric_here):
                 topic, topic_verb = _split_items(metric_here), v_here
+    if "平安" in sent or "安全稳定" in sent:
+        found.extend(_safe_years(sent))
     if "第" in sent or "首位" in sent or "榜首" in sent:
         found.extend(_rankings(sent))
     return _drop_shadowed(found)
+
+
+_SAFE_YEARS = re.compile(
+    r"(?P<p>连续第?[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+余?年(?:来|以来|间))[，,]?"
+    r"(?P<s>[^，。；,]{0,20}?)(?:始终|一直|持续)?(?:保持|实现|维持)了?[“\"「]?(?:平安|安全稳定)(?:无事|稳定)?[”\"」]?"
+    r"(?=[，。；,！!]|$)"
+)
+_SAFE_SUBJECT = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?派出所|该所|全所)")
+
+
+def _safe_years(sent: str) -> list[_Found]:
+    """连续9年，辖区保持平安: years without incident are a zero-incident record (EXTRACTION.md 5).
+
+    Only with a run of years: 保持平安 alone is a slogan or a target.
+    """
+    out = []
+    for m in _SAFE_YEARS.finditer(sent):
+        if _cue(sent[: m.start()], ("target",)):
+            continue
+        subject = _SAFE_SUBJECT.sub("", m.group("s")) or "辖区"
+        out.append(_Found(metric=subject + "平安", start=m.start(), end=m.end(), direction="zero",
+                          period=_normalize_period(m.group("p")), family="public_order", kind="result"))
+    return out
+
+
+_PARTIES = re.compile(r"双方|一方(?!面)|另一方")
+_SETTLED = re.compile(r"达成|签署|签订|赔偿|补偿|赔付")
+
+
+def _one_case(sent: str) -> bool:
+    """The sentence tells one dispute's story (双方…达成协议，补偿3000元): its figures are not results.
+
+    A total (共, 累计, 今年以来 ...) makes it a summary of many cases again.
+    """
+    return "方" in sent and bool(_PARTIES.search(sent) and _SETTLED.search(sent) and not AGGREGATE.search(sent))
 
 
 _RANK = re.compile(
@@ -506,6 +551,10 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
     """Outcomes carried by numbers in one clause."""
     if not qs:
         return []
+    if ("将" in clause or "把" in clause) and _MOBILISE_TAIL.search(clause):
+        drawn = _drawn_in(sent, cs, clause, qs)
+        if drawn:
+            return drawn
     out: list[_Found] = []
     prev_end = 0
     skipped_modifier = False
@@ -543,7 +592,7 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         verb_in_head = bool(_verb_spans(head))
         d, ds, de = _direction_in(head)
         role = _role_after(after) if first.unit in ("人", "名", "位") else None
-        if _cue(head, ("target", "honour", "workload")):
+        if _cue(head, ("target", "honour", "workload", "area")):
             continue
         if not verb_in_head and not d and (_cue(head, ("profile",)) or state.get("profile")):
             state["profile"] = True  # 实有人口16672人，出租房屋266户: the whole list describes the area
@@ -555,6 +604,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue  # 安装探头107个，坏了90个 / 年均发生1000余起…居高不下: the problem, not a result
         if re.match(r"\s*即", clause) and not d:
             continue
+        if not d and first.unit == "%" and _SHARE.search(head):
+            continue  # 这类警情占到警情总量的40%: a share describes the workload, not a result
         if (re.search(r"等$", head) and not role) or (first.unit == "项" and not verb_in_head):
             continue
         post = _post_noun(clause, first) if first.unit not in ("%", "元", None) and not role else None
@@ -633,6 +684,35 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
     return out
 
 
+_MOBILISE_TAIL = re.compile(r"(吸纳|纳入|吸收|凝聚|团结|发动|动员|整合)(?:进来|进|到|起来|其中)?")
+_DRAWN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[、和及与]|$)")
+
+
+def _drawn_in(sent: str, cs: int, clause: str, qs: list[Quantity]) -> list[_Found]:
+    """将10余家单位、50余家企业吸纳进来: the counts before the verb are the people or bodies drawn in.
+
+    The 将/把 construction puts the object before its verb, so the usual
+    "words before the number" metric would miss it.
+    """
+    verb = None
+    for m in _MOBILISE_TAIL.finditer(clause, qs[-1].end):
+        verb = m
+    disposal = max(clause.rfind("将", 0, qs[0].start), clause.rfind("把", 0, qs[0].start))
+    if verb is None or disposal < 0 or not all(q.unit in ("家", "个", "名", "人", "支", "户") for q in qs):
+        return []
+    out = []
+    for i, q in enumerate(qs):
+        end = qs[i + 1].start if i + 1 < len(qs) else verb.start()
+        item = _DRAWN_ITEM.match(clause[q.end:end].rstrip("、和及与等"))
+        if not item or q.value is None:
+            return []
+        out.append(_Found(metric=verb.group(1) + item.group(0), start=cs + q.start, end=cs + q.end, value=q.value,
+                          unit=q.unit, qualifier=q.qualifier, period=_period_before(sent, cs + q.start),
+                          verb=verb.group(1), family="mobilisation", kind="activity"))
+    return out
+
+
+_SHARE = re.compile(r"占(?:到|了|据)?[^，。；]{0,20}的$")
 _FORM = re.compile(r"组建|成立|建立|组织|发展|建成|新建|创建|组成|打造|培育|招募|吸纳|整合")
 _TEAM_HEAD = re.compile(r"(?:队伍|队|小组|群(?!众)|协会|联盟)$")
 _TEAM_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,14}?(?:队伍|队|小组|群(?![众防体])|协会|联盟)(?![员长部])")
@@ -706,6 +786,9 @@ def _result_verb_index() -> _WordIndex:
     return _WordIndex(list(_RESULT_VERBS) + [v for v, k in lexicon().kinds if k == "result" and len(v) >= 2])
 
 
+_RATE_OBJ = re.compile(r"的?([\u4e00-\u9fff]{2,16}?)(?:得到|得以|被|获得)?(" + "|".join(_RESULT_VERBS) + r")")
+
+
 def _rate_after(after: str, prior: list[_Found]) -> str | None:
     """The metric of a percentage written after it.
 
@@ -713,7 +796,7 @@ def _rate_after(after: str, prior: list[_Found]) -> str | None:
     (受理纠纷225起，)实现了100%化解 -> 纠纷化解率.
     """
     after = after.lstrip(" ")
-    m = re.match(r"的([\u4e00-\u9fff]{2,16}?)(?:得到|得以|被|获得)?(" + "|".join(_RESULT_VERBS) + r")", after)
+    m = _RATE_OBJ.match(after)  # 的 may be left out: 是90%以上纠纷当场化解的…
     if m and not re.search("率$", m.group(1)):
         noun = re.split(r"在|及时|全部|均|已|得到|得以|被|获得", m.group(1))[0]
         return noun + m.group(2) + "率" if len(noun) >= 2 else None
@@ -817,7 +900,15 @@ def _groups(clause: str, qs: list[Quantity]) -> list[list[Quantity]]:
 _ZERO_NEG = re.compile(
     r"(?:再未|从未|均未|未曾|未|没有|无)(?:发生|出现)(?:过)?(?:一起|任何|1起)?(?P<x>[^，。；;,]{2,40})"
     r"|(?:没有|无)(?:一起|任何|1起)?(?P<y>[^，。；;,]{2,30}?)(?:发生|出现)"
+    # 连续5年无重大刑事案件: after a run of years, 无 alone says nothing happened
+    r"|年(?:来|以来|间)?[，,]?(?:辖区内?|全[镇乡村])?(?:均|都|已|始终)?(?:无|没有)(?:一起|任何|1起)?"
+    r"(?P<z>[^，。；;,]{0,20}?(?:案件|事件|命案|案|事故|警情|火灾))(?=[，。；;,]|$)"
 )
+
+
+_ZERO_PLACE = re.compile(r"^(?:辖区内?|全[镇乡村区县市所]|[该本][镇乡村区县市])")
+_ZERO_CUT = frozenset("、，,和及与；;")
+_ZERO_ITEM = re.compile(r"^(?:[“\"「]?零[\u4e00-\u9fff]{1,4}?[”\"」]?[、和及与])+")
 
 
 @lru_cache(maxsize=1)
@@ -827,7 +918,8 @@ def _zero_word_pattern() -> re.Pattern[str]:
 
 def _may_negate(clause: str) -> bool:
     """Cheap test: can _ZERO_NEG match (a negation and 发生 / 出现)?"""
-    return ("未" in clause or "没有" in clause or "无" in clause) and ("发生" in clause or "出现" in clause)
+    return ("未" in clause or "没有" in clause or "无" in clause) and (
+        "发生" in clause or "出现" in clause or "年" in clause)
 
 
 def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
@@ -839,13 +931,16 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         head = clause[: m.start()]
         head = re.sub(r"[0-9０-９一二三四五六七八九十百]+[余多]?[个家所户]", "", head)
         # 做到了“矛盾不上交”、民转刑案件“零发生”: the subject starts after an earlier quote
-        quoted = [e for _, e in _quote_spans(head)]
+        # (but 重大“民转刑”案件“零发生”: a quote inside the subject's name does not cut it)
+        quoted = [e for _, e in _quote_spans(head) if head[e:e + 1] in _ZERO_CUT]
         head = head[quoted[-1]:] if quoted else head
         opened = max(head.rfind("“"), head.rfind("「"))
-        if opened >= 0:  # 取得了“命案零发生”: the record is the quoted phrase
+        if opened >= 0 and not re.search(r"[”」]", head[opened:]):  # 取得了“命案零发生”: the quoted phrase
             head = head[opened + 1:]
+        head = _ZERO_ITEM.sub("", head)  # “零上访、零命案、零事故”: earlier records are not this one's subject
         noun, verb = _head_metric(head)
         noun = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)[-1]  # 甲村实现刑事案件“零发生”
+        noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
         if x == "发生" and (not noun or family_of(noun) is None):
             continue  # 零发生 needs a subject that names what did not happen
         items = _split_items(noun) if noun else []
@@ -860,7 +955,8 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
                 out.append(_Found(metric=metric, start=cs + m.start(), end=cs + m.end(), direction="zero",
                                   period=_period_before(sent, cs + m.start()), verb=verb))
     for m in _ZERO_NEG.finditer(clause) if _may_negate(clause) else ():  # the pattern is slow to fail
-        x = m.group("x") or m.group("y")
+        x = m.group("x") or m.group("y") or m.group("z")
+        at = m.start("z") if m.group("z") else m.start()
         x = re.sub(r"(发生|出现)$", "", x.strip())
         if re.match(r"一人", x):
             continue
@@ -870,7 +966,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
             if len(item) < 2 or family_of(item) is None:
                 continue
             out.append(_Found(metric=item, start=cs + m.start(), end=cs + m.end(), direction="zero",
-                              period=_period_before(sent, cs + m.start())))
+                              period=_period_before(sent, cs + at)))
     return out
 
 

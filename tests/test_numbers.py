@@ -95,3 +95,12 @@ def test_scan_gives_finditers_matches() -> None:
         for end in (len(t), len(t) // 2):
             assert [m.span() for m in numbers.scan(PERIOD, PERIOD_START, t, 0, end)] == \
                 [m.span() for m in PERIOD.finditer(t, 0, end)]
+
+
+@pytest.mark.parametrize("text", ["每起纠纷要谈四五次", "走访了两三户", "三五成群"])
+def test_two_neighbouring_numerals_are_a_rough_guess_not_a_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_two_numerals_that_are_not_neighbours_still_count() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("化解纠纷二十五起，受理二九件")] == [(25.0, "起"), (29.0, "件")]

@@ -415,3 +415,67 @@ def test_a_paragraph_opening_period_covers_its_next_sentence() -> None:
 def test_a_metric_with_its_own_family_ignores_the_borrowed_verb() -> None:
     got = run("今年以来，矛盾化解成功率达96%，重复报警率同比下降20%。")
     assert [(o.metric, o.family) for o in got] == [("矛盾化解成功率", "disputes"), ("重复报警率", "public_order")]
+
+
+def test_a_quoted_list_of_zero_records_gives_one_record_each() -> None:
+    got = run("连续6年“零上访、零命案、零火灾”，辖区平稳。")
+    assert [(o.metric, o.direction, o.period) for o in got] == [
+        ("零上访", "zero", "连续6年"), ("零命案", "zero", "连续6年"), ("零火灾", "zero", "连续6年")]
+    assert [o.family for o in got] == ["disputes", "crime", "hazards"]
+
+
+def test_a_quote_inside_a_zero_records_subject_does_not_cut_it() -> None:
+    got = run("8余年间实现辖区持刀伤人案件、重大“民转刑”案件“零发生”。")
+    assert [(o.metric, o.direction, o.period) for o in got] == [
+        ("持刀伤人案件", "zero", "8余年"), ("重大民转刑案件", "zero", "8余年")]
+
+
+def test_a_rate_written_before_its_noun_without_de() -> None:
+    (o,) = run("该所成绩背后，是90%以上邻里纠纷当场化解的功夫。")
+    assert (o.metric, o.value, o.unit, o.qualifier, o.family) == ("邻里纠纷当场化解率", 90.0, "%", "以上", "disputes")
+
+
+def test_a_share_of_the_total_is_workload_not_a_result() -> None:
+    assert run("家庭纠纷类警情已占到该所警情总量的45%。") == []
+    (o,) = run("今年以来，电诈警情占比下降到3%。")
+    assert (o.value, o.direction) == (3.0, "decrease")
+
+
+def test_land_and_climate_figures_are_profile() -> None:
+    assert run("这里风景秀丽，森林覆盖率达61.5%。") == []
+
+
+def test_a_single_disputes_settlement_is_a_story_not_a_result() -> None:
+    assert run("经过4轮调解，双方最终达成协议，一方当场赔偿5000元。") == []
+    got = run("今年以来共调解纠纷30起，促成双方达成和解协议28份。")
+    assert [o.value for o in got] == [30.0, 28.0]
+
+
+def test_troops_split_in_a_narrative_are_not_a_count() -> None:
+    assert run("民警与网格员兵分三路，分头寻找。") == []
+
+
+def test_people_found_is_a_service_result() -> None:
+    (o,) = run("该所已累计找回30余名走失老人。")
+    assert (o.metric, o.value, o.kind, o.family) == ("找回走失老人", 30.0, "result", "service")
+
+
+def test_years_kept_safe_are_a_zero_record() -> None:
+    (o,) = run("连续9年，甲派出所辖区河道保持平安。")
+    assert (o.metric, o.direction, o.period, o.family) == ("辖区河道平安", "zero", "连续9年", "public_order")
+    assert run("力争连续3年保持平安。") == []
+    assert run("辖区保持平安。") == []
+
+
+def test_bodies_drawn_in_by_a_ba_construction_are_mobilisation() -> None:
+    got = run("该所将15家物业公司、40余家商户吸纳进来，共同开展巡防。")
+    assert [(o.metric, o.value, o.unit, o.family, o.kind) for o in got] == [
+        ("吸纳物业公司", 15.0, "家", "mobilisation", "activity"), ("吸纳商户", 40.0, "家", "mobilisation", "activity")]
+
+
+def test_a_run_of_years_without_incidents_is_a_zero_record() -> None:
+    (o,) = run("甲村已连续7年无重大刑事案件，群众安居乐业。")
+    assert (o.metric, o.direction, o.period) == ("重大刑事案件", "zero", "连续7年")
+    (o,) = run("辖区20余年无命案发生。")
+    assert (o.metric, o.direction, o.period) == ("命案", "zero", "20余年")
+    assert run("群众无后顾之忧。") == []
