@@ -15,9 +15,15 @@ A place glued in front of a name (浙江诸暨X, 绍兴X, 诸暨公安X: full or
 forms) is cut off and read as the station's place; a name after a function
 word (以X路派出所为示范) or a neighbour word (附近X派出所) is taken when it ends
 like a place or a neighbour word introduced it. X乡派出所 and X派出所 are one
+station. A name starts after a naming or founding verb (改称为, 成立了:
+``lexicons/station_lead.txt``); nothing left is no station. A facility
+(火车站, 机场, 港) keeps the place in front of it; a count (这三家) is no name.
+Names listed before one shared 派出所 (甲、乙派出所, 甲和乙派出所) are each a
 station.
 
-Roles. ``former`` for 原X派出所 / 前身为 / 更名; of the rest the ``subject``
+Roles. ``former`` for 原X派出所 / 前身为 / 更名 (not 原X派出所所长: a
+person's post), and for other units named so (X公安分局, X警察署,
+X公安派出所 after 前身为 or before 改称); of the rest the ``subject``
 is the station named in the title, else the one mentioned most (X派出所 and
 X所), ties going to the one introduced with its bureau chain, then to the
 first; all others are ``mentioned``.
@@ -71,14 +77,28 @@ _KIND_WORDS = ("边境", "边防")  # generic words that are a station's kind af
 # Kinds of station written between a place and 派出所 (X边境派出所, X水上派出所): the
 # place before the kind word is what identifies the station and names its place.
 _STATION_KINDS = ("边境", "边防", "水上", "森林", "铁路", "景区", "园区", "港区", "机场", "口岸", "港口",
-                  "码头", "车站", "开发区", "高新区", "工业园区", "工业园", "旅游区", "风景区", "林区", "矿区")
+                  "码头", "火车站", "汽车站", "高铁站", "客运站", "车站", "开发区", "高新区", "工业园区", "工业园", "旅游区", "风景区", "林区", "矿区")
+# Facilities a station is named after (X火车站派出所, X机场派出所, X港派出所): on its own
+# such a word is no name; the place written in front of it belongs to the name.
+_FACILITIES = ("火车站", "汽车站", "高铁站", "客运站", "车站", "北站", "南站", "东站", "西站", "机场", "景区",
+               "港口", "港", "码头", "口岸")
+# A count of stations (这三家派出所, 两个派出所, 各所): counting words are no name.
+_COUNTED = re.compile(rf"^(?:这|那|此|该|上述|以上|其中|其余|另外|全部|所有|其他|其它|周边|附近|相邻)?"
+                      rf"(?:{NUMBER.pattern}|几|多|数|若干|各)(?:家|个|所|座|处)$")
 # A station name inside quotes with an honour word near it is an honour title
 # (争创“某某枫桥派出所”, 荣获“某某派出所”称号), not a station.
 _HONOUR_NEAR = re.compile(r"称号|荣誉|命名|评为|获评|荣获|授予|争创|创建|争当|名单|目标|表彰")
 _CLAUSE_END = "，,；;。！？!?：:\n"
-_FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原")
+_FORMER_BEFORE = ("原", "前身为", "前身是", "前身", "由原", "原为", "原名", "原称", "曾名", "旧称")
 _FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
-_FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身)")
+_FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身|原名为|原名|原称|原为|曾名|旧称)")
+# Other units a station was before a renaming (…公安分局, …警察署, …公安派出所): found
+# only next to a former-name cue or a renaming verb (EXTRACTION.md section 2: role former).
+_FORMER_HEADS = ("公安派出所", "分局", "警察署", "警察所")
+_FORMER_CUE = re.compile(r"前身为|前身是|前身系|前身|原名为|原名|原称|原为|曾名|旧称")
+_FORMER_GAP = re.compile(r"^(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?)?(?:成立|组建|设立|建立)?的?")
+_RENAMED_AFTER = re.compile(r"[，,]?(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?)?[，,]?(?:正式|先后|后|又)?"
+                            r"(?:更名|改称|改名|改为|改设|改建|升格|撤销)")
 _RENAMED_TO = re.compile(r"(?:更名|改名|更名为|改为|改称)")
 _RENAMED = re.compile(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern)
 _RENAMED_WORDS = ("更名", "改名", "改为", "改称")  # one of them is in every _RENAMED_TO match
@@ -105,6 +125,27 @@ def _generic() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     return frozenset(read_lexicon("station_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _leads() -> tuple[str, ...]:
+    return tuple(sorted(set(read_lexicon("station_lead.txt")), key=len, reverse=True))
+
+
+def _after_lead(text: str) -> int:
+    """Where a name may start in ``text``: after the last naming / founding verb
+    (改称为X, 成立了X, 前往X; lexicons/station_lead.txt), else 0."""
+    best = 0
+    for w in _leads():
+        k = text.rfind(w)
+        if k >= 0:
+            best = max(best, k + len(w))
+    return best
+
+
+def _facility_name(core: str) -> bool:
+    """X火车站, X机场, X港: a facility with a place of at least two characters in front."""
+    return any(core.endswith(w) and len(core) >= len(w) + 2 for w in _FACILITIES) and not set(core) & _CUT
 
 
 def _verb_like(core: str) -> bool:
@@ -161,6 +202,7 @@ class _Mention:
     chain: str = ""  # higher units written before it
     former: bool = False
     neighbour: bool = False  # introduced as a neighbour (附近X派出所, 相邻的X派出所)
+    head: str = HEAD  # "" for a former unit whose core is its whole name (X公安分局, X警察署)
 
 
 @dataclass
@@ -170,10 +212,11 @@ class _Station:
     short_mentions: int = 0  # X所
     in_title: bool = False
     former: bool = False
+    head: str = HEAD
 
     @property
     def name(self) -> str:
-        return self.core + HEAD
+        return self.core + self.head
 
     @property
     def chained(self) -> bool:
@@ -280,9 +323,12 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
             continue  # 城关镇派出所: a town is the name itself
         if base + m.end <= len(left) - 1:  # keep at least one character of name
             cut = base + m.end
+    cut += _after_lead(left[cut:])
     cut += _place_prefix(left[cut:], text)
     while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
         cut += 1
+    if cut and set(left[cut:]) <= _CUT:
+        cut = len(left)  # 县公安局以派出所为单位: a function word alone is no name
     return left[:cut], left[cut:]
 
 
@@ -361,7 +407,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     known = set(strong)
     for core, n in bounded.items():
         again = n >= 2 or len(_refs(simp, core, full=False)) > n
-        if again or (_is_place_name(core) and not _verb_like(core)):
+        if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
             known.add(core)
     if not known:
         # nothing trusted yet: a name after a function word whose station has
@@ -382,9 +428,10 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
             continue
         best = max((k for k in known if left.endswith(k)), key=len, default=None)
         if best is None:
-            best = _fallback_name(left)
+            best = _fallback_name(left, bounded=ls > 0 and simp[ls - 1] in _LIST_SEP)
         if best:
             out.append(_Mention(hs - len(best), end, best))
+    out += _listed(simp, out, known)
     out += _enumerated(simp, {m.core for m in out})
     out.sort(key=lambda m: m.start)
     for m in out:
@@ -392,7 +439,110 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         m.neighbour = simp[max(0, m.start - 3) : m.start].rstrip("的").endswith(_NEIGHBOUR)
         if _FORMER_AFTER.match(simp[m.end : m.end + 4]):
             m.former = True
+        if m.former and _STAFF_AFTER.match(simp, m.end):
+            m.former = False  # 原X派出所所长: the person's former post, not the station's name
+    taken = [(m.start, m.end) for m in out]
+    out += [f for f in _former_units(simp) if not any(f.start < e and s < f.end for s, e in taken)]
+    out.sort(key=lambda m: m.start)
     return out
+
+
+# -- lists and former units --------------------------------------------------------
+_LIST_SEP = "、和与及"
+_ADMIN_END = ("县", "市", "区", "省", "州", "旗")
+
+
+def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]:
+    """Stations sharing one 派出所 in a list (甲、乙派出所 / 甲和乙派出所: 甲派出所 and 乙派出所).
+
+    Going left from a found name over the separators, each item is taken
+    while it is a known name, a place name, a facility or a 3+ character
+    name ending like a place (X街, X路); an administrative unit (X县) is a
+    place, not a station, and X镇 only when the listed station is one too.
+    """
+    out: list[_Mention] = []
+    for m in found:
+        pos = m.start
+        while pos > 0 and simp[pos - 1] in _LIST_SEP:
+            sep = pos - 1
+            j = sep
+            while j > 0 and sep - j < 10 and _HAN.match(simp[j - 1]) and simp[j - 1] not in _LIST_SEP[1:]:
+                j -= 1
+            run = simp[j:sep]
+            if not run or run.endswith(("派出所", "所")):
+                break  # 甲派出所与乙派出所: each has its own head
+            cut = max((i + 1 for i, ch in enumerate(run) if ch in _CUT), default=0)
+            cut = max(cut, _after_lead(run))
+            for w in _NEIGHBOUR:
+                k = run.rfind(w)
+                if k >= 0:
+                    cut = max(cut, k + len(w))
+            item = run[cut:]
+            if not _list_item(item, m.core, known):
+                break
+            out.append(_Mention(sep - len(item), m.end, item))
+            if cut > 0 or j == 0 or simp[j - 1] != "、":
+                break
+            pos = j
+    return out
+
+
+def _list_item(item: str, partner: str, known: set[str]) -> bool:
+    if not (2 <= len(item) <= 6) or not _plausible(item) or item.endswith(_ADMIN_END) or _verb_like(item):
+        return False
+    if item.endswith(("镇", "乡", "街道")) and not partner.endswith(("镇", "乡", "街道")):
+        return False  # 甲镇与乙派出所: a town (its government) beside a station
+    return (item in known or _is_place_name(item) or _facility_name(item)
+            or (len(item) >= 3 and item[-1] in "路街巷桥村"))
+
+
+def _former_units(simp: str) -> list[_Mention]:
+    """Former names that are other units (甲公安分局, 甲警察署, 甲公安派出所) next to a
+    former-name cue (前身为…, 原名…) or before a renaming verb (…改称乙派出所)."""
+    if not (_FORMER_CUE.search(simp) or any(w in simp for w in _RENAMED_WORDS)):
+        return []  # no history: the common case costs two scans
+    out: list[_Mention] = []
+    for head in _FORMER_HEADS:
+        h = simp.find(head)
+        while h >= 0:
+            end = h + len(head)
+            if head == "分局" and simp.endswith("公安", 0, h):
+                h -= 2
+                name_head = "公安分局"
+            else:
+                name_head = head
+            mention = _former_unit_at(simp, h, end, name_head)
+            if mention:
+                out.append(mention)
+            h = simp.find(head, end)
+    return out
+
+
+def _former_unit_at(simp: str, h: int, end: int, head: str) -> _Mention | None:
+    if _STAFF_AFTER.match(simp, end):
+        return None  # 原为甲警察署民警: a person's post
+    clause = max(simp.rfind(c, max(0, h - 40), h) for c in _CLAUSE_END) + 1
+    before = simp[clause:h]
+    cue = None
+    for cue in _FORMER_CUE.finditer(before):
+        pass
+    if cue is not None:
+        gap = before[cue.end():]
+        rest = gap[_FORMER_GAP.match(gap).end():]
+    elif _RENAMED_AFTER.match(simp, end):
+        k = len(before)
+        while k > 0 and _HAN.match(before[k - 1]):
+            k -= 1
+        rest = before[k:]
+    else:
+        return None
+    if not rest or not all(_HAN.match(ch) for ch in rest) or len(rest) > MAX_LEFT:
+        return None
+    rest = rest[max((i + 1 for i, ch in enumerate(rest) if ch in _CUT), default=0):]
+    _, core = _split_chain(rest)
+    if not 2 <= len(core) <= 8 or set(core) & _CUT:
+        return None
+    return _Mention(h - len(core), end, core + head, former=True, head="")
 
 
 def _honour_quoted(simp: str, start: int, end: int) -> bool:
@@ -409,14 +559,18 @@ _ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u
 _ENUM_TAIL = re.compile(rf"(?:{NUM})(?:个|所|家)[\u4e00-\u9fff]{{0,4}}?(?:派出所|所)(?![长属在有])")  # _ENUM's end
 
 
-def _fallback_name(left: str) -> str | None:
+def _fallback_name(left: str, bounded: bool = False) -> str | None:
     """A name in running text with no other evidence (学习X派出所, 以X路派出所为示范, 附近X派出所).
 
-    Cut after the last function word (or neighbour word); take the longest
-    ending that is a town or county name, else the whole rest when a
-    neighbour word introduced it or it ends like a place (X路, X村, X桥).
+    Cut after the last function word, naming verb (改称为) or neighbour word;
+    take the longest ending that is a town or county name, else the whole
+    rest when a neighbour word introduced it or it ends like a place (X路,
+    X村, X桥). A facility (X火车站, X机场) keeps the place in front of it
+    when something bounds the name on the left (a cut, or a list's 、:
+    ``bounded``), else the longest place name in front of it.
     """
     cut = max((i + 1 for i, ch in enumerate(left) if ch in _CUT), default=0)
+    cut = max(cut, _after_lead(left))
     neighbour = False
     for w in _NEIGHBOUR:
         k = left.rfind(w)
@@ -426,10 +580,21 @@ def _fallback_name(left: str) -> str | None:
     longest = 4 + len(tail) - len(kind_base(tail))  # a kind word (X边防) adds to the stem
     best = next((tail[i:] for i in range(max(0, len(tail) - longest), len(tail) - 1)
                  if _plausible(tail[i:]) and _is_place_name(tail[i:]) and not _verb_like(tail[i:])), None)
-    if best is None and cut > 0 and 2 <= len(tail) <= 5 and _plausible(tail):
+    if best is None and (cut > 0 or bounded) and 2 <= len(tail) <= 5 and _plausible(tail):
         if neighbour or tail[-1] in _TOPONYM_END:
             best = tail
+    if (best is None or best in _FACILITIES or len(best) < len(tail)) and _facility_name(tail):
+        if (cut > 0 or bounded) and len(tail) <= 8:
+            return tail
+        return next((tail[i:] for i in range(max(0, len(tail) - 8), len(tail) - 2)
+                     if _facility_name(tail[i:]) and _is_place_name(_facility_base(tail[i:]))), best)
     return best
+
+
+def _facility_base(core: str) -> str:
+    """汉口火车站 -> 汉口: the place in front of a facility word."""
+    w = next(w for w in _FACILITIES if core.endswith(w))
+    return core[: -len(w)]
 
 
 def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
@@ -459,8 +624,9 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
 
 
 def _plausible(core: str) -> bool:
-    """A short name: 1-6 characters, no function word inside, not a generic use."""
-    if not 1 <= len(core) <= 6 or is_generic(core):
+    """A short name: 1-6 characters, no function word inside, not a generic use,
+    not a bare facility (火车站) or a count (这三家, 两个)."""
+    if not 1 <= len(core) <= 6 or is_generic(core) or core in _FACILITIES or _COUNTED.match(core):
         return False
     return not any(ch in "的了是在" for ch in core)
 
@@ -471,7 +637,7 @@ def _group(mentions: list[_Mention], clean: CleanDoc, title: str | None) -> list
 
     stations: dict[str, _Station] = {}
     for m in mentions:
-        st = stations.setdefault(m.core, _Station(m.core))
+        st = stations.setdefault(m.core, _Station(m.core, head=m.head))
         st.mentions.append(m)
     t = to_simplified(title or "")
     for st in stations.values():

@@ -376,3 +376,56 @@ def test_prefecture_from_a_town_named_like_the_station_in_the_named_province() -
     text = "福建海岛景区游人如织。湄洲派出所组建调解室。湄洲派出所民警巡逻。"
     [st] = run(text)
     assert (st.province, st.prefecture, st.county, st.town) == ("福建省", "莆田市", None, None)
+
+
+# -- round 6: name boundaries, facilities, counts, former units, shared heads -------
+@pytest.mark.parametrize("text", [
+    "湖北省咸丰县公安局唐崖派出所与县公安局以派出所为单位开展竞赛。",
+    "湖北省咸丰县公安局唐崖派出所历史悠久。1956年青松镇设立派出所，1984年改称为派出所。",
+])
+def test_function_word_or_founding_verb_alone_is_no_station(text: str) -> None:
+    assert [s.name for s in run(text)] == ["唐崖派出所"]
+
+
+def test_naming_verb_is_cut_from_the_front_of_a_name() -> None:
+    sts = by_name(run("1998年，该站改称东风路派出所。东风路派出所民警巡逻。"))
+    assert list(sts) == ["东风路派出所"]
+
+
+def test_place_in_front_of_a_facility_belongs_to_the_name() -> None:
+    assert [s.name for s in run("汉口火车站派出所开展春运安保，民警巡逻。")] == ["汉口火车站派出所"]
+    sts = by_name(run("民警来到青松汽车站派出所。春运期间武汉天河机场派出所加强巡逻。"))
+    assert set(sts) == {"青松汽车站派出所", "天河机场派出所"}
+
+
+@pytest.mark.parametrize("phrase", ["这三家派出所", "周边两个派出所", "各派出所"])
+def test_a_count_of_stations_is_no_name(phrase: str) -> None:
+    text = f"湖北省咸丰县公安局唐崖派出所牵头，{phrase}联合开展巡逻。"
+    assert [s.name for s in run(text)] == ["唐崖派出所"]
+
+
+def test_former_units_before_a_renaming_are_former_stations() -> None:
+    text = ("唐崖派出所的前身为1950年成立的咸丰县公安局唐崖公安分局，后更名为唐崖公安派出所，"
+            "2000年改称唐崖派出所。唐崖派出所民警走访。")
+    roles = {s.name: s.role for s in run(text)}
+    assert roles == {"唐崖派出所": "subject", "唐崖公安分局": "former", "唐崖公安派出所": "former"}
+    roles = {s.name: s.role for s in run("1958年，青松警察署改称青松派出所。青松派出所民警巡逻。")}
+    assert roles == {"青松警察署": "former", "青松派出所": "subject"}
+
+
+def test_a_persons_former_post_is_not_a_former_name() -> None:
+    roles = {s.name: s.role for s in run("张三原为城关派出所所长。唐崖派出所民警走访，唐崖派出所出警。")}
+    assert roles == {"城关派出所": "mentioned", "唐崖派出所": "subject"}
+
+
+def test_stations_sharing_one_head_in_a_list() -> None:
+    text = "湖北省咸丰县公安局唐崖派出所牵头，与三店街、李集街派出所及高乐山和活龙坪派出所建立联勤机制。"
+    roles = {s.name: s.role for s in run(text)}
+    assert roles == {"唐崖派出所": "subject", "三店街派出所": "mentioned", "李集街派出所": "mentioned",
+                     "高乐山派出所": "mentioned", "活龙坪派出所": "mentioned"}
+
+
+def test_partners_or_a_town_listed_before_a_station_are_not_stations() -> None:
+    for text in ("唐崖派出所联合镇政府、司法所和城关派出所开展调解，唐崖派出所民警走访。",
+                 "唐崖派出所联合唐崖镇与城关派出所开展调解，唐崖派出所民警走访。"):
+        assert {s.name for s in run(text)} == {"唐崖派出所", "城关派出所"}
