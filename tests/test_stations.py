@@ -429,3 +429,9 @@ def test_partners_or_a_town_listed_before_a_station_are_not_stations() -> None:
     for text in ("唐崖派出所联合镇政府、司法所和城关派出所开展调解，唐崖派出所民警走访。",
                  "唐崖派出所联合唐崖镇与城关派出所开展调解，唐崖派出所民警走访。"):
         assert {s.name for s in run(text)} == {"唐崖派出所", "城关派出所"}
+
+
+@pytest.mark.parametrize("verb", ["撤销", "撤并", "合并"])
+def test_abolishing_verb_is_no_part_of_a_former_name(verb: str) -> None:
+    roles = {s.name: s.role for s in run(f"1951年{verb}青松警察署，改称青松派出所。青松派出所民警巡逻。")}
+    assert roles == {"青松警察署": "former", "青松派出所": "subject"}
