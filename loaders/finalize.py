@@ -9,6 +9,8 @@ partner <-> mechanism links that agree both ways.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc
 
 from .document import CleanDoc
@@ -79,6 +81,18 @@ def _dedupe_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
     return out
 
 
+def _link(facts: list, attr: str, targets: dict, key: Callable[[str], str], back: str) -> None:
+    """Keep the names in ``fact.<attr>`` that resolve to a target (by ``key``) and add the link back."""
+    for f in facts:
+        kept = []
+        for name in getattr(f, attr):
+            t = targets.get(key(name))
+            if t is not None:
+                kept.append(t.name)
+                setattr(t, back, _merge_lists(getattr(t, back), [f.name]))
+        setattr(f, attr, _merge_lists([], kept))
+
+
 def finalize(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
     """Dedupe, default the station of each fact, and make links agree both ways."""
     subject = next((s.name for s in ext.stations if s.role == "subject"), None)
@@ -98,22 +112,8 @@ def finalize(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> None:
     # partner <-> mechanism links, both directions, only to things that exist
     mech_by_key = {concept_key(m.name): m for m in ext.mechanisms}
     partner_by_key = {normalize_name(p.name): p for p in ext.partners}
-    for p in ext.partners:
-        kept = []
-        for name in p.mechanisms:
-            m = mech_by_key.get(concept_key(name))
-            if m is not None:
-                kept.append(m.name)
-                m.partners = _merge_lists(m.partners, [p.name])
-        p.mechanisms = _merge_lists([], kept)
-    for m in ext.mechanisms:
-        kept = []
-        for name in m.partners:
-            p = partner_by_key.get(normalize_name(name))
-            if p is not None:
-                kept.append(p.name)
-                p.mechanisms = _merge_lists(p.mechanisms, [m.name])
-        m.partners = _merge_lists([], kept)
+    _link(ext.partners, "mechanisms", mech_by_key, concept_key, "partners")
+    _link(ext.mechanisms, "partners", partner_by_key, normalize_name, "mechanisms")
     for o in ext.outcomes:
         if o.mechanism is not None:
             m = mech_by_key.get(concept_key(o.mechanism))
