@@ -50,6 +50,8 @@ NOT_CONJUNCTION = ("参与", "给与", "授与", "赋与", "温和", "缓和", "
 JURISDICTION_COUNT = re.compile(
     r"(?:辖(?!区)|涵盖|覆盖|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
 )
+# 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
+SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?$")
 # Words telling that the clause is about working together.
 CUES = (
     "联合", "会同", "协调", "携手", "联动", "协同", "共同", "一起", "一道", "配合", "协助",
@@ -58,8 +60,10 @@ CUES = (
     "力量", "队伍", "组成", "组建", "成立", "加入", "联防", "联调", "联勤", "联手", "牵头",
     "结对", "共商", "共治", "会商", "协作", "联席", "联络", "帮助", "指导", "争取", "依靠",
     "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
-    "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用",
+    "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用", "配备",
 )
+# 参观纪念馆, 游览景区: a place visited, not a body at work.
+VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于")
 # After a partner word these mean the station's own people (党员民警).
@@ -88,7 +92,8 @@ HONOUR = re.compile(r"命名|授予|评为|评选为|表彰|授牌|荣获|获评
 # 组建由专职调解员组成的调解队伍: the team is the station's own (its members may still be partners).
 FORMED_OF = re.compile(r"(?:组建|成立|建立|设立)了?(?:一支)?由[^，,。；;]{0,30}组成的[^、，,；;]{0,6}$")
 # 兴安边境管理支队某某派出所: the parent unit in a station's full name.
-PARENT_OF_STATION = re.compile(r"^[\u4e00-\u9fff]{2,8}?派出所")
+# (边境管理支队某某边境管理大队某某派出所: a unit in between belongs to the name too)
+PARENT_OF_STATION = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:大队|支队))?[\u4e00-\u9fff]{2,8}?派出所")
 # 交警部门也在派出所设置: a verb or particle between them means a clause, not a full name.
 NOT_IN_NAME = re.compile(r"[也在到向对为把被将的了是给还又都均和与及同]")
 # 兼任村党总支副书记: the body is named, the post is the officer's.
@@ -102,7 +107,8 @@ OWN_PARTY_AFTER = re.compile(r"^(?:日常)?(?:教育|管理|互学|领学|学习
 # 为每家民宿配备民警: whom the station serves, not who works with it.
 BENEFICIARY_BEFORE = re.compile(r"(?:(?<![以成作认称视])为|面向|走进|深入)(?:每家|每个|每所|各|辖区|全部|所有)?$")
 # 学校周边, 企业门口: a place next to the body, where an event happens.
-PLACE_AFTER = re.compile(r"^(?:周边|附近|门口|周围|一带|沿线|门前|四周|内外|上下学)")
+# 消除景区安全隐患: the place where the hazard is.
+PLACE_AFTER = re.compile(r"^(?:周边|附近|门口|周围|一带|沿线|门前|四周|内外|上下学|(?:安全|消防|治安)?隐患|治安秩序|交通秩序)")
 # 小区、学校等关键区域: every item of a list closed by a place noun is a place.
 PLACE_LIST_END = re.compile(
     r"^[^，,。；;：:、等]{0,4}(?:[、和及与/][^，,。；;：:、]{1,12}?)*等[^，,。；;、]{0,4}?"
@@ -134,7 +140,8 @@ FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤�
 # 以村委会为片区: an organising unit of the station's own map.
 UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
-ROLE_SUFFIX = re.compile(r"^(?:经营者|负责人|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安)")
+# A person in charge is not kept (景区负责人 -> 景区): the body is the partner.
+ROLE_SUFFIX = re.compile(r"^(?:经营者|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
@@ -142,7 +149,11 @@ PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
 MEMBER_END = ("队员", "成员", "会员")
 # A named other station (附近某某派出所通报): counts as a neighbouring 派出所.
 NAMED_STATION = re.compile(r"([\u4e00-\u9fff]{2,8}?)派出所")
-NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|通报|协查|协助|配合|联合|会同|协同|联动|支援|共同")
+NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|通报|协查|协助|配合|联合|会同|协同|联动|支援|共同|共建|协作|联勤")
+# 与相邻边境派出所: a bare station kind after these is another station.
+OTHER_STATION_BEFORE = re.compile(r"(?:附近|相邻|邻近|周边|毗邻|友邻|兄弟|其他|其它|各|多个|邻)的?$")
+# Station kinds a named station of the article is one of (其余: 火车站派出所, a railway unit working with it).
+GENERIC_STATION = ("派出所", "边境派出所")
 # X、Y、Z等部门: every item of a list closed by 等部门 is a body, even a bare field (平安建设).
 CLOSED_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}[、/])+[\u4e00-\u9fff]{2,10})等(?:多个|相关|有关|多家)?(?:职能部门|部门|单位|力量|机构)"
@@ -150,11 +161,14 @@ CLOSED_LIST = re.compile(
 # A quoted group name: “银发小管家”, “夕阳红巡逻队”, “晚霞”调解队.
 QUOTED_GROUP = re.compile(r"[“「]([\u4e00-\u9fff]{1,8})[”」]([\u4e00-\u9fff]{0,4})")
 GROUP_SUFFIX = re.compile(
-    r"(?:小管家|管家|志愿者|志愿队|服务队|巡逻队|巡防队|宣讲团|调解队|帮帮团|大妈|大爷|阿姨|妈妈|姐妹|红袖章|红袖标|义工|调解员|信息员)$"
+    r"(?:小管家|管家|志愿者|志愿队|服务队|巡逻队|巡防队|宣讲团|调解队|帮帮团|大妈|大爷|阿姨|妈妈|姐妹|红袖章|红袖标|义工|调解员|信息员|管理员|协管员)$"
 )
 # A character that cannot end a place name, so the 派出所 word after it is generic (与兄弟派出所).
 NOT_A_NAME_END = set("与和及同跟向对为在到的、等各其该本我全附邻周兄相毗友")
 OWN_UNIT_BEFORE = re.compile(r"(派出所|本所|该所|我所|全所|所内|警务室|警务站|公安机关)(综合|机关|全体|的)?$")
+# 分局党委的支持: the party body of a police unit above the station is the police's own
+# (分局巡特警 is still a police partner: only party bodies are meant).
+POLICE_PARTY_BEFORE = re.compile(r"(公安局|分局|支队|大队|公安处)(机关)?$")
 
 # The pattern rule: a cue verb and the list of bodies that follows it.
 PATTERN_CUE = re.compile(
@@ -357,7 +371,10 @@ def _pool_spans(key: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in POOL.finditer(key)]
 
 
-def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Occurrence]:
+def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple[str, ...] | None = None) -> list[Occurrence]:
+    """Lexicon matches that pass the context rules. ``stations``: every known station name;
+    ``own``: the subject's own names (subject and former), by default all of ``stations``."""
+    own = stations if own is None else own
     _, types = lexicon()
     key = kt.text
     matches = [m for m in _trie_matches(key) if not types[m[2]].block]  # 带头人, 大学生: no partner
@@ -387,8 +404,16 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue  # 开发区派出所: part of a station's name
         if ("party" in t.categories or "police" in t.categories) and OWN_UNIT_BEFORE.search(before12):
             continue
-        if v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and _names_a_station(key, b, v, stations):
+        if "party" in t.categories and POLICE_PARTY_BEFORE.search(before12):
+            continue
+        if v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and (
+            _names_a_station(key, b, v, own) or t.names[0] in GENERIC_STATION and _names_a_station(key, b, v, stations)
+        ):
             continue  # 某某边境派出所 is the station itself (or, with no station known, any named one)
+        if v.endswith("派出所") and (not "\u4e00" <= prev <= "\u9fff" or prev in NOT_A_NAME_END) and any(
+            len(st) > len(v) and st.endswith(v) for st in own
+        ) and not OTHER_STATION_BEFORE.search(key, max(0, a - 4), a):
+            continue  # 司法所、村委、边境派出所: the subject's own kind of station, unnamed, is the station itself
         if t.names[0] != "派出所" and v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and prev not in NOT_A_NAME_END:
             clause = key[slice(*_clause(key, a, b))]
             if FORMER_NAME.search(clause) or not NEIGHBOUR_WORDS.search(clause):
@@ -400,6 +425,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
         before = _rx(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$").sub("", key[max(0, a - 8) : a])
         if before.endswith(LOCATIVE) and not before.endswith("所在"):
             continue
+        if t.weak and VISIT_BEFORE.search(before):
+            continue  # 参观纪念馆, 游览景区: a place visited
         if _rx(r"向[^、，,。；;]{0,6}$").search(before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
         if HONOUR.search(key[slice(*_clause(key, a, b))]) or ORG_HISTORY.search(key[slice(*_clause(key, a, b))]):
@@ -408,8 +435,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = ()) -> list[Oc
             continue
         if _headline_line(key, a) or _named_person_after(key, b):
             continue  # a headline list; 调解员老刘说: a private person by name
-        if t.summary and a > 0 and key[a - 1] == "等" and _closes_list(key, a, matches):
-            continue  # 网格员、楼栋长等群防群治力量: the list's collective name, its items are the partners
+        closer = SUMMARY_BEFORE.search(key, max(0, a - 8), a) if t.summary else None
+        if closer and _closes_list(key, closer.start() + 1, matches):
+            continue  # 网格员、楼栋长等群防群治力量, 城管、市场监管所等14个职能部门: the items are the partners
         parent = PARENT_OF_STATION.match(key[b:])
         if "police" in t.categories and parent and not NOT_IN_NAME.search(parent.group(0)[:-3]) and not re.search(
             r"与|和|及|同|联合|协|配合", parent.group(0)
@@ -713,14 +741,18 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
             continue  # 授予“某某志愿者”称号: a title
         if not _has_cue(text, m.start(), m.end()):
             continue  # “某某”团队带头人说: a named group, but nothing says it works with the station
-        out.append(Occurrence(m.start(1), end if q != name else m.end(1), (name,), ("volunteer",), "pattern", True))
+        # “双协管理员”: a staff role of the grid is grassroots; other named groups are volunteers
+        cat = "grassroots" if _rx(r"(?:管理员|协管员|信息员)$").search(name) else "volunteer"
+        out.append(Occurrence(m.start(1), end if q != name else m.end(1), (name,), (cat,), "pattern", True))
     return out
 
 
-def _other_stations(kt: KeyText, ext: Extraction) -> list[Occurrence]:
-    """A mentioned neighbouring station that works with the subject (附近某某派出所通报) is a 派出所 partner."""
+def _other_stations(kt: KeyText, ext: Extraction, lex: list[Occurrence] | None = None) -> list[Occurrence]:
+    """A mentioned neighbouring station that works with the subject (附近某某派出所通报) is a 派出所 partner,
+    unless the lexicon names its kind already (某某火车站派出所 -> 火车站派出所)."""
     key = kt.text
     out: list[Occurrence] = []
+    kinds = [(o.start, o.end) for o in lex or () if "police" in o.categories]
     for st in ext.stations:
         if st.role != "mentioned" or not st.name:
             continue
@@ -728,6 +760,8 @@ def _other_stations(kt: KeyText, ext: Extraction) -> list[Occurrence]:
             s, e = _clause(key, hit.start(), hit.end())
             if NEIGHBOUR_WORDS.search(key[s:e]):
                 start, end = kt.span(hit.start(), hit.end())
+                if any(start <= x and y <= end for x, y in kinds):
+                    break
                 out.append(Occurrence(start, end, ("派出所",), ("police",), "pattern", True))
                 break
     return out
@@ -899,7 +933,8 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
         return
     station = _subject_station(clean, ext)
     known = tuple(normalize_name(n) for n in {station, *(s.name for s in ext.stations)} if n)
-    lex = _lexicon_occurrences(kt, known)
+    own = tuple(normalize_name(n) for n in {station, *(s.name for s in ext.stations if s.role != "mentioned")} if n)
+    lex = _lexicon_occurrences(kt, known, own)
     groups = _quoted_groups(clean, kt, ext)
     lex = [o for o in lex if not any(g.start <= o.start and o.end <= g.end for g in groups)]
     taken = [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in lex + groups]
@@ -907,7 +942,7 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     pools = _pool_spans(kt.text)
     pattern = _pattern_occurrences(kt, places, taken) + _closed_list_occurrences(kt, places, taken)
     pattern = [o for o in pattern if not any(kt.span(x, y)[0] <= o.start < kt.span(x, y)[1] for x, y in pools)]
-    occ = lex + groups + pattern + _other_stations(kt, ext)
+    occ = lex + groups + pattern + _other_stations(kt, ext, lex)
     occ.sort(key=lambda o: o.start)
     own = {n for o in occ if o.own for n in o.names}
     occ = [o for o in occ if not any(x.endswith(n) for n in o.names for x in own)]
@@ -950,3 +985,41 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
                     p.mechanisms.append(m.name)
                 if p.name not in m.partners:
                     m.partners.append(p.name)
+    _merge_bare_fields(ext)
+
+
+# 民政局 … 联合民政、妇联: the bare field word names the body already found (one partner per article).
+FIELD_BODY = re.compile(r"局|所|办|站|厅|委|中心|部门|办公室")
+
+
+@lru_cache(maxsize=1)
+def _bare_words() -> frozenset[str]:
+    """Names of the ``list`` lexicon types (bare field words: 民政, 司法, 综治)."""
+    _, types = lexicon()
+    return frozenset(n for t in types.values() if t.list_only for n in t.names)
+
+
+def _merge_bare_fields(ext: Extraction) -> None:
+    """Fold a bare field word into the article's body of that field (民政 into 民政局), keeping its links;
+    a person of the field (综治专干) is no body, so 综治 beside it stays. Likewise 党员群众 beside
+    党员 in one article are the same people: one partner, the shorter name."""
+    bare = _bare_words()
+    for p in list(ext.partners):
+        body = None
+        if p.name in bare:
+            body = next(
+                (q for q in ext.partners if q is not p and q.name.startswith(p.name) and FIELD_BODY.fullmatch(q.name[len(p.name):])),
+                None,
+            )
+        elif p.name.endswith("群众") and len(p.name) >= 4:
+            body = next((q for q in ext.partners if q.name == p.name[:-2]), None)
+        if body is None:
+            continue
+        ext.partners.remove(p)
+        for m in ext.mechanisms:
+            if p.name in m.partners:
+                m.partners.remove(p.name)
+                if body.name not in m.partners:
+                    m.partners.append(body.name)
+                if m.name not in body.mechanisms:
+                    body.mechanisms.append(m.name)

@@ -443,3 +443,89 @@ def test_link_falls_back_to_the_paragraph_or_the_section_heading():
     n = Mechanism(name="警地融合", station="青石派出所")
     ext = run("青石派出所位于山区。\n一、推行“警地融合”\n派出所发动网格员参与巡逻。民警走访群众。\n", [n])
     assert names(ext) == ["网格员"] and ext.partners[0].mechanisms == ["警地融合"]
+
+
+def test_jurisdiction_prefix_removed_and_person_in_charge_dropped():
+    ext = run("派出所将辖区单位、景区安保力量进行整合，组建巡逻力量。民警主动与景区负责人沟通，联系驻地单位配合。")
+    assert names(ext) == ["单位", "景区安保", "景区"]
+
+
+def test_party_body_of_the_police_above_is_its_own_but_its_units_are_partners():
+    ext = run("在分局党委的大力支持下，派出所协调分局特警、镇党委开展联合巡逻。")
+    assert names(ext) == ["特警", "镇党委"]
+
+
+def test_parent_units_in_a_border_station_full_name_are_not_partners():
+    text = "白溪边境管理支队石湾边境管理大队青石边境派出所联合司法所开展调解。"
+    doc = clean(source_from_text(text, "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"), stations=[Station(name="青石边境派出所")])
+    extract_partners(doc, ext, None)
+    assert names(ext) == ["司法所"]
+
+
+def _with_stations(text: str, *stations: Station) -> Extraction:
+    doc = clean(source_from_text(text, "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"), stations=list(stations))
+    extract_partners(doc, ext, None)
+    return ext
+
+
+def test_the_subjects_own_kind_of_station_unnamed_is_the_station_itself():
+    subject = Station(name="青石边境派出所")
+    ext = _with_stations("该所巩固司法所、村委、边境派出所联合调解机制。", subject)
+    assert names(ext) == ["司法所", "村委"]
+    ext = _with_stations("该所与相邻边境派出所联合巡逻。", subject)
+    assert names(ext) == ["边境派出所"]
+
+
+def test_a_mentioned_station_of_another_kind_is_named_by_its_kind():
+    ext = _with_stations(
+        "青石派出所与白溪火车站派出所共建，开展联合巡逻。",
+        Station(name="青石派出所"), Station(name="白溪火车站派出所", role="mentioned"),
+    )
+    assert names(ext) == ["火车站派出所"]
+
+
+def test_collective_name_after_a_counted_closer_is_not_a_partner():
+    ext = run("由派出所牵头，网格化中心、城管中队、旅游公司等14个职能部门共同参与联勤。")
+    assert names(ext) == ["网格化中心", "城管中队", "旅游公司"]
+    ext = run("派出所联合职能部门开展整治。")
+    assert names(ext) == ["职能部门"]
+
+
+def test_set_phrases_and_trendy_places_are_not_partners():
+    ext = run("统筹党政军警民各方力量，联合边防连队守边。景区有众多网红打卡点，吸引游客参与。")
+    assert names(ext) == ["边防连队"]
+
+
+def test_bare_field_word_folds_into_the_body_of_its_field():
+    ext = run("派出所与石门区民政局合力构建机制。由派出所牵头，联合民政、妇联开展回访。")
+    assert names(ext) == ["民政局", "妇联"]
+    ext = run("汇集综治、司法、国土等力量，配合综治专干调解。")
+    assert names(ext) == ["综治", "司法", "国土", "综治专干"]
+
+
+def test_party_members_and_masses_as_written_or_folded_into_party_members():
+    ext = run("派出所联动辖区458名党员群众参与巡逻。")
+    assert [(p.name, p.category) for p in ext.partners] == [("党员群众", "grassroots")]
+    ext = run("发动党员、群众组建巡逻队。发展党员群众协助派出所收集线索。")
+    assert names(ext) == ["党员"]
+
+
+def test_a_place_visited_is_not_a_partner_but_a_co_builder_is():
+    ext = run("派出所组织民警参观纪念馆。")
+    assert names(ext) == []
+    ext = run("派出所通过与白溪革命纪念馆共建，联合导游开展宣讲。")
+    assert names(ext) == ["纪念馆", "导游"]
+
+
+def test_a_hazard_at_a_place_is_no_partner():
+    ext = run("联勤工作站共消除景区安全隐患30余处。")
+    assert names(ext) == []
+    ext = run("派出所联合景区开展巡查。")
+    assert names(ext) == ["景区"]
+
+
+def test_a_quoted_grid_staff_role_the_station_is_given_is_a_grassroots_partner():
+    ext = run("警格与网格融合，划分7个网格，配备“双岗管理员”，实现警情实时推送。")
+    assert [(p.name, p.category) for p in ext.partners] == [("双岗管理员", "grassroots")]
