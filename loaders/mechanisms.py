@@ -73,6 +73,8 @@ GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元�
 UNIT_COUNT_NAME = re.compile(rf"(?:[{CN_DIGITS}][队室组岗班中心]{{1,2}}){{2,}}")
 # Head words whose names lean to one category (a weak hint: the name's own cue words can outweigh it).
 HEAD_HINTS = {"警务": "community_policing"}
+# What the text calls a quoted name (“X”平台) says what it is, more than the name's own ending.
+PHRASE_HINTS = {"平台": "technology"}
 HEADING_MAX = 40
 LEAD_MAX = 14
 
@@ -371,7 +373,14 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
+# 整个暑假期间便民工作站, 今年以来…: a time phrase opening an unquoted name is not part of it.
+_LEAD_TIME = re.compile(rf"^(?:整个|今年|去年|[0-9]{{4}}年)?[{HAN}]{{0,6}}(?:期间|假期|以来|年来)")
+
+
 def _strip_adverbs(s: str) -> str:
+    m = _LEAD_TIME.match(s)
+    if m and len(s) - m.end() >= 2:
+        s = s[m.end():]
     changed = True
     while changed:
         changed = False
@@ -1133,6 +1142,9 @@ def _category(name: str, components: list[str], sentence: str, head: str | None 
     for h, code in HEAD_HINTS.items():
         if name.endswith(h) or head == h:
             scores[code] = scores.get(code, 0) + 6
+    for h, code in PHRASE_HINTS.items():
+        if head_phrase.endswith(h):
+            scores[code] = scores.get(code, 0) + 12
     cats = _categories()
     order, by_first, always = _category_index()
     # only cue words whose first character occurs in one of the texts can count (the others add 0)
@@ -1163,10 +1175,14 @@ HIGHER_LEVEL_WORDS = r"公安部|公安厅|省厅|市局|县局|区局|分局|�
 HIGHER_LEVEL = rf"(?:{HIGHER_LEVEL_WORDS})"
 # 某市公安, 某县公安局, 县委政法委 opening a sentence (after a time phrase) that names no 派出所 first.
 _HIGHER_SUBJECT = re.compile(
-    rf"^\s*(?:[^，,。]{{0,8}}(?:来|以来|期间|时)[，,]?)?[^，,。]{{0,12}}(?:{HIGHER_LEVEL_WORDS}|公安(?![局分派]))"
+    rf"^\s*(?:[^，,。]{{0,8}}(?:来|以来|期间|时)[，,]?)?(?:(?!联合|会同|协同|携手|配合|依托|与|和)[^，,。]){{0,12}}"
+    rf"(?:{HIGHER_LEVEL_WORDS}|公安(?![局分派]))"
     r"(?![^，,。]{0,12}(?:派出所|警务室|警务站))")
 # 分局“六大专项行动”, 某镇“三源共治”工作站: a higher level or a town owns it; 派出所的“…”: the station does.
-_OWNER_BEFORE = re.compile(rf"(?:{HIGHER_LEVEL}|(?<![全乡城本该各每])[镇乡])的?$")
+_OWNER_BEFORE = re.compile(rf"(?:{HIGHER_LEVEL}|(?<![全乡城本该各每])[镇乡]|全[省市县区]|[省市]级)的?$")
+# 由某派出所牵头…“X”应运而生: the station leads it; 向分局申请启动X: the station asks a higher level to run it.
+_STATION_LEADS = re.compile(r"由[^，,。；;]{0,12}(?:派出所|该所|本所)(?:牵头|主导|发起)")
+_ASKS_HIGHER = re.compile(rf"向[^，,。；;]{{0,10}}(?:{HIGHER_LEVEL_WORDS})[^，,。；;]{{0,8}}(?:申请|请求|报请)[^，,。；;]{{0,6}}$")
 _STATION_OWNER_BEFORE = re.compile(r"(?:派出所|该所|本所|所里)的[^，,。“”的]{0,4}$")
 # 融入“X+”服务中心建设: the station joins a practice someone else runs.
 _JOIN_BEFORE = re.compile(r"(?:融入|参与|加入|响应|助力|配合)[^，,。]{0,14}$")
@@ -1187,9 +1203,9 @@ def _scope(name: str, sentence: str, start_in_sent: int) -> str | None:
     before = sentence[:start_in_sent].rstrip("“「『‘\"")
     if name.endswith("工程") and not re.search("|".join(_cues()["create"][:9]), before):
         return "external"
-    if _STATION_OWNER_BEFORE.search(before):
+    if _STATION_OWNER_BEFORE.search(before) or _STATION_LEADS.search(before):
         return "internal"
-    if _OWNER_BEFORE.search(before) or _JOIN_BEFORE.search(before):
+    if _OWNER_BEFORE.search(before) or _JOIN_BEFORE.search(before) or _ASKS_HIGHER.search(before):
         return "external"
     if _rx(r"(?:按照|根据|落实)[^，。]{0,12}(?:部署|要求|安排)[^，,。；;]{0,12}$|公安部|省厅|公安厅|上级").search(before):
         return "external"  # 按照上级部署推行“X”; but 按照…要求，严格…，落实“四个一”: a clause away, no
@@ -1241,11 +1257,16 @@ def _section_scopes(work: str, cands: list[_Cand], headings: list[tuple[int, int
     return scopes
 
 
+# 与某馆、某派出所共建: a station named after a partnership word is a partner, not the owner.
+_PARTNER_BEFORE = re.compile(r"(?:与|同|和|联合|会同|协同|携手|配合)[^，,。；;]{0,16}$")
+
+
 def _station_for(ext: Extraction, sentence: str) -> str | None:
     subject = next((s.name for s in ext.stations if s.role == "subject"), None)
     for s in ext.stations:
         if s.role != "former" and s.name and s.name in sentence and s.name != subject:
-            if subject is None or subject not in sentence:
+            if (subject is None or subject not in sentence) and not _PARTNER_BEFORE.search(
+                    sentence[:sentence.find(s.name)]):
                 return s.name
     return subject or (ext.stations[0].name if ext.stations else None)
 
@@ -1268,12 +1289,18 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             if ok == k or (min(len(ok), len(k)) >= 2 and (ok.startswith(k) or k.startswith(ok))
                            and (len(k) >= 4 or len(ok) >= 4) and _rx(r"^[0-9一二三四五六七八九两]|.*\+").match(min(ok, k, key=len)) is not None) \
                     or (min(len(ok), len(k)) >= 3 and (ok.startswith(k) or k.startswith(ok)) and abs(len(ok) - len(k)) <= 6
-                        and normalize_name(o.name) != normalize_name(c.name) and _same_core(o, c)):
+                        and normalize_name(o.name) != normalize_name(c.name) and _same_core(o, c)) \
+                    or _short_form(o, c) or _short_form(c, o):
                 target = o
                 break
         if target is None:
             out.append(c)
             continue
+        if _short_form(target, c):  # the quoted full name names the practice; the short form is its alias
+            for f in ("name", "start", "end", "kind", "head"):
+                a, b = getattr(c, f), getattr(target, f)
+                setattr(target, f, a)
+                setattr(c, f, b)
         if normalize_name(c.name) != normalize_name(target.name) and c.name not in target.aliases:
             target.aliases.append(c.name)
         if len(c.components) > len(target.components):
@@ -1284,6 +1311,14 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         target.honors.extend(c.honors)
         target.mentions.extend(c.mentions)
     return out
+
+
+def _short_form(short: _Cand, full: _Cand) -> bool:
+    """An unquoted name that ends a quoted one (便民服务站 after “石桥便民服务站”) is its
+    short form: one practice under two names (EXTRACTION.md: aliases)."""
+    a, b = normalize_name(short.name), normalize_name(full.name)
+    return (short.kind == "unquoted" and full.kind == "quoted" and len(a) >= 5 and len(b) > len(a)
+            and b.endswith(a))
 
 
 def _same_core(a: _Cand, b: _Cand) -> bool:

@@ -32,9 +32,23 @@ from .numbers import COUNT_UNITS, Quantity, find_quantities, parse_number, scan
 
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_SEP = "、和及与"
+
+
+def _named_periods() -> str:
+    """Holidays and seasons (lexicons/outcome_periods.txt) as one alternation, longest first."""
+    words = sorted(set(read_lexicon("outcome_periods.txt")), key=len, reverse=True)
+    # 暑期, 春运, 旺季 name a period by themselves; 国庆, 端午 only with 期间 / 假期 after them
+    alone = "|".join(map(re.escape, [w for w in words if w[-1] in "期假季运周"]))
+    named = "|".join(map(re.escape, [w for w in words if w[-1] not in "期假季运周"]))
+    return (rf"(?:{alone})(?:期间|以来)?|(?:{named})节?(?:假期|黄金周|小长假|长假)?(?:期间|以来)"
+            rf"|(?:{named})节?(?:假期|黄金周|小长假|长假)")
+
+
+# A named period, recorded whole: 2024年春运期间, 整个国庆假期, 端午节期间, 暑期.
+_NAMED_PERIOD = rf"(?:整个|今年|去年|[12][0-9]{{3}}年)?(?:{_named_periods()})"
 # Periods as written: 2024年, 2025年上半年, 今年以来, 近三年来, 10年来, 自…以来.
 PERIOD = re.compile(
-    r"(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
+    _NAMED_PERIOD + r"|(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
     r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底)?(?:以来|来|至今)?)"
     r"|今年(?:上半年|下半年|前三季度|一季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?|去年(?:以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
@@ -43,7 +57,9 @@ PERIOD = re.compile(
     r"|自[^，。；]{1,12}以来|成立以来"
 )
 # Every character a PERIOD match can start with (for numbers.scan).
-PERIOD_START = re.compile(r"[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成]")
+PERIOD_START = re.compile(
+    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整"
+    + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
 COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
@@ -238,6 +254,7 @@ def _direction_in(text: str) -> tuple[str | None, int, int]:
     return best
 
 
+_PERIOD_ADVERB = re.compile(r"(?:正式|全面|首次)(?=[\u4e00-\u9fff]{1,4}以来$)")
 _PERIOD_DAY = re.compile(r"(月)[0-9]{1,2}日$")
 _PERIOD_YEAR = re.compile(r"^([0-9]{4})年$")
 _PERIOD_PART = re.compile(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$")
@@ -249,7 +266,8 @@ _PERIOD_RECENT = re.compile(r"^(近[一二两三四五六七八九十0-9]+年)(?
 def _normalize_period(p: str) -> str:
     """The period as recorded (cached: a few dozen forms cover most articles)."""
     p = p.strip()
-    p = p.removeprefix("自")
+    p = p.removeprefix("自").removeprefix("整个")
+    p = _PERIOD_ADVERB.sub("", p)  # 自工作站正式运行以来: the adverb is not part of the period
     p = p.replace("截止目前", "截至目前")
     p = _PERIOD_DAY.sub(r"\1", p)  # 2024年7月19日: a day is an anecdote's date, the month is the period
     p = _PERIOD_YEAR.sub(r"\1", p)

@@ -584,3 +584,49 @@ def test_kinds_of_rooms_and_posts_are_not_named() -> None:
     assert not _mechs("派出所完善街面巡逻联防模式，及时掌握信息。")
     assert not _mechs("如今，调解员就是村里的“流动警务站”，矛盾化解更加及时。")
     assert _has(_mechs("近年来，青石派出所将“网上社区议事厅”工作与线下走访深度融合。"), "网上社区议事厅")
+
+
+# ------------------------------------------------------------------ round 7: aliases, scope, owner, category
+
+
+def test_unquoted_short_form_of_a_quoted_name_is_its_alias() -> None:
+    text = ("由青石派出所牵头，多个部门共同参与，全县首家“平安共建联勤工作站”应运而生。"
+            "整个暑假期间联勤工作站共受理群众求助30余次。联勤工作站还组织了夜间巡查。")
+    m = _mechs(text)
+    assert len(m) == 1, list(m)
+    mech = _get(m, "平安共建联勤工作站")
+    assert normalize_name(mech.name) == "平安共建联勤工作站"
+    assert "联勤工作站" in mech.aliases
+    assert mech.scope == "internal"  # 由…派出所牵头: the station leads it
+    assert "平安共建联勤工作站" in mech.evidence.text
+
+
+def test_a_platform_of_the_whole_city_is_external_technology() -> None:
+    m = _mechs("青石派出所基于全市“云眼2.0”平台，实现警情实时推送。")
+    mech = _get(m, "云眼2.0")
+    assert mech.scope == "external"
+    assert mech.category == "technology"
+
+
+def test_asking_a_higher_level_to_start_a_mechanism_is_external() -> None:
+    m = _mechs("青石派出所提前向县公安局申请启动片区协作机制，共同保障活动安全。")
+    assert _get(m, "片区协作").scope == "external"
+
+
+def test_working_with_the_town_party_committee_does_not_make_a_practice_external() -> None:
+    m = _mechs("同时，青石派出所积极联合镇党委、村党支部推行“党建+服务”模式，成效明显。")
+    assert _get(m, "党建+服务").scope is None
+
+
+def test_a_station_named_as_a_partner_does_not_own_the_practice() -> None:
+    text = ("青石派出所位于某县。通过与某纪念馆、青石火车站派出所共建，开展“红色讲堂”等活动，"
+            "让历史走进群众。")
+    ext = extract_text(text, "synthetic.txt")
+    mech = next(x for x in ext.mechanisms if "红色讲堂" in x.name)
+    subject = next(s.name for s in ext.stations if s.role == "subject")
+    assert mech.station == subject
+
+
+def test_a_named_patrol_team_is_mass_prevention() -> None:
+    m = _mechs("青石派出所整合辖区单位力量，组建了由80余人组成的松柏巡逻队。")
+    assert _get(m, "松柏巡逻队").category == "mass_prevention"

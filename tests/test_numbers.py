@@ -104,3 +104,13 @@ def test_two_neighbouring_numerals_are_a_rough_guess_not_a_figure(text: str) -> 
 
 def test_two_numerals_that_are_not_neighbours_still_count() -> None:
     assert [(q.value, q.unit) for q in find_quantities("化解纠纷二十五起，受理二九件")] == [(25.0, "起"), (29.0, "件")]
+
+
+def test_period_scan_finds_named_periods_like_finditer() -> None:
+    """numbers.scan may only skip characters no period starts with: holiday names included."""
+    from loaders import numbers
+    from loaders.outcomes import PERIOD, PERIOD_START
+
+    t = "据统计，整个国庆假期共化解纠纷20起，端午节期间出动警力70名，暑期开展宣传5次"
+    got = [m.group() for m in numbers.scan(PERIOD, PERIOD_START, t, 0, len(t))]
+    assert got == [m.group() for m in PERIOD.finditer(t)] == ["整个国庆假期", "端午节期间", "暑期"]

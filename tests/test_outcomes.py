@@ -479,3 +479,30 @@ def test_a_run_of_years_without_incidents_is_a_zero_record() -> None:
     (o,) = run("辖区20余年无命案发生。")
     assert (o.metric, o.direction, o.period) == ("命案", "zero", "20余年")
     assert run("群众无后顾之忧。") == []
+
+
+# ------------------------------------------------------------------ named periods and kinds (round 7)
+
+
+def test_holiday_period_is_recorded_whole_with_its_year() -> None:
+    got = run("仅2023年春运期间就协助处置旅客纠纷8起，找回走失老人2名。")
+    assert [(o.metric[-4:], o.value, o.period) for o in got] == [
+        ("旅客纠纷", 8.0, "2023年春运期间"), ("走失老人", 2.0, "2023年春运期间")]
+    assert [o.kind for o in got] == ["activity", "result"]  # handled is work done; people found is a result
+
+
+def test_holiday_period_drops_zheng_ge_and_removal_of_hazards_is_a_result() -> None:
+    (o,) = run("整个五一假期共消除道路安全隐患12处。")
+    assert (o.period, o.value, o.kind) == ("五一假期", 12.0, "result")
+    assert "五一" not in o.metric
+
+
+def test_since_it_began_period_drops_the_adverb_and_diverting_calls_is_an_activity() -> None:
+    got = run("自调解中心正式运行以来，已分流非警务警情300余起，节约警力500余人次。")
+    assert [o.period for o in got] == ["调解中心运行以来"] * 2
+    assert [o.kind for o in got] == ["activity", "result"]
+
+
+def test_bare_holiday_word_is_not_a_period() -> None:
+    (o,) = run("春节安保工作中，民警查获违禁品3起。")
+    assert o.period is None
