@@ -392,6 +392,12 @@ def resolve(
     county_unit = None
     if county:
         cands = _filter(g.units("county", county), prov_name, pref_name)
+        everywhere = g.units("county", county)
+        if not cands and len({(u.province, u.prefecture, u.name) for u in everywhere}) == 1:
+            # a county that exists once, outside the province given (which the text
+            # wrote for another place): the county is the more specific name
+            cands = everywhere
+            prov_name, pref_name = everywhere[0].province, everywhere[0].prefecture
         county_unit = _choose(cands, ev)
         if county_unit is None and town:
             # a town of that name under exactly one of the candidates decides

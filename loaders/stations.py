@@ -405,8 +405,10 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
             if not any(core.endswith(k) for k in strong) and _plausible(core) and core[0] not in _CUT:
                 bounded[core] += 1
     known = set(strong)
+    # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word
+    per_base = Counter(kind_base(core) for core in bounded.elements())
     for core, n in bounded.items():
-        again = n >= 2 or len(_refs(simp, core, full=False)) > n
+        again = n >= 2 or per_base[kind_base(core)] >= 2 or len(_refs(simp, core, full=False)) > n
         if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
             known.add(core)
     if not known:
@@ -661,13 +663,16 @@ def _weight(st: _Station) -> tuple[int, int, int, int]:
 
 
 def _merge_town_variants(stations: dict[str, _Station]) -> None:
-    """某某乡派出所 and 某某派出所 (a caption's variant) are one station.
+    """某某乡派出所 and 某某派出所 (a caption's variant) are one station, and so
+    are 某某边境派出所 and 某某派出所 (a border station with and without its kind).
 
     The form written most often names it (then the title's, the chained one,
     the first written).
     """
     for core in list(stations):
         base = _strip_town(core)
+        if base == core:
+            base = next((core[: -len(w)] for w in _KIND_WORDS if core.endswith(w) and len(core) >= len(w) + 2), core)
         if base == core or base not in stations or core not in stations:
             continue
         a, b = stations[core], stations[base]

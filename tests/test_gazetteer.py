@@ -176,3 +176,10 @@ def test_finder_agrees_with_a_plain_scan_on_the_seeds() -> None:
         found = [(m.name, m.start, m.end) for m in gazetteer().find(text)]
         assert found == _reference_find(text)
     assert [m.name for m in gazetteer().find(texts[-1])][:4] == ["浙江省", "江山市", "诸暨市", "枫桥镇"]
+
+
+def test_a_county_that_exists_once_outweighs_a_province_written_for_another_place() -> None:
+    """An article about two same-named stations may name the other one's province first."""
+    assert resolve(province="河南省", county="老河口市", town="孟楼镇") == Place("湖北省", "襄阳市", "老河口市", "孟楼镇")
+    # an ambiguous county stays with the province the text gives
+    assert resolve(province="辽宁省", county="朝阳区") == Place("辽宁省", None, "朝阳区", None)

@@ -435,3 +435,11 @@ def test_partners_or_a_town_listed_before_a_station_are_not_stations() -> None:
 def test_abolishing_verb_is_no_part_of_a_former_name(verb: str) -> None:
     roles = {s.name: s.role for s in run(f"1951年{verb}青松警察署，改称青松派出所。青松派出所民警巡逻。")}
     assert roles == {"青松警察署": "former", "青松派出所": "subject"}
+
+
+def test_a_border_station_written_with_and_without_its_kind_is_one_station() -> None:
+    """Bounded once each as 青松边境派出所 and 青松派出所: together they are written twice."""
+    text = ("青松是边境上的一个村庄。\n青松边境派出所,是守边的重要力量。"
+            "为守好边关,青松派出所建设了立体防控体系。")
+    sts = run(text)
+    assert [(s.name, s.role) for s in sts] == [("青松边境派出所", "subject")]
