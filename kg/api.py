@@ -61,7 +61,6 @@ class KG:
     def query(self, name_or_text: str, params: dict[str, str] | None = None, *,
               allow_update: bool = False, allow_service: bool = False, **kw: str) -> QueryResult:
         """Run a catalogue query by name, or SPARQL text; parameters bound as RDF terms."""
-        import queries
         from kg.query import bind_value, check_read_only, run_endpoint, run_oxigraph
 
         params = {**(params or {}), **kw}

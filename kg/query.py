@@ -147,7 +147,6 @@ def bind_value(param: Param | None, value: str) -> Any:
 
 def run_oxigraph(db: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
     """Run a read query on a pyoxigraph store (default graph = union of all graphs)."""
-    import pyoxigraph as ox
 
     try:
         res = db.query(with_values(text, bindings), prefixes=PREFIXES, use_default_graph_as_union=True)

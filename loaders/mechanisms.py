@@ -32,10 +32,7 @@ from spacy.tokens import Doc
 from .document import CleanDoc
 from .model import Extraction, Honour, Mechanism
 from .normalize import PINYIN_GLOSS, concept_key, mechanism_heads, normalize_name, read_lexicon
-
-# Literal patterns compiled once: the helpers run tens of thousands of times per article,
-# and re's own cache lookup would cost more than most of the matches.
-_rx = lru_cache(maxsize=1024)(re.compile)
+from .normalize import compiled as _rx
 
 HAN = "\u3400-\u9fff"
 NAME_CHARS = rf"{HAN}0-9A-Za-z+＋\x00"

@@ -18,6 +18,11 @@ QUOTES = "“”‘’\"'「」『』《》〈〉"
 _QUOTE_TABLE = {ord(c): None for c in QUOTES}
 
 
+# A pattern written in the code, compiled once: the extractors' helpers run tens of
+# thousands of times per article, and re's own cache lookup costs more than most matches.
+compiled = lru_cache(maxsize=2048)(re.compile)
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc  # lazy: nothing heavy at import time

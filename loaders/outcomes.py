@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .document import CleanDoc, Sentence
 from .model import Extraction, Outcome
 from .normalize import concept_key, normalize_name, read_lexicon, strip_pinyin
-from .numbers import COUNT_UNITS, Quantity, find_quantities, parse_number, scan
+from .numbers import Quantity, find_quantities, parse_number, scan
 
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_SEP = "、和及与"
@@ -647,7 +647,7 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             m = re.match(r"的?(?:幅度|速度|比例)?(?:持续|逐年|稳步)?", after)
             d2, d2s, _ = _direction_in(after[: m.end() + 4])
             if d2 and d2s == m.end():
-                d, ds, de = d2, len(head), len(head)
+                d, ds = d2, len(head)
                 if re.search(r"每年|年均", head):
                     comparison = comparison or "逐年"
         metric_text = head[:ds] if d else head

@@ -34,10 +34,7 @@ from spacy.tokens import Doc
 
 from .document import CleanDoc
 from .model import Extraction, Mechanism, Partner
-from .normalize import PINYIN_GLOSS, QUOTES, fullwidth_to_halfwidth, normalize_name, read_lexicon
-
-# Literal patterns compiled once (re's own cache lookup costs more than most of these matches).
-_rx = lru_cache(maxsize=1024)(re.compile)
+from .normalize import PINYIN_GLOSS, QUOTES, compiled as _rx, fullwidth_to_halfwidth, normalize_name, read_lexicon
 
 # Characters that end a clause (cue words and list context are looked for inside one).
 CLAUSE_END = set("，,；;。！？!?：:\n")
