@@ -494,6 +494,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         chain_id = chain_start
         after = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "")
         after = after.lstrip()
+        if _THIRD_PARTY_MEDIA.match(after) or core in _negatives()["app"]:
+            continue  # 依托“学习强国”“某某先锋”等平台: apps and media the station uses, not its practices
         after = _LEAD_DENG.sub("", after)
         before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
@@ -679,6 +681,11 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
     return cands
+
+
+# 等平台, 等APP, 等公众号 after quoted names: third-party apps and media (EXTRACTION.md: not practices).
+# (平台 alone is no sign: 用好“主题党日”“政治生日”等平台 names the station's own practices.)
+_THIRD_PARTY_MEDIA = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个款家])?(?:网络|线上|新|学习)?(?:APP|App|app|软件|公众号|小程序|媒体|网站|客户端)")
 
 
 # A quotation in the text, with any ‘…’ cited inside it: names inside speech are not the station's.
@@ -1365,6 +1372,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _lead_aliases(clean, accepted)
     _heading_aliases(work, headings, accepted)
     _parts_aliases(accepted)
+    _descriptor_aliases(work, accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
     scopes = _section_scopes(work, merged, headings, {id(c): _scope_all(clean, c, work) for c in merged})
@@ -1466,6 +1474,29 @@ def _parts_aliases(cands: list[_Cand]) -> None:
                 c.aliases.append(d.name)
                 c.mentions.extend(d.mentions)
                 d.kind = "alias"
+
+
+def _descriptor_aliases(work: str, cands: list[_Cand]) -> None:
+    """构建“接案即响应、调解全链条”一站式解纷模式: the unquoted words right after a quoted name
+    describe the practice the quote names (an alias, not a second mechanism); and the quoted parts
+    of a "+" name (“请过来”和“走过去” … “请过来+走过去”) are parts of it, not practices of their own."""
+    for c in cands:
+        if c.kind == "alias" or c.kind not in ("quoted", "counted", "formula") or work[c.end - 1:c.end] not in CLOSE_Q:
+            continue
+        for d in cands:
+            if d is not c and d.kind == "unquoted" and 0 <= d.start - c.end <= 2 and not d.components \
+                    and work[c.end:d.start].strip("\x00") in ("", "的"):
+                c.aliases.append(d.name)
+                c.mentions.extend(d.mentions)
+                d.kind = "alias"
+    for c in cands:
+        parts = [p for p in c.name.split("+") if len(p) >= 2] if "+" in c.name and c.kind != "alias" else []
+        for d in cands:
+            if d is not c and d.kind in ("quoted", "weak") and d.name in parts and not d.components:
+                c.mentions.extend(d.mentions)
+                d.kind = "alias"
+        if len(parts) >= 2 and not c.components:
+            c.components = parts
 
 
 def _named_in_body(c: _Cand, work: str) -> bool:

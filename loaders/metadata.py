@@ -53,6 +53,8 @@ _NOT_SOURCE = re.compile(r"^(?:本站|本网|本报|原创|网络|互联网|网�
 _DATELINE_SRC = re.compile(
     rf"^[【\[]?\s*([^\s，。“”\"（）()【】\[\]]{{2,20}}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
     r"|^[【\[]?\s*(新华社|中新社|中新网)"
+    # 某某联盟讯(记者 … 文/图): any name before 讯 when a reporter bracket follows
+    rf"|^[【\[]?\s*([{HAN}]{{2,20}}?)讯\s*[（(](?=[^)）]{{0,40}}(?:记者|通讯员|文|图))"
 )
 _SITE_SPLIT = re.compile(r"——|—|--|-|_|｜|\||:|：")
 _EDITOR_OUTLET = re.compile(rf"^[【\[（(]?\s*(?:责任编辑|编辑|责编)\s*[:：]\s*([^\s\-—]{{2,15}})\s*(?:-{{2,}}|—+)\s*([{HAN}·]{{2,10}})\s*[)）】\]]?$")
@@ -182,7 +184,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         for r in _meta_pieces(clean, {"dateline"}):
             m = _DATELINE_SRC.match(to_simplified(r.text))
             if m:
-                source = m.group(1) or m.group(2)
+                source = m.group(1) or m.group(2) or m.group(3)
                 break
     if source is None:
         for r in _meta_pieces(clean, {"meta", "dateline"}):

@@ -138,7 +138,7 @@ FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤�
 UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
 # A person in charge is not kept (景区负责人 -> 景区): the body is the partner.
-ROLE_SUFFIX = re.compile(r"^(?:经营者|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
+ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
@@ -177,9 +177,23 @@ PATTERN_WITH_VERB = re.compile(r"(?:共同|联合|合作|签订|建立|携手|�
 BODY_SUFFIX = re.compile(
     r"(?:部门|单位|中心|公司|协会|组织|机构|委员会|管委会|法庭|所|局|委|办|站|院|队|会|庭|处|科|厅|团|联|社|行|馆|校|部|组)$"
 )
+# An enumeration of short items (网格员、楼栋长、单元长等): list-neighbour partners (_list_neighbours).
+ENUMERATION = re.compile(
+    r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,10})+(?:(?:以及|和|及|与)[\u4e00-\u9fff]{2,10})?"
+)
+# The verb or word before the first item of an enumeration (组织网格员、…).
+ITEM_LEAD = re.compile(
+    r"组织|动员|发动|吸纳|吸收|联合|邀请|依托|整合|带领|招募|聘请|发挥|会同|协调|联动|携手|汇聚|集结|"
+    r"由|将|把|让|请|和|与|同|及|对|向|为|的|是|有|了|包括|涵盖|成员|力量"
+)
+# Words for people in a role (楼栋长, 保洁员, 社会贤达人士): an item of a partner list.
+ROLE_END = re.compile(r"(?:员|长|人士|骨干|代表|能人|贤达|明白人|积极分子|志愿者|律师|医生|干部|乡贤)$")
+# A kind word before a person's role that is part of the role's name (退休法官, 司法调解员, 治安户长).
+ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公益|治安|义务|特邀|金牌|执业|资深|心理)$")
+PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
 # Items that are the station itself, its staff or its units, or not bodies at all.
 NOT_PARTNER = re.compile(
-    r"派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
+    r"^(?:此|该|这|那|其)|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
     r"群众|居民|村民|当事人|双方|家属|嫌疑人|受害人|被害人|老人|学生|儿童|未成年人|患者|"
     r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局"
 )
@@ -467,11 +481,13 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 校园、卫生院等重点单位的防控: the places protected
         if t.weak and not cue:
             continue
-        start, end = kt.span(a, b)
+        names, cats = t.names, t.categories
+        mod = ROLE_MODIFIER.search(key, max(0, a - 3), a) if t.names == (v,) and PERSON_END.search(v) else None
         if a in written:
             names, cats = (written[a],), (types[v].categories[0],)
-        else:
-            names, cats = t.names, t.categories
+        elif mod:  # 退休法官, 司法调解员, 治安户长: the role named as written, with its kind
+            a, names = mod.start(), (key[mod.start() : b],)
+        start, end = kt.span(a, b)
         out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
 
@@ -703,6 +719,51 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
                 start, end = kt.span(a, b)
                 cat = _guess_category(name)
                 out.append(Occurrence(start, end, (name,), (fallback if cat == "other" else cat,), "pattern", True))
+    return out
+
+
+def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]], known: list[Occurrence]) -> list[Occurrence]:
+    """Items of an enumeration that also names a known partner (网格员、楼栋长、单元长等):
+    a role or body word beside a partner word is one more partner, even where the lexicon
+    does not know it. Only items that end like a role or a body count (小区、学校 are places)."""
+    key = kt.text
+    starts = {bisect.bisect_left(kt.idx, o.start) for o in known if o.cue and not o.own}
+    if not starts:
+        return []
+    out: list[Occurrence] = []
+    for m in ENUMERATION.finditer(key):
+        if not any(m.start() <= a < m.end() for a in starts):
+            continue
+        if HONOUR.search(key[slice(*_clause(key, m.start(), m.end()))]):
+            continue
+        parts = _rx(r"(、|以及|和|及|与)").split(m.group(0))
+        if any(_rx(r"^(?:走?进|到|入|在|去|赴)").match(item) for item in parts[2::2]):
+            continue  # 进学校、进企业、进医院: places a campaign goes to
+        pos = m.start()
+        for k, item in enumerate(parts):
+            a, b = pos, pos + len(item)
+            pos = b
+            if k % 2:  # a separator
+                continue
+            if k == 0:  # the first item may carry the verb before it: 动员网格员
+                cut = max((c.end() for c in ITEM_LEAD.finditer(item)), default=0)
+                a, item = a + cut, item[cut:]
+            if k == len(parts) - 1:
+                cut = item.find("等")
+                if cut >= 0:
+                    b, item = a + cut, item[:cut]
+            if any(x < b and a < y for x, y in taken) or a in starts:
+                continue
+            if NOT_PARTNER.search(item) or not (ROLE_END.search(item) or BODY_SUFFIX.search(item)):
+                continue
+            name = _strip_place(item, places)
+            if not 2 <= len(name) <= 6 or name in ("单位", "机构", "组织", "部门"):
+                continue
+            start, end = kt.span(a, b)
+            cat = _guess_category(name)
+            if cat == "other" and _rx(r"村|社区|网格|楼|小区|单元|居|治安|调解").search(name):
+                cat = "grassroots"
+            out.append(Occurrence(start, end, (name,), (cat,), "pattern", True))
     return out
 
 
@@ -939,6 +1000,8 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     pools = _pool_spans(kt.text)
     pattern = _pattern_occurrences(kt, places, taken) + _closed_list_occurrences(kt, places, taken)
     pattern = [o for o in pattern if not any(kt.span(x, y)[0] <= o.start < kt.span(x, y)[1] for x, y in pools)]
+    taken += [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in pattern]
+    pattern += _list_neighbours(kt, places, taken, lex)
     occ = lex + groups + pattern + _other_stations(kt, ext, lex)
     occ.sort(key=lambda o: o.start)
     own = {n for o in occ if o.own for n in o.names}
@@ -983,6 +1046,18 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
                 if p.name not in m.partners:
                     m.partners.append(p.name)
     _merge_bare_fields(ext)
+    _drop_mechanism_names(ext)
+
+
+def _drop_mechanism_names(ext: Extraction) -> None:
+    """A body the article presents as a practice (依托调处中心, where 调处中心 is a mechanism's
+    name or alias) is that mechanism, not also a partner."""
+    practice = {normalize_name(n) for m in ext.mechanisms for n in [m.name, *m.aliases]}
+    for p in [p for p in ext.partners if normalize_name(p.name) in practice]:
+        ext.partners.remove(p)
+        for m in ext.mechanisms:
+            if p.name in m.partners:
+                m.partners.remove(p.name)
 
 
 # 民政局 … 联合民政、妇联: the bare field word names the body already found (one partner per article).

@@ -707,6 +707,17 @@ def _levels(units) -> set[str]:
     return {u.level for u in units}
 
 
+def _county_in(prefecture: str, county: str) -> bool:
+    """True when some county called ``county`` lies in some prefecture called ``prefecture``
+    (or the prefecture is unknown to the gazetteer)."""
+    from .gazetteer import gazetteer
+
+    prefs = gazetteer().units("prefecture", prefecture)
+    names = {p.name for p in prefs} | {p.province for p in prefs if p.province}  # 北京市: a municipality
+    return not prefs or any(u.prefecture in names or u.province in names and not u.prefecture
+                            for u in gazetteer().units("county", county))
+
+
 def _chain_places(chain: str) -> dict[str, str]:
     """Province / prefecture / county names written in a bureau chain."""
     from .gazetteer import gazetteer
@@ -727,6 +738,15 @@ def _chain_places(chain: str) -> dict[str, str]:
         m = re.search(r"公安局([\u4e00-\u9fff]{2,4}?)(?:公安)?分局$", chain)
         if m and gazetteer().by_short["county"].get(m.group(1)):
             out["county"] = m.group(1)
+    if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
+        # 北京市公安局朝阳分局: 朝阳 is no prefecture of 北京; 绵阳城北公安分局: a branch named by a
+        # direction of its city, not 西宁's 城北区. Keep the level that agrees with the province.
+        prov = out.get("province")
+        if prov and not any(u.province and (u.province.startswith(prov) or prov.startswith(u.province))
+                            for u in gazetteer().units("prefecture", out["prefecture"])):
+            del out["prefecture"]
+        else:
+            del out["county"]
     return out
 
 
@@ -881,6 +901,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         town = None
     if "county" not in given and is_subject:
         counts = _county_counts(simp)
+        if "prefecture" in given:  # only counties of the prefecture the text gave
+            counts = Counter({c: n for c, n in counts.items() if _county_in(given["prefecture"], c)})
         if counts and not town:
             top = counts.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:

@@ -630,3 +630,25 @@ def test_a_station_named_as_a_partner_does_not_own_the_practice() -> None:
 def test_a_named_patrol_team_is_mass_prevention() -> None:
     m = _mechs("青石派出所整合辖区单位力量，组建了由80余人组成的松柏巡逻队。")
     assert _get(m, "松柏巡逻队").category == "mass_prevention"
+
+
+# ------------------------------------------------------------------ session 3
+
+
+def test_unquoted_words_after_a_quoted_name_describe_it() -> None:
+    m = _mechs("青石派出所构建“接警即出动、调处全闭环”的一站式化解模式，群众纷纷点赞。")
+    assert list(m) == [normalize_name("接警即出动、调处全闭环")]
+    assert "一站式化解模式" in _get(m, "接警即出动、调处全闭环").aliases
+
+
+def test_quoted_parts_of_a_plus_name_are_not_practices_of_their_own() -> None:
+    m = _mechs("青石派出所形成“请上来”和“走下去”矛盾化解双模式。“请上来+走下去”模式让纠纷化解在基层。")
+    assert list(m) == [normalize_name("请上来+走下去")]
+    assert _get(m, "请上来+走下去").components == ["请上来", "走下去"]
+
+
+def test_national_apps_are_not_practices() -> None:
+    m = _mechs("青石派出所依托“学习强国”“青山先锋”等APP开展学习，推行“每日一学”学习机制。")
+    assert not _has(m, "学习强国") and not _has(m, "青山先锋") and _has(m, "每日一学")
+    m = _mechs("青石派出所用好“学习强国”等平台，推行“每日一学”学习机制。")
+    assert not _has(m, "学习强国") and _has(m, "每日一学")

@@ -185,3 +185,8 @@ def test_single_spaced_menu_line_is_navigation() -> None:
     art = _text_article("最新 原创 专题 新经济 曝光台 访谈 三分钟 评论社 文娱 元宇宙 更多栏目 其他栏目\n"
                         "某地:青石派出所聚合力 共筑安全防火墙\n\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
     assert art.title == "某地:青石派出所聚合力 共筑安全防火墙"
+
+
+def test_any_outlet_before_xun_with_a_reporter_bracket_is_the_source() -> None:
+    art = _text_article("华夏资讯联盟讯(记者 王明 文/图)青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.source == "华夏资讯联盟"

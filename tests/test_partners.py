@@ -529,3 +529,30 @@ def test_a_hazard_at_a_place_is_no_partner():
 def test_a_quoted_grid_staff_role_the_station_is_given_is_a_grassroots_partner():
     ext = run("警格与网格融合，划分7个网格，配备“双岗管理员”，实现警情实时推送。")
     assert [(p.name, p.category) for p in ext.partners] == [("双岗管理员", "grassroots")]
+
+
+# -- session 3: roles as written, list neighbours, demonstratives, practices
+def test_a_role_keeps_its_kind_word_as_written():
+    ext = run("派出所聘请退休法官、司法调解员参与调解，联合企业协会开展宣传。")
+    assert names(ext) == ["退休法官", "司法调解员", "企业协会"]
+    ext = run("派出所联合社区网格员开展走访。")
+    assert names(ext) == ["网格员"]
+
+
+def test_an_unknown_role_beside_known_partners_in_a_list_is_a_partner():
+    ext = run("派出所联合网格员、护河员、巡山员等力量开展巡逻。")
+    assert "巡山员" in names(ext)
+    ext = run("该所联合多部门开展反诈知识进学校、进企业、进宾馆、进医院等宣讲活动。")
+    assert not any(n.startswith("进") for n in names(ext))
+
+
+def test_a_demonstrative_or_a_meeting_is_no_partner():
+    ext = run("派出所依托此中心，联合司法所化解纠纷。")
+    assert names(ext) == ["司法所"]
+    ext = run("派出所落实“三会一课”、组织生活会等制度，联合司法所化解纠纷。")
+    assert "生活会" not in names(ext)
+
+
+def test_a_body_the_article_names_as_a_practice_is_no_partner():
+    ext = run("派出所依托调处中心，联合司法所化解纠纷。", [Mechanism(name="调处中心")])
+    assert names(ext) == ["司法所"]

@@ -443,3 +443,8 @@ def test_a_border_station_written_with_and_without_its_kind_is_one_station() -> 
             "为守好边关,青松派出所建设了立体防控体系。")
     sts = run(text)
     assert [(s.name, s.role) for s in sts] == [("青松边境派出所", "subject")]
+
+
+def test_a_branch_named_by_a_direction_of_its_city_is_no_county_elsewhere() -> None:
+    (st,) = run("绵阳市公安局城北公安分局元通派出所辖区住户与楼上居民发生纠纷，元通派出所民警上门调解。")
+    assert (st.province, st.prefecture, st.county) == ("四川省", "绵阳市", None)
