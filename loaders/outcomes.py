@@ -425,13 +425,16 @@ def _split_items(metric: str) -> list[str]:
     Items of one or two characters (刑事, 治安) borrow the head noun of the
     last item; complete items (警情数, 逮捕数) stay as they are.
     """
-    parts = [p for p in re.split(r"、|以及|和|及|与", metric) if p]
+    parts = [p for p in re.split(r"、|以及|和(?!谐)|及(?!时)|(?<![参给])与", metric) if p]  # not 参与感, 及时率
     if len(parts) <= 1:
         return [metric] if metric else []
-    who = re.match(r"人民群众|群众|居民|村民|公众|百姓", parts[0])
+    who = re.match(r"(?:辖区|当地|广大|全镇|全村)?(?:人民群众|群众|居民|村民|公众|百姓|民众)", parts[0])
     if who:  # 群众安全感、满意度: every opinion is the same people's
+        parts[0] = who.group(0) + re.sub(r"^的", "", parts[0][who.end():])
         parts = [p if p.startswith(who.group(0)) or family_of(p) != "public_evaluation" else who.group(0) + p
                  for p in parts]
+        if all(family_of(p) == "public_evaluation" for p in parts):
+            return parts  # each opinion is complete: 参与感 borrows no head from 获得感
     last = parts[-1]
     if "等" in last:
         parts[-1] = last.split("等", 1)[0]
@@ -1026,6 +1029,9 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     prev = 0
     for ds, de, d in hits:
         before = clause[prev:ds]
+        if re.match(r"的(?:目标|目的)", clause[de:]):
+            prev = de
+            continue  # 满意度增强的目标: a goal, not a result
         if "实现" in before:
             i = before.rfind("实现")
             after_impl = re.sub(r"^实现了?", "", before[i:])
@@ -1036,7 +1042,7 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
         if re.search(r"[\u4e00-\u9fff]{2,}", before):
             metric, _ = _head_metric(before)
             metric = re.sub(r"(稳中有|有所|呈|逐年|年均|始终|保持|总体|大幅|明显|持续|逐步|不断|有效|均|一直|已|连续"
-                            r"|稳步|稳定|显著|进一步|得以|再次|逐渐|大大|全面|极大|再)+$", "", metric)
+                            r"|稳步|稳定|显著|进一步|得以|得到|都|也|再次|逐渐|大大|全面|极大|再)+$", "", metric)
         if not metric or family_of(metric) is None:
             if d not in ("increase", "decrease"):
                 continue

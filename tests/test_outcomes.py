@@ -506,3 +506,15 @@ def test_since_it_began_period_drops_the_adverb_and_diverting_calls_is_an_activi
 def test_bare_holiday_word_is_not_a_period() -> None:
     (o,) = run("春节安保工作中，民警查获违禁品3起。")
     assert o.period is None
+
+
+# -- session 3: lists of opinions with one direction
+def test_a_list_of_opinions_with_one_direction_is_one_outcome_each() -> None:
+    from loaders.outcomes import sentence_outcomes
+
+    found = sentence_outcomes("青石派出所创新治理模式，群众获得感、幸福感和安全感不断增强。")
+    assert [(f.metric, f.direction) for f in found] == [
+        ("群众获得感", "increase"), ("群众幸福感", "increase"), ("群众安全感", "increase")]
+    found = sentence_outcomes("同时辖区民众的安全感、满意度、参与感、获得感都得到提升。")
+    assert [f.metric for f in found][2:] == ["参与感", "获得感"]  # 参与 is no conjunction
+    assert all(f.direction == "increase" for f in found) and len(found) == 4
