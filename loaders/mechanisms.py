@@ -939,6 +939,9 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 c.expected, c.counted_char, _ = _count_prefix(name)
                 cands.append(c)
             continue  # 三项机制-style framing or a plain quantity
+        vm = _rx(r"[0-9]+\.[0-9]+版?").match(work, he)
+        if vm:  # 调解室2.0: a version number is part of the name
+            name, he = name + vm.group(), vm.end()
         c = _Cand(name, core_start, he, head=head, kind="unquoted",
                   in_heading=any(h0 <= hs < h1 for h0, h1 in head_spans))
         c.expected, c.counted_char, _ = _count_prefix(name)
@@ -984,6 +987,29 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             c.components = _split_items(_rx(r"^即").sub("", am.group(1)))
         cands.append(c)
     return cands
+
+
+# 打造海纳百警·安护万家党建品牌: a two-part brand joined by a middle dot, before a head word.
+_DOTTED = re.compile(rf"([{HAN}]{{2,12}})[·•]([{HAN}]{{2,6}}?)(党建品牌|警务品牌|服务品牌|品牌|工作法|工作机制|机制|模式|体系)")
+_DOTTED_LEFT_CUT = re.compile(r"公安局|公安处|分局|派出所|支队|大队|打造|深化|推出|创建|构建|擦亮|叫响|树立|形成|实施|推行|以|的|和|与|在|将")
+
+
+def _dotted(work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
+    """Brand names written as two phrases joined by a middle dot (红心映警蓝·图平安品牌): the dot
+    marks a name as quotes would. The left phrase starts after the unit or verb before it."""
+    out: list[_Cand] = []
+    for m in _DOTTED.finditer(work):
+        left = m.group(1)
+        cut = max((c.end() for c in _DOTTED_LEFT_CUT.finditer(left)), default=0)
+        left = left[cut:]
+        if not 2 <= len(left) <= 6:
+            continue
+        start = m.start(1) + cut
+        name = _clean_name(f"{left}·{m.group(2)}")
+        c = _Cand(name, start, m.end(), head=m.group(3), kind="unquoted",
+                  in_heading=any(h0 <= start < h1 for h0, h1, _, _ in headings))
+        out.append(c)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1339,7 +1365,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     headings = _headings(clean)
     quoted = _quoted(clean, work, headings)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
-    unquoted = _unquoted(clean, work, headings, stems)
+    unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings)
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
 
     for i, c in enumerate(raw):

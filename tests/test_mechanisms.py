@@ -652,3 +652,26 @@ def test_national_apps_are_not_practices() -> None:
     assert not _has(m, "学习强国") and not _has(m, "青山先锋") and _has(m, "每日一学")
     m = _mechs("青石派出所用好“学习强国”等平台，推行“每日一学”学习机制。")
     assert not _has(m, "学习强国") and _has(m, "每日一学")
+
+
+def test_a_figure_after_became_is_no_practice() -> None:
+    m = _mechs("在青山社区，一间“和风细雨调解室”成了居民信赖的“和事厅”。")
+    assert _has(m, "和风细雨调解室") and not _has(m, "和事厅")
+
+
+def test_a_version_number_is_part_of_the_name() -> None:
+    m = _mechs("青石派出所在此基础上打造升级版调解室2.0系统，将调解室延伸至居民大院。")
+    assert any(n.endswith("调解室2.0") for n in m)
+
+
+def test_a_brand_joined_by_a_middle_dot_is_a_name() -> None:
+    m = _mechs("青石派出所深化市公安局红心守边·护平安品牌建设，打造青石百警·安护千家党建品牌。")
+    assert _has(m, "红心守边·护平安") and _get(m, "红心守边·护平安").scope == "external"
+    assert _has(m, "青石百警·安护千家")
+
+
+def test_a_path_taken_or_a_problem_faced_is_no_practice() -> None:
+    m = _mechs("青石派出所创新推行“邻里警务”模式，走出了一条“邻里互助”的新路子。")
+    assert _has(m, "邻里警务") and not _has(m, "邻里互助")
+    m = _mechs("面对“两多两难”，青石派出所将七成警力投向农村。")
+    assert not _has(m, "两多两难")
