@@ -62,7 +62,12 @@ CUES = (
 # 参观纪念馆, 游览景区: a place visited, not a body at work.
 VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
-LOCATIVE = ("到", "进", "去", "往", "在", "至", "于")
+LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
+# 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
+ROOM_AFTER = re.compile(r"^(?:活动室|会议室|办公室|活动中心|大院|院内|院子|广场|门前|门口|楼下)")
+ADDRESS_PLACE_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:党委|政府|办|所|站|中心))")
+# 为开发区的经济发展保驾护航: a place the work serves.
+SERVED_AFTER = re.compile(r"^的(?:经济|发展|建设|安全|安宁|稳定|治安)")
 # After a partner word these mean the station's own people (党员民警).
 OWN_STAFF_AFTER = ("民警", "辅警", "干警", "警察", "警员")
 # Before a party/police unit these mean it is the station's own (派出所党支部).
@@ -438,6 +443,13 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
+        if ROOM_AFTER.match(key[b:]) and "在" in key[max(0, a - 10) : a]:
+            continue  # 在某村村委会活动室: where something happens
+        if t.weak and (ADDRESS_PLACE_AFTER.match(key[b:]) or SERVED_AFTER.match(key[b:])):
+            continue  # 某某开发区花山街道 (an address), 为开发区的经济发展保驾护航 (a place served)
+        if t.names[0] in GENERIC_STATION and key.startswith(OWN_STAFF_AFTER, b) and not (
+                OTHER_STATION_BEFORE.search(key, max(0, a - 4), a) or NEIGHBOUR_WORDS.search(key, max(0, a - 4), a)):
+            continue  # 由边境派出所民警、民兵组成: the station's own officers
         if _rx(r"向[^、，,。；;]{0,6}$").search(before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
         if HONOUR.search(key[slice(*_clause(key, a, b))]) or ORG_HISTORY.search(key[slice(*_clause(key, a, b))]):

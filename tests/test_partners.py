@@ -556,3 +556,16 @@ def test_a_demonstrative_or_a_meeting_is_no_partner():
 def test_a_body_the_article_names_as_a_practice_is_no_partner():
     ext = run("派出所依托调处中心，联合司法所化解纠纷。", [Mechanism(name="调处中心")])
     assert names(ext) == ["司法所"]
+
+
+def test_rooms_addresses_places_served_and_own_officers_are_no_partners():
+    ext = run("在石门村村委会活动室，派出所联合司法所调解纠纷。")
+    assert names(ext) == ["司法所"]
+    ext = run("在青山经济开发区花溪街道，派出所联合司法所化解纠纷。")
+    assert names(ext) == ["司法所"]
+    ext = run("巡防队成为公安机关的有益补充力量，为青山经济开发区的经济发展保驾护航。")
+    assert "开发区" not in names(ext)
+    ext = run("由边境派出所民警、边防官兵与民兵组成的联合巡逻分队开始巡逻。")
+    assert names(ext) == ["边防官兵", "民兵"]
+    ext = run("派出所将警力推向村社、推向群众。")
+    assert names(ext) == []
