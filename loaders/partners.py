@@ -66,6 +66,12 @@ LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向",
 # 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
 ROOM_AFTER = re.compile(r"^(?:活动室|会议室|办公室|活动中心|大院|院内|院子|广场|门前|门口|楼下)")
 ADDRESS_PLACE_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:党委|政府|办|所|站|中心))")
+# 一家企业因债务问题…, 在处理一起企业内…: one body in an anecdote, not a partner at work.
+ANECDOTE_BEFORE = re.compile(r"(?:一家|一所|一起|这家|某家|某)$")
+# 乡政府所在地, 记者从市政法委召开的发布会上获悉, 以人民调解员的身份: a place, a news source, a role taken.
+NOT_AT_WORK_AFTER = re.compile(
+    r"^(?:所在地|驻地|[^，。；]{0,2}(?:召开|举行|举办)的?[^，。；]{0,8}(?:发布会|新闻)|最新的?[^，。；]{0,8}(?:调查|数据|统计)|的身份)"
+)
 # 为开发区的经济发展保驾护航: a place the work serves.
 SERVED_AFTER = re.compile(r"^的(?:经济|发展|建设|安全|安宁|稳定|治安)")
 # After a partner word these mean the station's own people (党员民警).
@@ -443,6 +449,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
+        if NOT_AT_WORK_AFTER.match(key[b:]) or _in_anecdote(key, a, b):
+            continue
         if ROOM_AFTER.match(key[b:]) and "在" in key[max(0, a - 10) : a]:
             continue  # 在某村村委会活动室: where something happens
         if t.weak and (ADDRESS_PLACE_AFTER.match(key[b:]) or SERVED_AFTER.match(key[b:])):
@@ -502,6 +510,17 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         start, end = kt.span(a, b)
         out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
+
+
+def _in_anecdote(key: str, a: int, b: int) -> bool:
+    """一家企业因债务问题…: one body in a story, in a clause that says nothing of working together
+    (the 一起 of 一起纠纷 and the 合作方 of a deal are no cooperation cues)."""
+    m = ANECDOTE_BEFORE.search(key, max(0, a - 2), a)
+    if not m:
+        return False
+    s, e = _clause(key, a, b)
+    text = (key[s : m.start()] + "|" + key[b:e]).replace("合作方", "")
+    return not any(c in text for c in CUES)
 
 
 def _beside_police(key: str, a: int, b: int) -> bool:

@@ -569,3 +569,16 @@ def test_rooms_addresses_places_served_and_own_officers_are_no_partners():
     assert names(ext) == ["边防官兵", "民兵"]
     ext = run("派出所将警力推向村社、推向群众。")
     assert names(ext) == []
+
+
+def test_bodies_in_anecdotes_sources_places_and_roles_taken_are_no_partners():
+    ext = run("不久前，石门小镇内一家企业因债务问题遭遇合作方扣押物资。派出所联合司法所调解。")
+    assert names(ext) == ["司法所"]
+    ext = run("在处理一起企业内因排队引发的冲突时，派出所联合司法所调解。")
+    assert names(ext) == ["司法所"]
+    ext = run("派出所与一家企业合作开展反诈宣传。")
+    assert names(ext) == ["企业"]
+    ext = run("村寨距离乡政府所在地有6公里。记者从市政法委召开的新闻发布会上获悉，派出所联合司法所调解。")
+    assert names(ext) == ["司法所"]
+    ext = run("这些律师以人民调解员的身份参与调解，派出所联合司法所开展回访。")
+    assert names(ext) == ["律师", "司法所"]
