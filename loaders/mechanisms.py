@@ -108,7 +108,7 @@ _COUNT_CHARS = re.compile(rf"([{CN_DIGITS}])(?=[{HAN}])")
 _DIGIT_RUN = re.compile(r"^([0-9]{2,4})(?=[^0-9+.]|$)")
 _CN_DIGIT_RUN = re.compile(r"[一二三四五六七八九]{2,}")
 _FRAMING = re.compile(rf"^(?:[{CN_DIGITS}]+|[0-9]+)([{MEASURES}])(.*)$")
-_ITEM_SPLIT = re.compile(r"[、；;，,]|(?<=[^\s])(?:以及|和|及)(?=[^\s])")
+_ITEM_SPLIT = re.compile(r"[、；;，,]|(?<=[^\s])(?:以及|和(?![谐睦美])|及(?!时))(?=[^\s])")  # not 和谐化, 及时
 _ITEM_LEAD = re.compile(r"^(?:即|包括|分别是|分别为|是|有)")
 _ITEM_TAIL = re.compile(r"[等的]+$")
 _TRAIL_DENG = re.compile(r"等$")
@@ -629,7 +629,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 lm = _rx(pat).search(window)
                 if lm:
                     listed = _split_items(lm.group(1))
-                    if any(x in cues["create"] + cues["adopt"] for x in listed):
+                    if any(x in cues["create"] + cues["adopt"] for x in listed) \
+                            or _ends_with(listed[-1], cues["create"] + cues["adopt"]):
                         listed = []  # 严格“A”制度，落实“四个一”: clauses with their verbs, not a list of parts
                         continue
                     if len(listed) > n:
@@ -919,6 +920,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 continue  # 社区警务站, 校园义警: a kind of post, not its name
             if _rx(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))").match(core):
                 continue  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
+            if _OBJECT_VERB_OR_QUANTITY.fullmatch(core):
+                continue  # 调动义警参与执勤, 广大义警: people mobilised, no named team
             if _all_generic(core):
                 continue  # 村委会矛盾纠纷调解室: a body's room of a kind, no distinguishing name
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))
@@ -989,6 +992,11 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     return cands
 
 
+# A verb or a quantity before an object head word (调动义警, 广大义警): no name.
+_OBJECT_VERB_OR_QUANTITY = re.compile(
+    r"(?:调动|发动|动员|组织|带领|依靠|吸纳|招募|培训|表彰|鼓励|引导|激励|号召|邀请|联合|联系|指导|管理|"
+    r"广大|全体|众多|更多|部分|广泛|积极|充分|优秀|骨干)+"
+)
 # 打造海纳百警·安护万家党建品牌: a two-part brand joined by a middle dot, before a head word.
 _DOTTED = re.compile(rf"([{HAN}]{{2,12}})[·•]([{HAN}]{{2,6}}?)(党建品牌|警务品牌|服务品牌|品牌|工作法|工作机制|机制|模式|体系)")
 _DOTTED_LEFT_CUT = re.compile(r"公安局|公安处|分局|派出所|支队|大队|打造|深化|推出|创建|构建|擦亮|叫响|树立|形成|实施|推行|以|的|和|与|在|将")
@@ -1029,7 +1037,7 @@ def _enumeration_after(work: str, pos: int, send: int) -> tuple[list[str], str |
     if pm and _rx(r"[、，,]").search(pm.group(1)):  # “三方联动”机制(民警、法官、律师)
         body = _rx(r"^(?:即|包括|也就是)").sub("", pm.group(1))
         return _split_items(body), body
-    m = _rx(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：])").match(seg)
+    m = _rx(r"^[^。；]{0,12}?(?:[，,]\s*)?(即|也就是说?|包括|分别是|分别为|主要是|具体是|[:：]|——|—)").match(seg)
     if not m:
         ordinal = _ordinal_items(work[pos:min(len(work), pos + 600)])
         return (ordinal, "、".join(ordinal)) if ordinal else ([], None)
@@ -1117,9 +1125,9 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
         else:
             # a list of exactly the promised size in this or the next sentence
             region = _rx(r"[“「]").split(work[c.end:s1])[0]
-            for lm in _rx(r"[^，。；：“”的]{2,12}(?:、[^，。；：“”、的]{2,12})+").finditer(region):
+            for lm in _rx(r"[^，,。；;：:“”的]{2,12}(?:、[^，,。；;：:“”、的]{2,12})+").finditer(region):
                 items = _split_items(lm.group())
-                if len(items) == c.expected:
+                if len(items) == c.expected and not any(_rx(r"[0-9]|同比|下降|上升").search(x) for x in items):
                     c.components = [_rx(r"^(?:构建|建立|形成|实现)").sub("", x) for x in items]
                     break
             if not c.components:

@@ -675,3 +675,19 @@ def test_a_path_taken_or_a_problem_faced_is_no_practice() -> None:
     assert _has(m, "邻里警务") and not _has(m, "邻里互助")
     m = _mechs("面对“两多两难”，青石派出所将七成警力投向农村。")
     assert not _has(m, "两多两难")
+
+
+def test_people_mobilised_are_no_named_team() -> None:
+    assert _mechs("青石派出所充分调动义警参与执勤，让广大义警更广泛地参与平安建设。") == {}
+    assert _has(_mechs("青石派出所组建红枫义警队，开展巡逻。"), "红枫义警队")
+
+
+def test_parts_after_a_dash_not_the_clauses_before_the_name() -> None:
+    m = _mechs("辖区企业集聚、城乡交织，面对难啃的“硬骨头”，青石派出所打造“四区四化”治理模式——"
+               "园区安全化、农区和谐化、社区平安化、景区秩序化。")
+    assert _get(m, "四区四化").components == ["园区安全化", "农区和谐化", "社区平安化", "景区秩序化"]
+
+
+def test_figures_after_a_counted_name_are_no_parts() -> None:
+    m = _mechs("依托“两队一室”机制，案件办理队与社区警务队分工协作，刑事、治安警情同比分别下降22.2%、18.9%。")
+    assert _get(m, "两队一室").components == []
