@@ -32,6 +32,11 @@ PREFECTURE_SUFFIXES = ("自治州", "地区", "市", "盟", "州")
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 # Two-character county names that read as ordinary words (城区 "urban area").
 _WORDLIKE_SUFFIX = "区"
+# Short forms of counties that are everyday words of police writing: 公安 (police, not 公安县),
+# 平安 (safety, not 平安区), 城区 ... Only their full names (公安县) place an article.
+COMMON_WORD_SHORTS = frozenset(
+    "公安 平安 和平 人民 建设 解放 胜利 前进 幸福 光明 团结 民主 友谊 文明 和谐 安全 中心 城区 新区 郊区 矿区 示范".split()
+)
 # After a two-character county name (泾县) one of these must follow for the
 # finder to trust it: 高县 inside 提高县域 is not a place.
 _SHORT_COUNTY_FOLLOW = ("公安", "人民", "委", "政府", "境", "辖", "法院", "检察", "的", "，", "、", "。")
@@ -99,7 +104,8 @@ class Gazetteer:
             parts += [None] * (3 - len(parts))
             unit = Unit(level, name, short, adcode, *parts[:3])
             self.by_name[level][name].append(unit)
-            self.by_short[level][short].append(unit)
+            if not (level in ("county", "prefecture") and short in COMMON_WORD_SHORTS):
+                self.by_short[level][short].append(unit)
             if level == "town" and (base := _ethnic_base(name)) and base != short:
                 self.by_short[level][base].append(unit)  # 落别乡 for 落别布依族彝族乡
             if level == "town":
@@ -153,7 +159,7 @@ class Gazetteer:
                     for u in units:
                         forms = {u.short, _strip_suffix(name, tuple(sorted(sufs, key=len, reverse=True)))}
                         for f in forms:
-                            if len(f) >= 2 and f != name and u not in out[f]:
+                            if len(f) >= 2 and f != name and f not in COMMON_WORD_SHORTS and u not in out[f]:
                                 out[f].append(u)
             self._aliases = dict(out)
         return self._aliases

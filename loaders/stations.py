@@ -731,6 +731,7 @@ def _chain_places(chain: str) -> dict[str, str]:
                 break
     # short forms glued together (浙江诸暨, 诸暨公安, 绍兴): only a segment made of place names alone
     for seg in re.split(r"公安分局|公安局|分局|公安处", chain):
+        seg = re.sub(r"^公安", "", seg)  # 公安红桥分局: the police of 红桥
         for level, name in _decompose(seg) or []:
             out.setdefault(level, name)
     if "county" not in out and ("prefecture" in out or "province" in out):

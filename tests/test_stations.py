@@ -448,3 +448,11 @@ def test_a_border_station_written_with_and_without_its_kind_is_one_station() -> 
 def test_a_branch_named_by_a_direction_of_its_city_is_no_county_elsewhere() -> None:
     (st,) = run("绵阳市公安局城北公安分局元通派出所辖区住户与楼上居民发生纠纷，元通派出所民警上门调解。")
     assert (st.province, st.prefecture, st.county) == ("四川省", "绵阳市", None)
+
+
+def test_police_is_no_county_name() -> None:
+    # 公安县 (湖北) shares its short form with the word for police
+    (st,) = run("作为全国“枫桥式公安派出所”，公安红桥分局青苑派出所立足天津市红桥区实际开展工作。")
+    assert (st.province, st.county) == ("天津市", "红桥区")
+    (st,) = run("天津市公安局武清分局青楼派出所民警走访群众，青楼派出所平安建设成效明显。")
+    assert (st.province, st.county) == ("天津市", "武清区")
