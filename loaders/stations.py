@@ -732,7 +732,13 @@ def _chain_places(chain: str) -> dict[str, str]:
     # short forms glued together (浙江诸暨, 诸暨公安, 绍兴): only a segment made of place names alone
     for seg in re.split(r"公安分局|公安局|分局|公安处", chain):
         seg = re.sub(r"^公安", "", seg)  # 公安红桥分局: the police of 红桥
-        for level, name in _decompose(seg) or []:
+        parts = _decompose(seg) if seg else None
+        for i in range(1, len(seg) - 1) if parts is None else ():
+            # 记者走进公安东丽分局: the longest tail that is made of place names alone
+            parts = _decompose(re.sub(r"^公安", "", seg[i:])) if seg[i - 1] not in "省市县区州盟旗" else None
+            if parts:
+                break
+        for level, name in parts or []:
             out.setdefault(level, name)
     if "county" not in out and ("prefecture" in out or "province" in out):
         # 长春市公安局朝阳分局: a district bureau named by the district's short name

@@ -456,3 +456,8 @@ def test_police_is_no_county_name() -> None:
     assert (st.province, st.county) == ("天津市", "红桥区")
     (st,) = run("天津市公安局武清分局青楼派出所民警走访群众，青楼派出所平安建设成效明显。")
     assert (st.province, st.county) == ("天津市", "武清区")
+
+
+def test_a_chain_after_lead_words_is_read_from_its_place_names() -> None:
+    (st,) = run("带着这些疑问，记者走进公安东丽分局青庄派出所，探访他们的调解室。")
+    assert (st.province, st.county) == ("天津市", "东丽区")
