@@ -490,6 +490,9 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         if zero_spans:
             qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]
                                            for a, b in zero_spans)]
+        if qs and ("(" in clause or "（" in clause):
+            staff = [(m.start(), m.end()) for m in _STAFF_LIST.finditer(clause)]
+            qs = [q for q in qs if not any(a < q.start < b for a, b in staff)]
         clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found, state)
         found.extend(clause_found)
         # qualitative results (满意度持续提升) when the clause holds no number
@@ -505,9 +508,44 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         found.extend(_safe_years(sent))
     if "第" in sent or "首位" in sent or "榜首" in sent:
         found.extend(_rankings(sent))
+    if "时" in sent or "周期" in sent:
+        found.extend(_durations(sent))
     return _drop_shadowed(found)
 
 
+_DURATION = re.compile(
+    r"(?P<noun>时长|时间|用时|耗时|周期|时限)(?:由[^，。；,;]{1,12}?|从[^，。；,;]{1,12}?)?"
+    r"(?:平均|均|大幅|进一步|有效)?(?P<verb>压缩|缩短|缩减|减少|降低|下降|降|减)(?:了|至|到|为)*(?:平均)?"
+    r"(?P<q>(?:约|近)?[0-9０-９.]+(?:个)?(?:小时|分钟|秒|天|个工作日|工作日|日))"
+)
+_PROMISE = re.compile(r"承诺|要求|规定|标准|力争|确保|争取|目标")
+
+
+def _durations(sent: str) -> list[_Found]:
+    """调解时长平均压缩至4小时: a time cut achieved is a result (time units count nothing else).
+
+    Only with a duration noun and a verb of cutting: a bare response-time
+    standard (1分钟响应、3分钟到场) or a promise (承诺…缩短至3个工作日) is no result.
+    """
+    out = []
+    for m in _DURATION.finditer(sent):
+        clause_start = max((sent.rfind(c, 0, m.start()) for c in CLAUSE_END), default=-1) + 1
+        head = sent[clause_start:m.end("noun")]
+        if _PROMISE.search(sent[clause_start:m.start("q")]) or _cue(sent[:m.start()], ("target",)):
+            continue
+        metric, verb = _head_metric(head)
+        qs = find_quantities(m.group("q"))
+        if len(metric) < 3 or not qs or qs[0].value is None:
+            continue
+        q = qs[0]
+        out.append(_Found(metric=metric, start=m.start("q"), end=m.end("q"), value=q.value, unit=q.unit,
+                          direction="decrease", qualifier=q.qualifier, period=_period_before(sent, m.start("q")),
+                          verb=verb, family=family_of(metric), kind="result"))
+    return out
+
+
+# 拥有警力76人(民警35人、辅警21人、巡防队员20人): a breakdown of the station's staff is profile
+_STAFF_LIST = re.compile(r"[(（](?=[^()（）]{0,6}?(?:民警|辅警)[0-9一二三四五六七八九十]+[名人])[^()（）]{0,60}[)）]")
 _SAFE_YEARS = re.compile(
     r"(?P<p>连续第?[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+余?年(?:来|以来|间))[，,]?"
     r"(?P<s>[^，。；,]{0,20}?)(?:始终|一直|持续)?(?:保持|实现|维持)了?[“\"「]?(?:平安|安全稳定)(?:无事|稳定)?[”\"」]?"
@@ -544,7 +582,7 @@ def _one_case(sent: str) -> bool:
 
 
 _RANK = re.compile(
-    r"(?P<ev>[\u4e00-\u9fff、]{2,24}?(?:测评|评议|考评|评比|评价|调查))(?:工作|活动)?[中里]?[，,]?"
+    r"(?P<ev>[\u4e00-\u9fff、]{2,24}?(?:测评|评议|考评|评比|评价|调查|满意度|满意率|安全感)(?:满意度|满意率|测评|评议|调查)*)(?:工作|活动)?[中里]?[，,]?"
     r"[^，。；,;！？]{0,20}?(?:名列|位列|位居|排名|排在|居)(?:全[国省市县区局]|[\u4e00-\u9fff]{0,6}?)"
     r"(?:第(?P<n>[一二三四五六七八九十0-9]{1,3})(?:名|位)?|(?P<top>首位|榜首))"
 )
@@ -555,6 +593,7 @@ def _rankings(sent: str) -> list[_Found]:
     out = []
     for m in _RANK.finditer(sent):
         ev = re.sub(r"^(?:在|于)", "", m.group("ev"))
+        ev = clean_metric(ev) if re.search(r"满意度|满意率|安全感$", ev) else ev  # 该所群众满意度位列…: no subject
         ev = re.sub(r"^全[国省市县区]|^[\u4e00-\u9fff]{2,4}[省市县](?=[\u4e00-\u9fff]{4})", "", ev)
         if family_of(ev) != "public_evaluation" or re.search(r"目标|力争|确保|争取", sent[: m.end()]):
             continue
@@ -596,6 +635,25 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         after = clause[group[-1].end:]
         if len(group) >= 2 and group[0].unit == "个" and group[1].unit == "%" and group[0].end == group[1].start:
             continue  # 做到走访率、录入率…3个100%: a list of work standards, not results
+        deployed = _deployed(clause, first) if len(group) == 1 else None
+        if deployed and not (_period_before(sent, cs + first.start) or AGGREGATE.search(sent[:cs + first.start])):
+            continue  # 组织8名民警对标32所学校: without a period, a standing assignment of staff
+        if deployed:
+            prev_end = max(prev_end, _POLICE.match(clause, first.end).end())
+            deployed.start, deployed.end = cs + first.start, cs + first.end
+            deployed.period = _period_before(sent, cs + first.start)
+            out.append(deployed)
+            continue
+        composed = _COMPOSED.match(after) if (len(group) == 1 and first.unit in ("人", "名")
+                                             and not raw_head.endswith(tuple(LIST_SEP))) else None
+        team = _team_after(after[composed.end():]) if composed else None
+        if team and not first.chinese:  # 由170余人组成的巡逻队: the members of the team formed
+            prev_end = consumed = group[-1].end + composed.end() + team[1]
+            out.append(_Found(metric=team[0] + "人数", start=cs + first.start, end=cs + first.end,
+                              value=first.value, unit=first.unit, qualifier=first.qualifier,
+                              period=_period_before(sent, cs + first.start), verb="组建",
+                              family="mobilisation", kind="activity"))
+            continue
         team = _team_after(after) if _team_group(group) and _FORM.search(clause[:first.start]) else None
         if team:
             noun, used = team
@@ -627,14 +685,48 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue
         if not d and first.unit == "%" and _SHARE.search(head):
             continue  # 这类警情占到警情总量的40%: a share describes the workload, not a result
+        share = _PEOPLE_SHARE.match(after) if first.unit == "%" and len(clean_metric(head)) < 2 else None
+        if share:
+            # 九成当事人表示满意: a share of people names its own measure, never the last metric's
+            opinion = _OPINION.search(clause, group[-1].end)
+            if opinion and not re.search(r"不|没有|未", clause[share.end():opinion.start()]):
+                out.append(_Found(metric=share.group("who") + opinion.group(0), start=cs + first.start,
+                                  end=cs + first.end, value=first.value, unit="%", qualifier=first.qualifier,
+                                  period=_period_before(sent, cs + first.start), family="public_evaluation",
+                                  kind="result"))
+            continue
+        joined = _JOINED.match(after) if re.search(r"等$", head) and first.unit in ("个", "家") else None
+        if joined:  # 司法所、城管中队等14个职能部门共同参与: the bodies that joined the station's work
+            prev_end = max(prev_end, first.end + joined.end())
+            out.append(_Found(metric=joined.group("verb") + joined.group("noun"), start=cs + first.start,
+                              end=cs + first.end, value=first.value, unit=first.unit, qualifier=first.qualifier,
+                              period=_period_before(sent, cs + first.start), verb=joined.group("verb"),
+                              family="mobilisation", kind="activity"))
+            continue
         if (re.search(r"等$", head) and not role) or (first.unit == "项" and not verb_in_head):
             continue
         post = _post_noun(clause, first) if first.unit not in ("%", "元", None) and not role else None
-        if post and re.search(r"(?:机制|制度|措施|举措|模式|工作法|体系)$", post):
+        if post and re.search(r"(?:机制|制度|措施|举措|模式|工作法|体系|工程|品牌|载体)$", post):
             prev_end = max(prev_end, first.end + len(post))
             continue  # 建立了七项联动机制: a count of measures, not of work done
         if post:
             prev_end = max(prev_end, first.end + len(post))
+        caused = _CAUSED.match(after) if (post and _CAUSER.search(head) and len(group) == 1
+                                           and first.unit in ("起", "件", "宗", "个", "处", "条")) else None
+        if caused:  # 使30余起矛盾纠纷得到妥善化解: the object comes before its verb
+            metric = caused.group("verb") + caused.group("noun")
+            fam = family_of(metric)
+            if fam:
+                out.append(_Found(metric=metric, start=cs + first.start, end=cs + first.end, value=first.value,
+                                  unit=first.unit, qualifier=first.qualifier, period=_period_before(
+                                      sent, cs + first.start), verb=caused.group("verb"), family=fam))
+            continue
+        if post and first.unit in ("名", "人") and _MEMBERS.fullmatch(post) and _GREW.search(head):
+            # 目前已有200余名成员: the size a team has grown to is a mobilisation figure
+            out.append(_Found(metric=post, start=cs + first.start, end=cs + first.end, value=first.value,
+                              unit=first.unit, qualifier=first.qualifier, period=_period_before(
+                                  sent, cs + first.start), family="mobilisation", kind="activity"))
+            continue
         if post and not _verb_only(head):
             skipped_modifier = True  # 149家场所 inside a longer phrase: not a count of work
             continue
@@ -689,6 +781,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             pairs = [pairs[0], (items[0] + "人数", group[1])]  # 救援队伍1支30人: the second figure counts members
         for it, q in pairs:
             fam = family_of(it + verb) if own_verb else (family_of(it) or family_of(it + verb))
+            if fam is None and q.unit in ("名", "人") and _MOBILISE_VERB.fullmatch(verb):
+                fam = "mobilisation"  # 联动辖区458名党员群众: people drawn in by the station
             if fam is None and (out or earlier):
                 fam = (out or earlier)[-1].family or family_of((out or earlier)[-1].metric)
                 if fam and "金额" in it:
@@ -733,13 +827,25 @@ def _drawn_in(sent: str, cs: int, clause: str, qs: list[Quantity]) -> list[_Foun
     return out
 
 
+_MEMBERS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?)(?:成员|队员|会员|志愿者|义警)")
+_GREW = re.compile(r"(?:已有|已发展|发展到|发展至|壮大到|壮大至|增至|增加到|扩大到|已达|达到)$")
+_MOBILISE_VERB = re.compile(r"联动|发动|动员|吸纳|招募|凝聚|带动|组织")
+_JOINED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构))(?:共同|联合|一起|均)?"
+                     r"(?P<verb>参与|加入|入驻|参加)")
+_CAUSER = re.compile(r"(?:使|让|促使|推动)得?$")
+_CAUSED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:在[\u4e00-\u9fff]{1,6}?)?(?:得到|得以|被|均|全部|已|都)*(?:妥善|有效|成功|圆满|依法|及时|顺利)*"
+                     r"(?P<verb>化解|解决|调解成功|办结|侦破|破获|整改|消除|追回|挽回|找回)")
 _SHARE = re.compile(r"占(?:到|了|据)?[^，。；]{0,20}的$")
+_PEOPLE_SHARE = re.compile(r"(?:以上)?的?(?P<who>(?:受访|参评|来访|涉事)?(?:群众|居民|村民|市民|当事人|游客|商户|受访者"
+                           r"|家长|师生|企业|住户|群众们))")
+_OPINION = re.compile(r"满意|认可|好评|点赞")
 _FORM = re.compile(r"组建|成立|建立|组织|发展|建成|新建|创建|组成|打造|培育|招募|吸纳|整合")
 _TEAM_HEAD = re.compile(r"(?:队伍|队|小组|群(?!众)|协会|联盟)$")
 _TEAM_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,14}?(?:队伍|队|小组|群(?![众防体])|协会|联盟)(?![员长部])")
 # 30个五百人以上的宣传群: a per-team size may stand between the count and the team
 _TEAM_AFTER = re.compile(r"(?:[上近约超逾]?[0-9一二三四五六七八九十百千]+[余多]?人(?:以上|左右)?)?的?"
                          r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{1,12})")
+_COMPOSED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:共同)?组成的?")
 _WAGE = re.compile(r"([\u4e00-\u9fff0-9]{0,8}?)(?:领到|拿到|讨回|追回|要回|拿回|追讨|兑现)了?$")
 _WAGE_OBJ = re.compile(r"的?(工资|欠薪|薪资|薪酬|劳务费|工钱|血汗钱)")
 
@@ -881,6 +987,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         return False
     after = clause[q.end:q.end + 4]
     before = clause[max(0, q.start - 1):q.start]
+    if before == "第":
+        return False  # 第二批, 第3名: an ordinal names a place in a series, not a count
     if q.unit is None:
         # 办理户籍业务512: a bare count right before the clause end
         if q.chinese or q.end != len(clause) or not re.fullmatch(r"[0-9]{1,6}", q.text):
@@ -898,11 +1006,32 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         return False
     if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持)在$", clause[: q.start]):
         return False  # 在3个村: a place; but 保持在100% is a level
-    if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after):
+    if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after) and not _deployed(clause, q):
         return False
     if q.unit in ("名", "人") and re.search(r"(民警|辅警|警力)$", clause[: q.start]):
         return False
     return True
+
+
+_DEPLOY_VERB = re.compile(r"组织|选派|协调|调集|调派|出动|投入|派出(?!所)|动员")
+_POLICE = re.compile(r"(?:党员|骨干|精干|青年|专职)?(?:民辅警|民警辅警|民警|辅警|警力)")
+
+
+def _deployed(clause: str, q: Quantity) -> _Found | None:
+    """协调周边派出所等70余名警力: officers sent out for an operation are a mobilisation figure.
+
+    Only after a verb of sending (not 抽调…成立: staffing a new unit describes
+    the mechanism) and only for a count of people.
+    """
+    if q.unit not in ("名", "人") or q.value is None or q.value < 2:
+        return None
+    police = _POLICE.match(clause, q.end)
+    verbs = list(_DEPLOY_VERB.finditer(clause, 0, q.start))
+    if not police or not verbs or re.match(r"[^，,；;。]{0,12}?(?:成立|组建|组成|担任|轮流)", clause[police.end():]):
+        return None
+    verb = verbs[-1].group(0)
+    return _Found(metric=verb + police.group(0), start=q.start, end=q.end, value=q.value, unit=q.unit,
+                  qualifier=q.qualifier, verb=verb, family="mobilisation", kind="activity")
 
 
 def _groups(clause: str, qs: list[Quantity]) -> list[list[Quantity]]:
@@ -933,8 +1062,27 @@ _ZERO_ITEM = re.compile(r"^(?:[“\"「]?零[\u4e00-\u9fff]{1,4}?[”\"」]?[、
 
 
 @lru_cache(maxsize=1)
+def _conduct_words() -> frozenset[str]:
+    """Words after 零 that record the station's own conduct (执法零过错): kept with no family."""
+    return frozenset(read_lexicon("outcome_zero_conduct.txt"))
+
+
+def _conduct_result(sent: str) -> bool:
+    """A conduct record (零违纪) is a result only where the sentence reports results.
+
+    It must not be a goal (以…“零瑕疵”为目标), and it must stand among results:
+    a verb of achievement (取得, 实现, 做到) or another zero record of a case or complaint.
+    """
+    if re.search(r"目标|力争|确保|争取|要求", sent):
+        return False
+    return bool(re.search(r"取得|实现|做到|成效|成绩", sent)) or any(
+        w not in _conduct_words() for w in _zero_word_pattern().findall(sent))
+
+
+@lru_cache(maxsize=1)
 def _zero_word_pattern() -> re.Pattern[str]:
-    return re.compile(r"[“\"「]?零(" + "|".join(map(re.escape, lexicon().zero_words)) + r")[”\"」]?")
+    words = sorted(set(lexicon().zero_words) | _conduct_words(), key=len, reverse=True)
+    return re.compile(r"[“\"「]?零(" + "|".join(map(re.escape, words)) + r")[”\"」]?")
 
 
 def _may_negate(clause: str) -> bool:
@@ -964,6 +1112,15 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
         if x == "发生" and (not noun or family_of(noun) is None):
             continue  # 零发生 needs a subject that names what did not happen
+        if x in _conduct_words():
+            if not _conduct_result(sent):
+                continue
+            # 执法零过错, 民警零违纪: the station's own record; its subject and the word name it
+            noun = re.split(r"[、和及与]", noun)[-1]  # 群众零投诉、执法零瑕疵: only the last subject
+            noun = noun if 2 <= len(noun) <= 6 else ""
+            out.append(_Found(metric=noun + x, start=cs + m.start(), end=cs + m.end(), direction="zero",
+                              period=_period_before(sent, cs + m.start()), verb=verb, kind="result"))
+            continue
         items = _split_items(noun) if noun else []
         if x == "发生" or noun.endswith(x):
             metrics = items

@@ -518,3 +518,75 @@ def test_a_list_of_opinions_with_one_direction_is_one_outcome_each() -> None:
     found = sentence_outcomes("同时辖区民众的安全感、满意度、参与感、获得感都得到提升。")
     assert [f.metric for f in found][2:] == ["参与感", "获得感"]  # 参与 is no conjunction
     assert all(f.direction == "increase" for f in found) and len(found) == 4
+
+
+# -- issue #3: outcome recall that generalizes (invented sentences)
+def test_a_time_cut_achieved_is_a_result_but_a_promised_one_is_not() -> None:
+    found = sentence_outcomes("今年以来，群众办事等待时间由40分钟缩短至10分钟。")
+    assert [(f.metric, f.value, f.unit, f.direction) for f in found] == [("办事等待时间", 10.0, "分钟", "decrease")]
+    assert sentence_outcomes("承诺将户籍业务办理时限缩短至3个工作日。") == []
+    assert sentence_outcomes("实现1分钟响应、3分钟到场。") == []
+
+
+def test_a_share_of_people_names_its_own_measure() -> None:
+    found = sentence_outcomes("今年以来，调解室成功调解纠纷30起，九成当事人表示满意。")
+    assert [(f.metric, f.value, f.unit) for f in found] == [("成功调解纠纷", 30.0, "起"), ("当事人满意", 90.0, "%")]
+    # without a stated opinion the share is nobody's rate: the last metric is not borrowed
+    found = sentence_outcomes("今年以来，调解纠纷30起，八成居民直言办事方便。")
+    assert [f.unit for f in found] == ["起"]
+
+
+def test_successful_mediation_is_a_result() -> None:
+    (o,) = run("今年以来，成功调解纠纷36起。")
+    assert o.kind == "result"
+
+
+def test_conduct_zero_records_are_kept_without_a_family_unless_a_goal() -> None:
+    got = run("近年来，该所取得了“命案零发生”“执法零过错”“民警零违纪”的成效。")
+    assert [(o.metric, o.direction) for o in got] == [("命案", "zero"), ("执法过错", "zero"), ("民警违纪", "zero")]
+    assert got[1].family is None and got[1].kind == "result"
+    assert run("该所以执法办案“零瑕疵”为目标。") == []
+
+
+def test_ordinals_and_names_given_are_no_counts() -> None:
+    found = sentence_outcomes("近年来，该所取得了“命案零发生”的成效，先后被命名为“全省执法示范单位”、全国第二批“枫桥式公安派出所”。")
+    assert [f.metric for f in found] == ["命案"]
+
+
+def test_causative_object_before_its_verb() -> None:
+    found = sentence_outcomes("今年以来，调解室使30余起矛盾纠纷得到妥善化解。")
+    assert [(f.metric, f.value, f.qualifier) for f in found] == [("化解矛盾纠纷", 30.0, "余")]
+    assert sentence_outcomes("一场大火使5名群众生活陷入困境。") == []
+
+
+def test_members_of_a_team_composed_of_people() -> None:
+    found = sentence_outcomes("该所成立了由80余人组成的平安巡逻队，并培育120多名热心群众组成的护校队伍。")
+    assert [(f.metric, f.value) for f in found] == [("平安巡逻队人数", 80.0), ("护校队伍人数", 120.0)]
+    assert all(f.family == "mobilisation" and f.kind == "activity" for f in found)
+    # 2名…、3名…组成的: a list of members, not the size of the team
+    assert sentence_outcomes("组建由2名专职调解员、3名兼职调解员组成的调解队伍。") == []
+
+
+def test_officers_sent_out_count_only_in_a_reported_period() -> None:
+    found = sentence_outcomes("2023年以来，该所选派15名党员民警进驻村支部，联动辖区300名党员群众。")
+    assert [(f.metric, f.value) for f in found] == [("选派党员民警", 15.0), ("联动党员群众", 300.0)]
+    assert sentence_outcomes("所长组织6名民警、9名辅警对接辖区学校。") == []  # a standing assignment
+    assert sentence_outcomes("2023年，该所抽调2名民警成立调解室。") == []  # staffing a new unit
+
+
+def test_a_staff_breakdown_in_brackets_is_profile() -> None:
+    assert sentence_outcomes("某派出所位于城区，拥有警力50人(民警20人、辅警18人、巡防队员12人)。") == []
+
+
+def test_size_a_team_grew_to_and_bodies_that_joined() -> None:
+    (f,) = sentence_outcomes("目前该协会已有150余名成员。")
+    assert (f.metric, f.value, f.family) == ("成员", 150.0, "mobilisation")
+    (f,) = sentence_outcomes("司法所、城管中队、市场监管所等9个职能部门共同参与。")
+    assert (f.metric, f.value, f.unit) == ("参与职能部门", 9.0, "个")
+    assert sentence_outcomes("该所以“平安巡防”“警民联动”两项工程为抓手。") == []
+
+
+def test_an_opinion_ranking_needs_no_survey_word() -> None:
+    (f,) = sentence_outcomes("2023年，辖区群众安全感满意度位居全市第一。")
+    assert (f.metric, f.value, f.period) == ("群众安全感满意度排名", 1.0, "2023")
+    assert sentence_outcomes("力争群众满意度位居全市第一。") == []
