@@ -109,12 +109,12 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS + NON_OUTCOME_UNIT
 QUANTITY = re.compile(
     rf"(?P<pre>超过|近|约|超|逾)?"
     rf"(?P<pct1>百分之)?"
-    rf"(?P<num>{_ARABIC}|[{_CN}]+)"
+    rf"(?P<num>[0-9](?: [0-9])+(?= ?[%％])|{_ARABIC}|[{_CN}]+)"  # (3 7 %: digits spaced by a PDF)
     rf"(?:[-~～—至到](?P<hi>{_ARABIC}))?"
     rf"(?P<mid>[余多])?"
     rf"(?P<big>[万萬亿億](?!元))?"
     rf"(?P<mid2>[余多])?"
-    rf"(?P<pct>[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风]))?"
+    rf"(?P<pct>[ \u3000]?[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风]))?"
     rf"(?:[ \u3000]?(?P<unit>{_UNIT_ALT}))?"
     rf"(?P<post>以上|余|多|左右)?"
 )
@@ -176,7 +176,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     for m in scan(QUANTITY, QUANTITY_START, text):
-        num = m.group("num")
+        num = m.group("num").replace(" ", "")
         chinese = not ("0" <= num[0] <= "9" or "０" <= num[0] <= "９")
         if chinese and not _cn_ok(num):
             continue
@@ -188,7 +188,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if chinese and not vague and _idiom(num, m):
             continue
         unit = m.group("unit")
-        pct = m.group("pct") or m.group("pct1")
+        pct = (m.group("pct") or "").strip() or m.group("pct1")
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"
             if pct == "成":

@@ -114,3 +114,11 @@ def test_period_scan_finds_named_periods_like_finditer() -> None:
     t = "据统计，整个国庆假期共化解纠纷20起，端午节期间出动警力70名，暑期开展宣传5次"
     got = [m.group() for m in numbers.scan(PERIOD, PERIOD_START, t, 0, len(t))]
     assert got == [m.group() for m in PERIOD.finditer(t)] == ["整个国庆假期", "端午节期间", "暑期"]
+
+
+def test_percentages_spaced_by_a_pdf_conversion() -> None:
+    from loaders.numbers import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities("刑事警情同比下降 40 % ,矛盾纠纷警情下降 3 7 %")]
+    assert got == [(40.0, "%"), (37.0, "%")]
+    assert [(q.value, q.unit) for q in find_quantities("共 3 7 起")] == [(3.0, None), (7.0, "起")]
