@@ -762,10 +762,10 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
     if not starts:
         return []
     out: list[Occurrence] = []
-    for m in ENUMERATION.finditer(key):
+    clauses = sorted({_clause(key, a, a + 1) for a in starts})  # only clauses that name a partner
+    matches = [m for cs, ce in clauses if not HONOUR.search(key, cs, ce) for m in ENUMERATION.finditer(key, cs, ce)]
+    for m in matches:
         if not any(m.start() <= a < m.end() for a in starts):
-            continue
-        if HONOUR.search(key[slice(*_clause(key, m.start(), m.end()))]):
             continue
         parts = _rx(r"(、|以及|和|及|与)").split(m.group(0))
         if any(_rx(r"^(?:走?进|到|入|在|去|赴)").match(item) for item in parts[2::2]):
