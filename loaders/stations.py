@@ -810,6 +810,8 @@ def _stated_town(core: str, simp: str) -> str | None:
         for suffix in ("街道", "镇", "乡"):
             if simp.startswith(suffix, j) and not simp.startswith("长", j + len(suffix)):
                 return core + suffix
+        if core.endswith("街") and simp.startswith("道", j):
+            return core + "道"  # 花山街派出所 in 花山街道
         i = simp.find(core, i + 1)
     return None
 
@@ -828,7 +830,8 @@ def _spans_towns(st: _Station, simp: str) -> bool:
 
 
 def place_hints(clean: CleanDoc) -> dict[str, str]:
-    """Places a text gives in short form only: a dateline (中新网绍兴3月16日电) or X公安 / X警方.
+    """Places a text gives in short form only: a dateline (中新网绍兴3月16日电) or X公安 / X警方 /
+    X法院 (邗江法院: the county's court works with the station).
 
     Read as province / prefecture / county evidence for a subject station
     whose own mentions carry no place.
@@ -844,7 +847,7 @@ def place_hints(clean: CleanDoc) -> dict[str, str]:
                 out.setdefault(level, name)
     for level, name in _province_runs(clean.simp):
         out.setdefault(level, name)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方)", clean.simp):
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方|法院|检察院|交警|司法局|县委|区委|市委)", clean.simp):
         run = m.group(1)
         for k in range(min(len(run), 6), 1, -1):
             parts = _decompose(run[-k:])
@@ -977,6 +980,9 @@ def _count_place(simp: str, form: str) -> int:
     return n
 
 
+_TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全乡|本乡|该乡|乡党委|乡政府")
+
+
 def _complete(place, base: str, simp: str):
     """Fill a subject's missing prefecture / county from the rest of the text.
 
@@ -989,6 +995,11 @@ def _complete(place, base: str, simp: str):
     from .gazetteer import Place, _text_evidence, gazetteer, resolve
 
     g = gazetteer()
+    if place == Place() and len(base) >= 2 and _TOWN_CONTEXT.search(simp):
+        towns = g.units("town", base)
+        if len(towns) == 1:  # 皎平渡派出所 … 全镇: named after the one town of that name, which it serves
+            u = towns[0]
+            return Place(u.province, u.prefecture, u.county, u.name)
     if place.prefecture is None and place.county is None and len(base) >= 2:
         provinces = {place.province} if place.province else _text_evidence(simp).provinces
         if provinces:

@@ -461,3 +461,13 @@ def test_police_is_no_county_name() -> None:
 def test_a_chain_after_lead_words_is_read_from_its_place_names() -> None:
     (st,) = run("带着这些疑问，记者走进公安东丽分局青庄派出所，探访他们的调解室。")
     assert (st.province, st.county) == ("天津市", "东丽区")
+
+
+def test_location_from_a_county_court_a_unique_town_and_a_street() -> None:
+    (st,) = run("青阳派出所联合交警和邗江法院等部门，在汽车城设立联调室。青阳派出所推行警务前移。")
+    assert (st.province, st.prefecture, st.county) == ("江苏省", "扬州市", "邗江区")
+    # the one town of that name in the country, and the text says the station serves the town
+    (st,) = run("面对300多平方公里山区的治理难题，皎平渡派出所因地制宜。全镇群众安居乐业。")
+    assert (st.province, st.prefecture, st.town) == ("云南省", "昆明市", "皎平渡镇")
+    (st,) = run("在武汉市花山街道有一个调处中心。武汉市公安局东湖新技术开发区分局花山街派出所依托此中心化解纠纷。")
+    assert st.town == "花山街道"
