@@ -58,7 +58,7 @@ from .numbers import NUMBER, parse_number
 
 HEAD = "派出所"
 # 支队 / 大队: a border unit's chain (X边境管理支队Y大队Z边境派出所; Y names the county)
-CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "支队", "大队")
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "公安厅", "支队", "大队")
 MAX_LEFT = 30  # characters looked at before 派出所
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
@@ -94,10 +94,10 @@ _FORMER_AFTER = re.compile(r"^[（(]?(?:已)?(?:更名|改名|撤并|合并)")
 _FORMER_LEAD = re.compile(r"^.*(?:前身为|前身是|前身系|前身|原名为|原名|原称|原为|曾名|旧称)")
 # Other units a station was before a renaming (…公安分局, …警察署, …公安派出所): found
 # only next to a former-name cue or a renaming verb (EXTRACTION.md section 2: role former).
-_FORMER_HEADS = ("公安派出所", "分局", "警察署", "警察所")
+_FORMER_HEADS = ("公安派出所", "分局", "警察署", "警察所", "分所")
 _FORMER_CUE = re.compile(r"前身为|前身是|前身系|前身|原名为|原名|原称|原为|曾名|旧称")
 _FORMER_GAP = re.compile(r"^(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?)?(?:成立|组建|设立|建立)?的?")
-_RENAMED_AFTER = re.compile(r"[，,]?(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?)?[，,]?(?:正式|先后|后|又)?"
+_RENAMED_AFTER = re.compile(r"(?:[，,]|。(?=\d{4}年))?(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?)?[，,]?(?:正式|先后|后|又)?"
                             r"(?:更名|改称|改名|改为|改设|改建|升格|撤销)")
 _RENAMED_TO = re.compile(r"(?:更名|改名|更名为|改为|改称)")
 _RENAMED = re.compile(r"([\u4e00-\u9fff]{1,8})派出所[^。；]{0,6}?" + _RENAMED_TO.pattern)
@@ -187,10 +187,12 @@ def is_generic(core: str) -> bool:
         if core.endswith(w):
             # 伊尔施边境派出所: a kind of station after a place's name is part of the name
             head = core[: -len(w)]
-            return not (w in _KIND_WORDS and len(head) >= 2 and not is_generic(head) and not set(head) & _CUT)
+            return not (w in _KIND_WORDS and len(head) >= 2 and not is_generic(head)
+                        and (not set(head) & _CUT or _is_place_stem(head)))  # (人和边防: a town's name)
     # 和派出所 / 等派出所 after a list: a function word, unless the whole stem is
     # a place (杨和, 太和, 大同 are towns and counties)
-    return core[-1] in chars and not (len(core) >= 2 and _is_place_stem(core))
+    # (X胡同: a Beijing lane, not the function word 同)
+    return core[-1] in chars and not (len(core) >= 2 and _is_place_stem(core)) and not core.endswith("胡同")
 
 
 # -- mentions ------------------------------------------------------------------
@@ -480,13 +482,18 @@ def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]
                 if k >= 0:
                     cut = max(cut, k + len(w))
             item = run[cut:]
-            if not _list_item(item, m.core, known):
-                break
+            if not _list_item(item, m.core, known) and not (
+                    _COUNTED_LIST.search(simp, max(0, j - 14), j + cut + 1) and 2 <= len(item) <= 4
+                    and _plausible(item) and not _verb_like(item) and (len(item) == 2 or not item.endswith(_ADMIN_END))):
+                break  # (四个是城关、新市、上柏、三桥派出所: a counted list names its stations)
             out.append(_Mention(sep - len(item), m.end, item))
             if cut > 0 or j == 0 or simp[j - 1] != "、":
                 break
             pos = j
     return out
+
+
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两0-9]+个(?:派出所)?(?:是|为|：|:|，|,)?")
 
 
 def _list_item(item: str, partner: str, known: set[str]) -> bool:
@@ -571,7 +578,10 @@ def _fallback_name(left: str, bounded: bool = False) -> str | None:
     when something bounds the name on the left (a cut, or a list's 、:
     ``bounded``), else the longest place name in front of it.
     """
-    cut = max((i + 1 for i, ch in enumerate(left) if ch in _CUT), default=0)
+    # (not the 同 of 胡同, nor the 和 of a place 人和 before a kind word: 人和边防派出所)
+    cut = max((i + 1 for i, ch in enumerate(left) if ch in _CUT and left[i - 1 : i + 1] != "胡同"
+               and not (i >= 1 and left[i + 1 : i + 3] in _KIND_WORDS and _is_place_stem(left[i - 1 : i + 1]))),
+              default=0)
     cut = max(cut, _after_lead(left))
     neighbour = False
     for w in _NEIGHBOUR:
@@ -579,11 +589,13 @@ def _fallback_name(left: str, bounded: bool = False) -> str | None:
         if k >= 0 and k + len(w) >= cut:
             cut, neighbour = k + len(w), True
     tail = left[cut:]
+    if tail.startswith("原") and len(tail) >= 3:  # 原前炒面胡同派出所: the former station's name follows 原
+        tail, cut = tail[1:], cut + 1
     longest = 4 + len(tail) - len(kind_base(tail))  # a kind word (X边防) adds to the stem
     best = next((tail[i:] for i in range(max(0, len(tail) - longest), len(tail) - 1)
                  if _plausible(tail[i:]) and _is_place_name(tail[i:]) and not _verb_like(tail[i:])), None)
     if best is None and (cut > 0 or bounded) and 2 <= len(tail) <= 5 and _plausible(tail):
-        if neighbour or tail[-1] in _TOPONYM_END:
+        if neighbour or tail[-1] in _TOPONYM_END or tail.endswith("胡同"):
             best = tail
     if (best is None or best in _FACILITIES or len(best) < len(tail)) and _facility_name(tail):
         if (cut > 0 or bounded) and len(tail) <= 8:

@@ -471,3 +471,17 @@ def test_location_from_a_county_court_a_unique_town_and_a_street() -> None:
     assert (st.province, st.prefecture, st.town) == ("云南省", "昆明市", "皎平渡镇")
     (st,) = run("在武汉市花山街道有一个调处中心。武汉市公安局东湖新技术开发区分局花山街派出所依托此中心化解纠纷。")
     assert st.town == "花山街道"
+
+
+def test_stations_of_a_history_lane_names_counted_lists_and_renamed_units() -> None:
+    names = {s.name: s.role for s in run(
+        "1958年10月，原前炒面胡同派出所和大方家胡同派出所合并，设立朝阳门派出所。朝阳门派出所民警走访群众。")}
+    assert names == {"前炒面胡同派出所": "former", "大方家胡同派出所": "former", "朝阳门派出所": "subject"}
+    names = {s.name for s in run("1960年改称青干派出所，是全县五个派出所之一（另外四个是城关、新市、上柏、三桥派出所）。"
+                                  "青干派出所民警巡逻。")}
+    assert {"城关派出所", "新市派出所", "上柏派出所", "三桥派出所"} <= names
+    names = {s.name: s.role for s in run("1916年，时设某县警察事务所青干分所。1917年青干分所改称公安分局。"
+                                          "1953年改称省公安厅青干山分局。1960年改称青干派出所。青干派出所民警巡逻。")}
+    assert names.get("青干分所") == "former" and names.get("青干山分局") == "former"
+    names = {s.name for s in run("李明成为人和边防派出所的一名边防警察。港东派出所民警巡逻。港东派出所走访。")}
+    assert "人和边防派出所" in names
