@@ -211,6 +211,8 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
     spelled-out digits (4321: one group per digit) are checked later.
     """
     m = _COUNT_HEAD.match(name)
+    if m and _rx(r"^.位一体").match(name):
+        return _CN_VAL.get(m.group(1)), None, m.group(1) in _CN_VAL  # 三位一体: three in one, not 3+1
     if m and not _TWO_COUNTS.match(name):
         counts = _COUNT_CHARS.findall(name)
         vals = {_CN_VAL[c] for c in counts if c in _CN_VAL}
@@ -504,6 +506,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         # --- hard exclusions
         if any(d in core for d in neg["doctrine"]):
             continue
+        if not _post_head(after, heads) and _rx(rf"^[{HAN}]{{1,4}}枫桥$").match(core):
+            continue  # 海上枫桥, 草原枫桥: the doctrine adapted to a place, not a practice
         counted_activity = _count_prefix(core)[0] is not None and _post_head(after, heads) is not None
         if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
             continue  # (“十红”主题教育活动: a counted name with a head is a practice, not a theme)
@@ -552,6 +556,16 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 and not any(_looks_like_slogan(x) or x.endswith(("型", "化")) for x in items):
             # “一键受理、三级联办”的调解机制, “1、3、5分钟”响应机制: one practice named by its parts
             parts = [] if all(_rx(r"[0-9.]+[^0-9]{0,3}").fullmatch(x) for x in items) else [_clean_name(x) for x in items]
+            counted = _rx(r"工作$").sub("", lh.group(1) or "")
+            n_named = _count_prefix(counted)[0] if counted else None
+            at = work.find(counted, chain_end, chain_end + 20) if n_named == len(parts) else -1
+            if at >= 0:
+                # “民警主导、网格员支撑、义警参与”的三位一体工作体系: the counted name, its parts quoted before it
+                c = _Cand(_clean_name(counted), qs, at + len(lh.group(1)) + len(lh.group(2)), head=lh.group(2),
+                          kind="counted", components=parts, in_heading=in_heading)
+                c.expected, c.counted_char, _ = _count_prefix(c.name)
+                cands.append(c)
+                continue
             cands.append(_Cand(core, qs, qe, head=lh.group(2), kind="quoted", components=parts,
                                in_heading=in_heading))
             continue
@@ -1520,6 +1534,14 @@ def _descriptor_aliases(work: str, cands: list[_Cand]) -> None:
         for d in cands:
             if d is not c and d.kind == "unquoted" and 0 <= d.start - c.end <= 2 and not d.components \
                     and work[c.end:d.start].strip("\x00") in ("", "的"):
+                n = _count_prefix(d.name)[0]
+                items = _split_items(c.name) if "、" in c.name else []
+                if n and len(items) == n:
+                    # “民警主导、网格员支撑、义警参与”的三位一体工作体系: the quote lists the parts
+                    d.components, d.expected = items, n
+                    d.counted_char = _count_prefix(d.name)[1]
+                    c.kind = "alias"
+                    break
                 c.aliases.append(d.name)
                 c.mentions.extend(d.mentions)
                 d.kind = "alias"

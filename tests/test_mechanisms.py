@@ -691,3 +691,16 @@ def test_parts_after_a_dash_not_the_clauses_before_the_name() -> None:
 def test_figures_after_a_counted_name_are_no_parts() -> None:
     m = _mechs("依托“两队一室”机制，案件办理队与社区警务队分工协作，刑事、治安警情同比分别下降22.2%、18.9%。")
     assert _get(m, "两队一室").components == []
+
+
+def test_a_counted_name_after_its_quoted_parts() -> None:
+    m = _mechs("在机制建设上，青石派出所构建“民警主导、网格员支撑、义警参与”的三位一体工作体系。")
+    mech = _get(m, "三位一体")
+    assert mech.components == ["民警主导", "网格员支撑", "义警参与"] and mech.expected_count == 3
+    assert mech.count_agrees is True
+    assert not _has(m, "民警主导、网格员支撑、义警参与")
+
+
+def test_the_doctrine_adapted_to_a_place_is_no_practice() -> None:
+    m = _mechs("青石派出所打造“渔港警务”，走出了富有特色的“海上枫桥”新路径。")
+    assert _has(m, "渔港警务") and not _has(m, "海上枫桥")
