@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import CleanDoc, Paragraph, Removed, Section, Sentence, SourceDoc
-from .normalize import to_simplified
+from .normalize import PINYIN_GLOSS, to_simplified
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -89,6 +89,11 @@ _PAGE_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)
 # A site's "trending" / recommended line over the page: 今日特推: 另一条新闻
 _TRENDING = re.compile(r"^[【\[]?(?:今日特推|今日推荐|今日关注|今日热点|特别推荐|重点推荐|编辑推荐|热点|热搜|热门|头条|焦点|推荐|置顶)"
                        r"[】\]]?\s*[:：|｜]")
+# An e-paper page head: an outlet, the date written with slashes, the page (某某日报/2024 年/4 月/22 日/第 002 版)
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:报|刊|杂志)\s*[/／]\s*\d{4}\s*年\s*[/／]?\s*\d{1,2}\s*月\s*[/／]?\s*\d{1,2}\s*日")
+_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|法制报|法治报|政法报|报|杂志|周刊)$")
+# Site greetings and page buttons over an article
+_GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[，,]?欢迎)|^(?:正文复制|复制正文|打印本页|打印正文|关闭窗口|收藏本页|分享到)\s*$")
 # A logo's alt text (某某Logo, 网站LOGO)
 _LOGO = re.compile(r"logo", re.I)
 _META_KEY = (
@@ -278,6 +283,12 @@ def _classify(line: _Line) -> str | None:
     n = len(s)
     if n <= 40 and _DATE_LINE.match(s):
         return "meta"  # a bare time stamp (2021-08-27 14:22)
+    if n <= 12 and _OUTLET_LINE.match(s):
+        return "meta"  # a newspaper's name alone over the headline (某某政法报)
+    if n <= 60 and _MASTHEAD.match(s):
+        return "meta"  # an e-paper page head: 某某日报/2024 年/4 月/22 日/第 002 版要闻
+    if n <= 40 and _GREETING_UI.match(PINYIN_GLOSS.sub("", s)):
+        return "nav"  # 欢迎来到某某网, 正文复制: site furniture, not a headline
     if not _HAN_RE.search(s):
         return "noise"
     if n <= 120 and _NAV.search(s):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .document import CleanDoc, Removed
 from .model import Extraction
-from .normalize import to_simplified
+from .normalize import strip_pinyin, to_simplified
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # Field keys of metadata lines, longest first so 发布时间 wins over 时间.
@@ -34,8 +34,8 @@ _OUTLET = r"(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒)"
 # "四川法治报全媒体记者": the outlet a reporter writes for
 _OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET})(?:全媒体|融媒体|首席|特约|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)")
 # "中国人民公安大学出版社  2025/7/23 14:43": a publisher before a time stamp
-_SOURCE_BEFORE_DATE = re.compile(rf"^([{HAN}A-Za-z·]{{2,30}}{_OUTLET})\s+\d{{4}}\s*[-/.年]")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_SOURCE_BEFORE_DATE = re.compile(rf"^([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*[/／]?\s*(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|文|图文|文图|报道|实习生"
 )
@@ -113,7 +113,7 @@ def _clean_source(value: str) -> str | None:
 def _source_from_editor_line(clean: CleanDoc) -> str | None:
     """``编辑:派出所工作----石虹``: an outlet and its editor joined by a dash run."""
     for r in _meta_pieces(clean, {"editor"}):
-        m = _EDITOR_OUTLET.match(to_simplified(r.text).strip())
+        m = _EDITOR_OUTLET.match(to_simplified(strip_pinyin(r.text)).strip())
         if m and _NAME.match(m.group(2)) and not _NAME_LIKE_OUTLET.match(m.group(1)):
             return _clean_source(m.group(1))
     return None
@@ -126,7 +126,7 @@ def _meta_pieces(clean: CleanDoc, kinds: set[str]) -> list[Removed]:
 def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
     names: list[str] = []
     for r in meta:
-        s = to_simplified(r.text).strip()
+        s = to_simplified(strip_pinyin(r.text)).strip()
         if r.kind == "signature":
             inner = s.strip().strip("（()）").strip()
             found = _names(inner)
@@ -149,6 +149,10 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
     return names
 
 
+# A headline joined to the outlet's name over it: 某某政法报|架起新“枫桥”
+_TITLE_OUTLET = re.compile(rf"^\s*([{HAN}]{{2,10}}(?:日报|晚报|法制报|法治报|政法报|报|杂志))\s*[|｜]")
+
+
 def _headline(title: str) -> str | None:
     """``栏目|标题`` / ``标题|网站``: the headline, without a short column or site name
     on the other side of the bar."""
@@ -167,28 +171,34 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
 
     title = clean.title or src.html_title
     art.title = _headline(to_simplified(title.strip())) if title else None
+    masthead = _TITLE_OUTLET.match(to_simplified(title.strip())) if title else None  # 某某政法报|标题
 
     source = date = None
     for r in _meta_pieces(clean, {"meta"}):
-        for key, value in _fields(to_simplified(r.text)):
+        for key, value in _fields(to_simplified(strip_pinyin(r.text))):
             if source is None and key in _SOURCE_KEYS:
                 source = _clean_source(value)
             if date is None and key in _DATE_KEYS:
                 date = iso_date(value)
     if date is None:  # a date standing alone or before the first field of a metadata line
         date = next((d for r in _meta_pieces(clean, {"meta"}) if (d := iso_date(r.text))), None)
+    if source is None and masthead:
+        source = _clean_source(masthead.group(1))
+    if source is None:  # a newspaper's name alone on a line over the headline
+        source = next((_clean_source(t) for r in _meta_pieces(clean, {"meta"})
+                       if _TITLE_OUTLET.match((t := to_simplified(r.text).strip()) + "|")), None)
     if source is None:
         source = next((_clean_source(m.group(1)) for r in _meta_pieces(clean, {"meta"})
-                       if (m := _SOURCE_BEFORE_DATE.match(to_simplified(r.text).strip()))), None)
+                       if (m := _SOURCE_BEFORE_DATE.match(to_simplified(strip_pinyin(r.text)).strip()))), None)
     if source is None:
         for r in _meta_pieces(clean, {"dateline"}):
-            m = _DATELINE_SRC.match(to_simplified(r.text))
+            m = _DATELINE_SRC.match(to_simplified(strip_pinyin(r.text)))
             if m:
                 source = m.group(1) or m.group(2) or m.group(3)
                 break
     if source is None:
         for r in _meta_pieces(clean, {"meta", "dateline"}):
-            m = _OUTLET_REPORTER.search(to_simplified(r.text))
+            m = _OUTLET_REPORTER.search(to_simplified(strip_pinyin(r.text)))
             if m and (source := _clean_source(m.group(1))):
                 break
     if source is None:
@@ -197,7 +207,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         source = _clean_source(to_simplified(html["sitename"]))
     if source is None:
         for r in _meta_pieces(clean, {"tagline"}):
-            parts = _SITE_SPLIT.split(to_simplified(r.text).strip(), maxsplit=1)
+            parts = _SITE_SPLIT.split(to_simplified(strip_pinyin(r.text)).strip(), maxsplit=1)
             if len(parts) == 2 and 2 <= len(parts[0].strip()) <= 15:
                 source = _clean_source(parts[0])
                 break

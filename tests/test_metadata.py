@@ -190,3 +190,17 @@ def test_single_spaced_menu_line_is_navigation() -> None:
 def test_any_outlet_before_xun_with_a_reporter_bracket_is_the_source() -> None:
     art = _text_article("华夏资讯联盟讯(记者 王明 文/图)青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
     assert art.source == "华夏资讯联盟"
+
+
+def test_e_paper_mastheads_greetings_buttons_and_glossed_fields() -> None:
+    art = _text_article("正文复制\n\n青山日报/2024 年/4 月/22 日/第 002 版要闻\n青石派出所的平安经\n"
+                        "本报记者 王明\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.title, art.source, art.date) == ("青石派出所的平安经", "青山日报", "2024-04-22")
+    art = _text_article("歡迎來(lái)到青山長安網\n\n青石派出所的平安经\n\n來(lái)源:青山法制報(bào) | 發布時間: 2020-06-01 14:02\n"
+                        "青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.title, art.source, art.date) == ("青石派出所的平安经", "青山法制报", "2020-06-01")
+
+
+def test_an_outlet_name_over_the_headline_is_the_source() -> None:
+    art = _text_article("青山政法报\n架起新“连心桥” 打造平安建设“共同体”\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert art.source == "青山政法报" and art.title == "架起新“连心桥” 打造平安建设“共同体”"
