@@ -55,10 +55,12 @@ PERIOD = re.compile(
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来"
     r"|[一二两三四五六七八九十0-9]+余?年(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
+    # 机制运行以来, 该调解室启用以来: since a practice began
+    r"|(?:该|这一)?(?:机制|模式|工作室|调解室|驿站|平台|系统|活动|队伍)?(?:运行|运转|试行|启用|实施|开展|建立|组建|挂牌)以来"
 )
 # Every character a PERIOD match can start with (for numbers.scan).
 PERIOD_START = re.compile(
-    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整"
+    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂"
     + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")

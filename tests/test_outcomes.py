@@ -590,3 +590,13 @@ def test_an_opinion_ranking_needs_no_survey_word() -> None:
     (f,) = sentence_outcomes("2023年，辖区群众安全感满意度位居全市第一。")
     assert (f.metric, f.value, f.period) == ("群众安全感满意度排名", 1.0, "2023")
     assert sentence_outcomes("力争群众满意度位居全市第一。") == []
+
+
+def test_verb_count_object_clearance_figures_and_periods_since_a_practice_began() -> None:
+    from loaders.outcomes import sentence_outcomes
+
+    got = [(f.metric, f.value, f.unit) for f in sentence_outcomes(
+        "今年以来，该所共破获2起盗窃案件，刑事拘留13名犯罪嫌疑人，行政处罚18名违法人员。")]
+    assert got == [("破获盗窃案件", 2.0, "起"), ("刑事拘留犯罪嫌疑人", 13.0, "名"), ("行政处罚违法人员", 18.0, "名")]
+    found = sentence_outcomes("该机制运行以来，成功化解家庭邻里纠纷29起。")
+    assert [(f.metric, f.period) for f in found] == [("化解家庭邻里纠纷", "该机制运行以来")]
