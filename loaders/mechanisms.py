@@ -496,8 +496,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         chain_id = chain_start
         after = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "")
         after = after.lstrip()
-        if _THIRD_PARTY_MEDIA.match(after) or core in _negatives()["app"]:
-            continue  # 依托“学习强国”“某某先锋”等平台: apps and media the station uses, not its practices
+        if _THIRD_PARTY_MEDIA.match(after) or core in _negatives()["app"] or _SPACES_AFTER.match(after):
+            continue  # 依托“学习强国”等APP: apps the station uses; “矛盾调解区”等6个功能空间: rooms, not practices
+        if _rx(r"[<>=＜＞＝]").search(core):
+            continue  # “1+1>2”的聚合效应: an effect, not a formula of parts
         after = _LEAD_DENG.sub("", after)
         before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
@@ -534,6 +536,14 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue  # “社区民警+网格员”: who staffs it, not a named practice
         # --- a list: a slogan, or the parts of a counted name that follows
         items = _is_list(core)
+        if items and len(items) <= 4 and all(len(x) >= 3 and _ends_with(x, heads) and len(x) > len(_ends_with(x, heads))
+                                             for x in items):
+            for x in items:  # “数字警务、共治警务”: each item is a named practice of its own
+                at = work.find(x, qs, qe)
+                if at >= 0:
+                    cands.append(_Cand(_clean_name(x), at, at + len(x), head=_ends_with(x, heads), kind="quoted",
+                                       in_heading=in_heading))
+            continue
         parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
         cm = qp["counted_after"].match(after)
         if parts and cm and _count_prefix(cm.group(1))[0]:
@@ -699,6 +709,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
 
 
 # 等平台, 等APP, 等公众号 after quoted names: third-party apps and media (EXTRACTION.md: not practices).
+_SPACES_AFTER = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个处间类])?(?:功能空间|功能区|功能室|空间|区域|场所)")
 # (平台 alone is no sign: 用好“主题党日”“政治生日”等平台 names the station's own practices.)
 _THIRD_PARTY_MEDIA = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个款家])?(?:网络|线上|新|学习)?(?:APP|App|app|软件|公众号|小程序|媒体|网站|客户端)")
 

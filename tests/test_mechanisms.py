@@ -704,3 +704,10 @@ def test_a_counted_name_after_its_quoted_parts() -> None:
 def test_the_doctrine_adapted_to_a_place_is_no_practice() -> None:
     m = _mechs("青石派出所打造“渔港警务”，走出了富有特色的“海上枫桥”新路径。")
     assert _has(m, "渔港警务") and not _has(m, "海上枫桥")
+
+
+def test_quoted_lists_of_named_practices_rooms_and_effects() -> None:
+    m = _mechs("青石派出所推动“两队一室”与“数字警务、共治警务”深度融合，打造平安乡村。")
+    assert _has(m, "数字警务") and _has(m, "共治警务")
+    m = _mechs("青石警务室与党群服务中心在“矛盾调解区”“心理疗愈角”等6个功能空间资源共享，产生了“1+1>2”的聚合效应。")
+    assert m == {}
