@@ -253,7 +253,12 @@ def _direction_in(text: str) -> tuple[str | None, int, int]:
         i = text.rfind(word, 0, best[1] + 1) if best[1] > 0 else -1
         if 0 <= i < best[1] < i + len(word):
             best = (d if d == best[0] else best[0], i, max(best[2], i + len(word)))
+    if best[0] is None and (m := _BARE_DIRECTION.search(text)):  # 重复报警数量降五成: 降 right before the figure
+        best = ("decrease" if m.group(1) == "降" else "increase", m.start(), m.end())
     return best
+
+
+_BARE_DIRECTION = re.compile(r"(降|升)(?:了|至|到|为)?$")
 
 
 _PERIOD_ADVERB = re.compile(r"(?:正式|全面|首次)(?=[\u4e00-\u9fff]{1,4}以来$)")

@@ -600,3 +600,10 @@ def test_verb_count_object_clearance_figures_and_periods_since_a_practice_began(
     assert got == [("破获盗窃案件", 2.0, "起"), ("刑事拘留犯罪嫌疑人", 13.0, "名"), ("行政处罚违法人员", 18.0, "名")]
     found = sentence_outcomes("该机制运行以来，成功化解家庭邻里纠纷29起。")
     assert [(f.metric, f.period) for f in found] == [("化解家庭邻里纠纷", "该机制运行以来")]
+
+
+def test_a_bare_direction_character_right_before_the_figure() -> None:
+    from loaders.outcomes import sentence_outcomes
+
+    got = [(f.metric, f.value, f.direction) for f in sentence_outcomes("今年以来，辖区发案率降30%，破案率升20%。")]
+    assert got == [("发案率", 30.0, "decrease"), ("破案率", 20.0, "increase")]
