@@ -204,7 +204,7 @@ ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公
 PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
 # Items that are the station itself, its staff or its units, or not bodies at all.
 NOT_PARTNER = re.compile(
-    r"^(?:此|该|这|那|其)|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
+    r"^(?:此|该|这|那|其|时)|介入|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
     r"群众|居民|村民|当事人|双方|家属|嫌疑人|受害人|被害人|老人|学生|儿童|未成年人|患者|"
     r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局"
 )
@@ -697,7 +697,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
     seen: set[int] = set()
     for s, e in spans:
         pos = s
-        for item in _rx(r"(、|和|及|以及|与|/)").split(key[s:e]):
+        for item in _rx(r"(、|和(?!谐)|及(?!时)|以及|与|/)").split(key[s:e]):  # not 及时, 和谐
             a, b = pos, pos + len(item)
             pos = b
             if not item or item in ("、", "和", "及", "以及", "与", "/") or a in seen:
@@ -767,7 +767,7 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
     for m in matches:
         if not any(m.start() <= a < m.end() for a in starts):
             continue
-        parts = _rx(r"(、|以及|和|及|与)").split(m.group(0))
+        parts = _rx(r"(、|以及|和(?!谐)|及(?!时)|与)").split(m.group(0))
         if any(_rx(r"^(?:走?进|到|入|在|去|赴)").match(item) for item in parts[2::2]):
             continue  # 进学校、进企业、进医院: places a campaign goes to
         pos = m.start()

@@ -582,3 +582,7 @@ def test_bodies_in_anecdotes_sources_places_and_roles_taken_are_no_partners():
     assert names(ext) == ["司法所"]
     ext = run("这些律师以人民调解员的身份参与调解，派出所联合司法所开展回访。")
     assert names(ext) == ["律师", "司法所"]
+
+
+def test_an_action_after_a_partner_is_no_body():
+    assert names(run("派出所联合司法所及时介入调处纠纷。")) == ["司法所"]
