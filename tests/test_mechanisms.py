@@ -711,3 +711,8 @@ def test_quoted_lists_of_named_practices_rooms_and_effects() -> None:
     assert _has(m, "数字警务") and _has(m, "共治警务")
     m = _mechs("青石警务室与党群服务中心在“矛盾调解区”“心理疗愈角”等6个功能空间资源共享，产生了“1+1>2”的聚合效应。")
     assert m == {}
+
+
+def test_kinds_of_crime_are_no_practices() -> None:
+    assert _mechs("青石派出所严厉打击“两抢一盗”案件，“黄赌毒”违法犯罪明显下降。") == {}
+    assert _mechs("青石派出所有效打击处置“两抢一盗”、酒后滋事等案事件。") == {}
