@@ -40,7 +40,9 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     build_store(seed_paths, store)
     before = _quads(store)
     manifest = Store(store).manifest().files
-    corpus = _corpus(seed_paths, tmp_path / "corpus", 40)
+    # large enough that the build cannot commit within the 2.5 s before the signal (40 articles
+    # built in ~3 s here: a late signal could arrive after the commit, and the store had changed)
+    corpus = _corpus(seed_paths, tmp_path / "corpus", 160)
     rng = random.Random(int(sig))
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     for attempt in range(3):
@@ -57,6 +59,6 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     done = subprocess.run(KG + ["build", str(corpus), "--store", str(store)], env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert len(Store(store).manifest().files) == len(manifest) + 40
+    assert len(Store(store).manifest().files) == len(manifest) + 160
     gens = [p for p in store.glob("gen-*") if p.is_dir()]
     assert [p.name for p in gens] == [Store(store).current_name()]
