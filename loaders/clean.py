@@ -91,7 +91,9 @@ _TRENDING = re.compile(r"^[【\[]?(?:今日特推|今日推荐|今日关注|今�
                        r"[】\]]?\s*[:：|｜]")
 # An e-paper page head: an outlet, the date written with slashes, the page (某某日报/2024 年/4 月/22 日/第 002 版)
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:报|刊|杂志)\s*[/／]\s*\d{4}\s*年\s*[/／]?\s*\d{1,2}\s*月\s*[/／]?\s*\d{1,2}\s*日")
-_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|法制报|法治报|政法报|报|杂志|周刊)$")
+# A newspaper's or magazine's name (the line over a headline, or its first half: 某某政法报|标题)
+OUTLET_NAME = r"[\u4e00-\u9fff]{2,10}(?:日报|晚报|法制报|法治报|政法报|报|杂志|周刊)"
+_OUTLET_LINE = re.compile(rf"^{OUTLET_NAME}$")
 # Site greetings and page buttons over an article
 _GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[，,]?欢迎)|^(?:正文复制|复制正文|打印本页|打印正文|关闭窗口|收藏本页|分享到)\s*$")
 # A logo's alt text (某某Logo, 网站LOGO)

@@ -1545,12 +1545,11 @@ def _descriptor_aliases(work: str, cands: list[_Cand]) -> None:
         for d in cands:
             if d is not c and d.kind == "unquoted" and 0 <= d.start - c.end <= 2 and not d.components \
                     and work[c.end:d.start].strip("\x00") in ("", "的"):
-                n = _count_prefix(d.name)[0]
+                n, counted_char, _ = _count_prefix(d.name)
                 items = _split_items(c.name) if "、" in c.name else []
                 if n and len(items) == n:
                     # “民警主导、网格员支撑、义警参与”的三位一体工作体系: the quote lists the parts
-                    d.components, d.expected = items, n
-                    d.counted_char = _count_prefix(d.name)[1]
+                    d.components, d.expected, d.counted_char = items, n, counted_char
                     c.kind = "alias"
                     break
                 c.aliases.append(d.name)

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .clean import OUTLET_NAME
 from .document import CleanDoc, Removed
 from .model import Extraction
 from .normalize import strip_pinyin, to_simplified
@@ -150,7 +151,8 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
 
 
 # A headline joined to the outlet's name over it: 某某政法报|架起新“枫桥”
-_TITLE_OUTLET = re.compile(rf"^\s*([{HAN}]{{2,10}}(?:日报|晚报|法制报|法治报|政法报|报|杂志))\s*[|｜]")
+_TITLE_OUTLET = re.compile(rf"^\s*({OUTLET_NAME})\s*[|｜]")
+_OUTLET_ONLY = re.compile(rf"^{OUTLET_NAME}$")
 
 
 def _headline(title: str) -> str | None:
@@ -186,7 +188,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         source = _clean_source(masthead.group(1))
     if source is None:  # a newspaper's name alone on a line over the headline
         source = next((_clean_source(t) for r in _meta_pieces(clean, {"meta"})
-                       if _TITLE_OUTLET.match((t := to_simplified(r.text).strip()) + "|")), None)
+                       if _OUTLET_ONLY.match(t := to_simplified(r.text).strip())), None)
     if source is None:
         source = next((_clean_source(m.group(1)) for r in _meta_pieces(clean, {"meta"})
                        if (m := _SOURCE_BEFORE_DATE.match(to_simplified(strip_pinyin(r.text)).strip()))), None)

@@ -418,7 +418,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         # staff speaking for it (据X派出所所长…介绍) is a real station
         for ls, hs, end, chain, core in raw:
             rest = simp[ls:hs]
-            cut = max((i + 1 for i, ch in enumerate(rest) if ch in _CUT), default=0)
+            cut = _after_cut(rest)
             name = rest[cut:]
             if 2 <= len(name) <= 4 and _plausible(name) and _STAFF_AFTER.match(simp, end):
                 known.add(name)
@@ -475,7 +475,7 @@ def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]
             run = simp[j:sep]
             if not run or run.endswith(("派出所", "所")):
                 break  # 甲派出所与乙派出所: each has its own head
-            cut = max((i + 1 for i, ch in enumerate(run) if ch in _CUT), default=0)
+            cut = _after_cut(run)
             cut = max(cut, _after_lead(run))
             for w in _NEIGHBOUR:
                 k = run.rfind(w)
@@ -547,7 +547,7 @@ def _former_unit_at(simp: str, h: int, end: int, head: str) -> _Mention | None:
         return None
     if not rest or not all(_HAN.match(ch) for ch in rest) or len(rest) > MAX_LEFT:
         return None
-    rest = rest[max((i + 1 for i, ch in enumerate(rest) if ch in _CUT), default=0):]
+    rest = rest[_after_cut(rest):]
     _, core = _split_chain(rest)
     if not 2 <= len(core) <= 8 or set(core) & _CUT:
         return None
@@ -568,6 +568,17 @@ _ENUM = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}[、和及与]){{1,9}}[\u4e00-\u
 _ENUM_TAIL = re.compile(rf"(?:{NUM})(?:个|所|家)[\u4e00-\u9fff]{{0,4}}?(?:派出所|所)(?![长属在有])")  # _ENUM's end
 
 
+def _after_cut(text: str) -> int:
+    """Where a name may start in ``text``: after its last function word (了的在到与和…), except
+    the 同 of a lane (X胡同) and the 和 of a place before a kind word (人和边防派出所)."""
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] not in _CUT or text[i - 1 : i + 1] == "胡同" or (
+                i >= 1 and text[i + 1 : i + 3] in _KIND_WORDS and _is_place_stem(text[i - 1 : i + 1])):
+            continue
+        return i + 1
+    return 0
+
+
 def _fallback_name(left: str, bounded: bool = False) -> str | None:
     """A name in running text with no other evidence (学习X派出所, 以X路派出所为示范, 附近X派出所).
 
@@ -578,11 +589,7 @@ def _fallback_name(left: str, bounded: bool = False) -> str | None:
     when something bounds the name on the left (a cut, or a list's 、:
     ``bounded``), else the longest place name in front of it.
     """
-    # (not the 同 of 胡同, nor the 和 of a place 人和 before a kind word: 人和边防派出所)
-    cut = max((i + 1 for i, ch in enumerate(left) if ch in _CUT and left[i - 1 : i + 1] != "胡同"
-               and not (i >= 1 and left[i + 1 : i + 3] in _KIND_WORDS and _is_place_stem(left[i - 1 : i + 1]))),
-              default=0)
-    cut = max(cut, _after_lead(left))
+    cut = max(_after_cut(left), _after_lead(left))
     neighbour = False
     for w in _NEIGHBOUR:
         k = left.rfind(w)
