@@ -295,13 +295,24 @@ def inline_subselects(text: str) -> str:
     wrappers are taken out again (blanked: error positions stay put). A
     sub-SELECT with anything after its group (ORDER BY, LIMIT ...) is left alone.
     """
-    bare = _blank_noise(text)
     out = list(text)
-    for m in _SUBSELECT_ALL.finditer(bare):
-        close = _closing_brace(bare, m.end() - 1)
-        if close is not None and bare[close + 1:].lstrip().startswith("}"):
-            out[m.start(1):m.end(1)] = " " * (m.end(1) - m.start(1))
+    for m, _, _ in _hints(_blank_noise(text)):
+        out[m.start(1):m.end(1)] = " " * (m.end(1) - m.start(1))
     return "".join(out)
+
+
+def _hints(bare: str) -> list[tuple[re.Match[str], int, int]]:
+    """Each ``{ SELECT * WHERE { P } }`` hint in ``bare`` (a query with strings and comments
+    blanked): (its match, the index of P's closing brace, the index of the wrapper's)."""
+    out = []
+    for m in _SUBSELECT_ALL.finditer(bare):
+        inner = _closing_brace(bare, m.end() - 1)
+        if inner is None:
+            continue
+        rest = bare[inner + 1:]
+        if rest.lstrip().startswith("}"):  # nothing after the group (no ORDER BY, LIMIT ...)
+            out.append((m, inner, inner + 1 + len(rest) - len(rest.lstrip())))
+    return out
 
 
 _OPTIONAL_BEFORE = re.compile(r"OPTIONAL\s*$", re.IGNORECASE)
@@ -318,14 +329,7 @@ def plain_patterns(text: str) -> str:
     else keeps its group (:func:`inline_subselects`)."""
     bare = _blank_noise(text)
     out = list(text)
-    for m in _SUBSELECT_ALL.finditer(bare):
-        inner = _closing_brace(bare, m.end() - 1)
-        if inner is None:
-            continue
-        rest = bare[inner + 1:]
-        if not rest.lstrip().startswith("}"):
-            continue
-        outer = inner + 1 + len(rest) - len(rest.lstrip())
+    for m, inner, outer in _hints(bare):
         if _OPTIONAL_BEFORE.search(bare, 0, m.start()):
             span = (m.start(1), m.end())  # OPTIONAL { P }
             out[inner] = " "
