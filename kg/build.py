@@ -183,6 +183,7 @@ def build_store(
     import time
     from collections import Counter
 
+    from kg.reprints import comparable
     from kg.store import ONTOLOGY_GRAPH, Store
 
     st = Store(store)
@@ -201,7 +202,8 @@ def build_store(
                 summary.skipped.append((p, f"cannot open: {e.strerror or e}"))
                 continue
             old = tx.manifest.files.get(p)
-            if old and old["bytes_sha256"] == sha and not force and old["article"] in graphs:
+            if old and old["bytes_sha256"] == sha and not force and old["article"] in graphs \
+                    and comparable(old.get("minhash")):  # an older release's signature: read the file again
                 summary.unchanged += 1
                 summary.unchanged_paths.append(p)
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build_store
-from kg.reprints import THRESHOLD, ArticleInfo, canonical_map, shingles, signature_of_text, similarity
+from kg.reprints import SIG_PREFIX, THRESHOLD, ArticleInfo, canonical_map, shingles, signature_of_text, similarity
 from kg.store import Store
 from loaders.clean import clean
 from loaders.read import source_from_text
@@ -98,6 +99,33 @@ def test_short_texts_get_no_signature() -> None:
     """An (almost) empty body would match every other empty body: no signature, never a reprint."""
     assert signature_of_text("") is None
     assert signature_of_text("派出所开展反诈宣传。") is None
+    assert signature_of_text("警" * 500) is None, "500 characters, one distinct shingle"
+
+
+def test_signature_matches_exact_jaccard(seed_texts: list[str]) -> None:
+    """The estimate tracks the exact Jaccard similarity of the shingle sets (128 permutations: +-0.15)."""
+    a = _simp(seed_texts[0])
+    for cut in (0.2, 0.5, 0.8):
+        b = a[int(len(a) * cut):] + "另有补充内容。" * 20
+        est = similarity(signature_of_text(a), signature_of_text(b))
+        assert abs(est - _jaccard(a, b)) < 0.15, (cut, est, _jaccard(a, b))
+
+
+def test_signature_of_an_older_scheme_is_read_again(tmp_path: Path, corpus: dict[str, Path]) -> None:
+    """A store whose manifest holds another scheme's signatures re-reads those files, then equals a fresh build."""
+    fresh, old = tmp_path / "fresh", tmp_path / "old"
+    paths = [corpus["orig"], corpus["copy"], corpus["other"]]
+    build_store(paths, fresh)
+    build_store(paths, old)
+    man_path = old / f"{Store(old).current_name()}.json"
+    data = json.loads(man_path.read_text(encoding="utf-8"))
+    entry = data["files"][str(corpus["other"])]
+    entry["minhash"] = entry["minhash"].removeprefix(SIG_PREFIX)  # as an older release stored it
+    man_path.write_text(json.dumps(data), encoding="utf-8")
+    again = build_store(paths, old)
+    assert (again.unchanged, again.replaced) == (2, 1)
+    assert Store(old).manifest().files[str(corpus["other"])]["minhash"].startswith(SIG_PREFIX)
+    assert _quads(old) == _quads(fresh)
 
 
 # -- grouping ---------------------------------------------------------------------
