@@ -40,6 +40,8 @@ SCHEMA = URIRef("https://schema.org/")
 SCHEMA_ABOUT = URIRef("https://schema.org/about")
 SCHEMA_MENTIONS = URIRef("https://schema.org/mentions")
 SCHEMA_CONTAINED_IN = URIRef("https://schema.org/containedInPlace")
+# rdflib's DefinedNamespace makes a new URIRef on each attribute access: these are used per fact.
+TYPE, LABEL, ALT_LABEL, DERIVED_FROM = RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom
 
 Triple = tuple[Node, Node, Node]
 
@@ -119,10 +121,10 @@ def _labels(out: list[Triple], node: URIRef, name: str, shared: list[Triple] | N
     how this article wrote the name, stays with the article.
     """
     label = normalize_name(name)
-    (out if shared is None else shared).append((node, RDFS.label, _zh(label)))
+    (out if shared is None else shared).append((node, LABEL, _zh(label)))
     written = written_form(name)
     if written != label and to_simplified(written) == label:
-        out.append((node, SKOS.altLabel, Literal(written, lang="zh-Hant")))
+        out.append((node, ALT_LABEL, Literal(written, lang="zh-Hant")))
     return label
 
 
@@ -191,7 +193,7 @@ class _Converter:
     def fact(self, node: URIRef, ev: Evidence | None) -> None:
         """Link a fact to its evidence and its article."""
         out = self.out
-        out.append((node, PROV.wasDerivedFrom, self.article))
+        out.append((node, DERIVED_FROM, self.article))
         if ev is None:
             return
         e = PKID[f"evidence/{self.sha16}/{ev.start}-{ev.end}"]
@@ -199,11 +201,11 @@ class _Converter:
         if e not in self.done:
             self.done.add(e)
             out += [
-                (e, RDF.type, PK.Evidence),
+                (e, TYPE, PK.Evidence),
                 (e, PK.text, Literal(ev.text)),
                 (e, PK.start, Literal(int(ev.start))),
                 (e, PK.end, Literal(int(ev.end))),
-                (e, PROV.wasDerivedFrom, self.article),
+                (e, DERIVED_FROM, self.article),
             ]
 
     def honours(self, owner: URIRef, honours: Iterable[Honour]) -> None:
@@ -217,7 +219,7 @@ class _Converter:
             if node in self.done:
                 continue
             self.done.add(node)
-            self.out.append((node, RDF.type, PK.Honour))
+            self.out.append((node, TYPE, PK.Honour))
             _labels(self.out, node, h.title)
             if year is not None:
                 self.out.append((node, PK.year, year))
@@ -226,7 +228,7 @@ class _Converter:
     # -- article -------------------------------------------------------------
     def convert_article(self) -> None:
         a, art, out = self.article, self.ext.article, self.out
-        out.append((a, RDF.type, PK.Article))
+        out.append((a, TYPE, PK.Article))
         if art.title:
             out.append((a, DCTERMS.title, Literal(art.title)))
         if art.date and _ISO_DATE.match(art.date.strip()):
@@ -277,7 +279,7 @@ class _Converter:
             out.append((self.article, SCHEMA_ABOUT, s))
         if s not in self.done:
             self.done.add(s)
-            self.shared.append((s, RDF.type, PK.PoliceStation))
+            self.shared.append((s, TYPE, PK.PoliceStation))
             _labels(out, s, st.name, self.shared)
         self.places(s, st)
         area = _dec(st.area_km2)
@@ -305,7 +307,7 @@ class _Converter:
             self.out.append((station, link, node))
             if node not in self.done:
                 self.done.add(node)
-                self.shared += [(node, RDF.type, cls), (node, RDF.type, PK.Place)]
+                self.shared += [(node, TYPE, cls), (node, TYPE, PK.Place)]
                 _labels(self.out, node, name, self.shared)
                 if parent is not None:
                     self.shared.append((node, SCHEMA_CONTAINED_IN, parent))
@@ -325,8 +327,8 @@ class _Converter:
         key = station_key(name, None)
         ref = _StationRef(None, PKID["station/" + key_hash(key)], key)
         self.stations[n] = ref
-        self.shared.append((ref.iri, RDF.type, PK.PoliceStation))
-        self.out += [(self.article, SCHEMA_MENTIONS, ref.iri), (ref.iri, PROV.wasDerivedFrom, self.article)]
+        self.shared.append((ref.iri, TYPE, PK.PoliceStation))
+        self.out += [(self.article, SCHEMA_MENTIONS, ref.iri), (ref.iri, DERIVED_FROM, self.article)]
         _labels(self.out, ref.iri, name, self.shared)
         return ref
 
@@ -349,20 +351,20 @@ class _Converter:
         out = self.out
         if st is not None:
             out.append((st.iri, PK.hasMechanism, node))
-        self.shared.append((node, RDF.type, PK.Mechanism))
+        self.shared.append((node, TYPE, PK.Mechanism))
         label = _labels(out, node, m.name)
         for alias in m.aliases:
             a = normalize_name(alias)
             if a and a != label:
-                out.append((node, SKOS.altLabel, Literal(a, lang="zh")))
+                out.append((node, ALT_LABEL, Literal(a, lang="zh")))
                 w = written_form(alias)
                 if w != a and to_simplified(w) == a:
-                    out.append((node, SKOS.altLabel, Literal(w, lang="zh-Hant")))
+                    out.append((node, ALT_LABEL, Literal(w, lang="zh-Hant")))
         concept = PKID["concept/" + key_hash(ck)]
         out.append((node, PK.concept, concept))
         if concept not in self.done:
             self.done.add(concept)
-            self.shared += [(concept, RDF.type, PK.MechanismConcept), (concept, RDFS.label, _zh(ck))]
+            self.shared += [(concept, TYPE, PK.MechanismConcept), (concept, LABEL, _zh(ck))]
         cat = _code("mechanism", m.category)
         if cat is not None:
             out.append((node, PK.category, cat))
@@ -380,7 +382,7 @@ class _Converter:
             if not c:
                 continue
             cn = PKID["component/" + key_hash(f"{node}|{c}")]
-            out += [(node, PK.hasComponent, cn), (cn, RDF.type, PK.Component), (cn, PK.order, Literal(i))]
+            out += [(node, PK.hasComponent, cn), (cn, TYPE, PK.Component), (cn, PK.order, Literal(i))]
             _labels(out, cn, comp)
             self.fact(cn, m.evidence)  # components share the mechanism's sentence
         self.honours(node, m.honors)
@@ -409,17 +411,17 @@ class _Converter:
                 ev: Evidence | None) -> None:
         out = self.out
         self.done.add(node)
-        out.append((node, RDF.type, PK.Partner))
+        out.append((node, TYPE, PK.Partner))
         label = _labels(out, node, name)
         if surface:
             s = normalize_name(surface)
             if s and s != label:
-                out.append((node, SKOS.altLabel, Literal(s, lang="zh")))
+                out.append((node, ALT_LABEL, Literal(s, lang="zh")))
         ptype = PKID["partner-type/" + key_hash(label)]
         out.append((node, PK.partnerType, ptype))
         if ptype not in self.done:
             self.done.add(ptype)
-            self.shared += [(ptype, RDF.type, PK.PartnerType), (ptype, RDFS.label, _zh(label))]
+            self.shared += [(ptype, TYPE, PK.PartnerType), (ptype, LABEL, _zh(label))]
         cat = _code("partner", category)
         if cat is not None:
             out.append((node, PK.category, cat))
@@ -469,7 +471,7 @@ class _Converter:
         out = self.out
         for i, o in enumerate(self.ext.outcomes, start=1):
             node = PKID[f"outcome/{self.sha16}/{i}"]
-            out.append((node, RDF.type, PK.Outcome))
+            out.append((node, TYPE, PK.Outcome))
             if o.metric:
                 out.append((node, PK.metric, Literal(o.metric)))
             v = _dec(o.value)

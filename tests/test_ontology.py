@@ -86,6 +86,7 @@ def test_namespace_and_ttl_agree_both_ways() -> None:
     assert ttl - py == set(), f"in policing.ttl but not in ontology/namespace.py: {ttl - py}"
     with pytest.raises(AttributeError):
         PK.noSuchTerm  # noqa: B018 - a misspelt term must fail loudly
+    assert PK.Mechanism is PK.Mechanism and PK.Mechanism == URIRef(str(PK._NS) + "Mechanism")  # made once
 
 
 @pytest.mark.parametrize("name", ["policing.ttl", "shapes.ttl"])
