@@ -51,9 +51,14 @@ _QMARK_CHAIN = re.compile(rf"[{HAN}]{{1,8}}(?:\?[{HAN}]{{1,8}}){{2,}}")
 
 # --- whole-line rules (run on the simplified, stripped line) -------------
 _NAV = re.compile(
-    r"^(?:您的?)?(?:现在的|当前|所在)?(?:位置|所在位置)\s*[:：]|^当前位置|首页\s*(?:>|>>|»|›|→|＞|/)"
+    r"^(?:您的?)?(?:现在的|当前的?|所在)?(?:位置|所在位置)\s*[:：]|^当前位置|首页\s*(?:>|>>|»|›|→|＞|/)"
     r"|^首页$|^[>»›→＞/\s]+$"
+    # a breadcrumb of short items (某某网>>某某频道>>法治, 中国警察 >风采>正文, 首页 资讯 正文)
+    r"|^[^\s>»›＞。，,！？!?]{1,12}(?:\s*(?:>>?|»|›|＞)\s*[^\s>»›＞。，,！？!?]{1,12})+\s*$"
+    r"|^首页(?:\s+[^\s。，,]{1,8}){1,4}\s+正文$"
 )
+# An e-paper's page furniture: 2025年07月01日 上一期 下一期, 3上一篇 4下一篇, 本版面文章
+_EPAPER_NAV = re.compile(r"上一期|下一期|上一版|下一版|上一篇|下一篇|本版面文章|本版文章|返回本版|返回目录")
 # Strong footer words end a short line even with a full stop; weak ones only a line without one.
 _FOOTER_STRONG = re.compile(
     r"版权所有|版权声明|版权归|copyright|©|ICP备|ICP证|公网安备|网安备|增值电信|互联网新闻信息服务"
@@ -94,6 +99,8 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:报|刊|杂志)\s*[/／]\s*\d
 # A newspaper's or magazine's name (the line over a headline, or its first half: 某某政法报|标题)
 OUTLET_NAME = r"[\u4e00-\u9fff]{2,10}(?:日报|晚报|法制报|法治报|政法报|报|杂志|周刊)"
 _OUTLET_LINE = re.compile(rf"^{OUTLET_NAME}$")
+# An e-paper page's own headline line: 标题_某某报_2025年05月07日A08 (the suffix is metadata)
+PAGE_TITLE_SUFFIX = re.compile(rf"_\s*({OUTLET_NAME})\s*_\s*(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[A-Za-z0-9版]*$")
 # Site greetings and page buttons over an article
 _GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[，,]?欢迎)|^(?:正文复制|复制正文|打印本页|打印正文|关闭窗口|收藏本页|分享到)\s*$")
 # A logo's alt text (某某Logo, 网站LOGO)
@@ -127,6 +134,8 @@ _BULLET = re.compile(r"^(?:[-–—•·*▪●◆■□◇○>]|\d{1,2}[.、)�
 _DATELINE = re.compile(
     r"^[【\[]?\s*(?:本报讯|本台讯|本网讯|本刊讯|(?P<src>[^\s，。“”\"（）()【】\[\]]{2,20}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
     r"|(?P<agency>新华社|中新社|中新网)[^，。“”（）()]{0,15}?电"
+    # 某某网某地3月2日电: an outlet, a place and a date before 电
+    r"|[\u4e00-\u9fff]{2,8}?(?:网|社|报|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电"
     # any outlet name before 讯 when a reporter bracket follows (某某联盟讯(记者 张三 文/图))
     r"|[\u4e00-\u9fff]{2,20}?讯(?=\s*[（(][^（）()]{0,40}(?:记者|通讯员|文|图))"
     # 某某网:(张三 李四) at the head of the first paragraph
@@ -135,7 +144,7 @@ _DATELINE = re.compile(
 )
 _SIGNATURE = re.compile(
     rf"(?<=[。！？!?”」』…])\s*[（(]\s*((?:(?:记者|通讯员|作者|文|撰稿|供稿)\s*[:：/]?\s*)?[{HAN}·]{{1,5}}"
-    rf"(?:\s*[、，,\s]\s*(?:(?:记者|通讯员)\s*)?[{HAN}·]{{2,5}}){{0,4}})\s*[)）]\s*$"
+    rf"(?:\s*[、，,\s]\s*(?:(?:记者|通讯员)\s*)?[{HAN}·]{{1,5}}){{0,4}})\s*[)）]\s*$"
 )
 _DATE_PART = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 # "中国人民公安大学出版社  2025/7/23 14:43:47": a publisher and a time stamp
@@ -305,6 +314,8 @@ def _classify(line: _Line) -> str | None:
         return "editor"
     if n <= 80 and _RELATED.match(s):
         return "related"
+    if n <= 40 and _EPAPER_NAV.search(s) and not _has_sentence_punct(s):
+        return "nav"
     if n <= 40 and (_WIDGET.match(s) or _WIDGET_START.match(s)):
         return "widget"
     if n <= 300 and (n <= 80 or not _has_sentence_punct(s)) and _FOOTER_STRONG.search(s):
@@ -338,6 +349,25 @@ def _classify(line: _Line) -> str | None:
 def _title_like(s: str) -> bool:
     """A headline: short, no full stop, may end in ！/？ but not in a comma or colon."""
     return 4 <= len(s) <= 60 and not any(c in s for c in "。；;") and s[-1] not in "：:，,、"
+
+
+def _title_before_fields(line: _Line, source: str) -> bool:
+    """``标题 发布时间:2025-06-30 0人浏览``: a headline with the page's fields after it on one line.
+
+    When the text before the first field reads as a headline (eight Han
+    characters or more, not a byline, date or outlet), cut the fields off as
+    metadata and keep the line as a content line.
+    """
+    m = _META_FIELD.search(line.simp)
+    if not m or m.start() < 8:
+        return False
+    head = line.simp[: m.start()].rstrip(_STRIP)
+    if len(_HAN_RE.findall(head)) < 8 or not _title_like(head) or _BYLINE.match(head) or _SYMBOL_BULLET.match(head) \
+            or _ROLE_BYLINE.search(head) or _SOURCE_DATE_LINE.match(head) or _has_sentence_punct(head):
+        return False
+    line.kind = "body"
+    line.cut(m.start(), len(line.vis), "meta", source)
+    return True
 
 
 def _body_like(s: str) -> bool:
@@ -472,10 +502,19 @@ def _clean(source: SourceDoc) -> CleanDoc:
     title_norm = _norm_title(html_title) if html_title else None
     tickers = _tickers(lines, text)
     in_head, tail_mode, prev_nav, first_body = True, False, False, True
+    before_crumb: int | None = None  # a headline candidate seen before a breadcrumb line
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
+        if ln.kind == "meta" and in_head and title_idx is None and html_title is None and _title_before_fields(ln, text):
+            title_idx, title_norm = i, _norm_title(ln.simp)  # 标题 发布时间:… on one line
+            continue
         if ln.kind != "body":
+            if ln.kind == "nav" and in_head and html_title is None and (
+                    _NAV.search(ln.simp) or _EPAPER_NAV.search(ln.simp)):
+                # a breadcrumb (当前位置: 首页 » 正文): the page's own head is above it, the headline below
+                before_crumb = title_idx if title_idx is not None else before_crumb
+                title_idx = title_norm = None
             prev_nav = in_head and (ln.kind == "nav" or (ln.kind == "noise" and prev_nav))
             if ln.kind == "related" or (ln.kind in ("editor", "footer") and not in_head):
                 tail_mode = True
@@ -517,16 +556,24 @@ def _clean(source: SourceDoc) -> CleanDoc:
                     continue
                 ln.cut(0, lead.end(), "dateline" if "电" in s[: lead.end()] else "meta", text)
                 s = ln.simp
+            if (m := PAGE_TITLE_SUFFIX.search(s)) and m.start() >= 4 and _title_like(s[: m.start()].rstrip()) \
+                    and (html_title is None or title_idx is None):
+                ln.cut(m.start(), len(s), "meta", text)  # 标题_某某报_2025年05月07日A08: the page's headline
+                title_idx, title_norm = i, _norm_title(ln.simp)
+                continue
             if not _starts_body(s):
                 if title_idx is None and (m := _TITLE_DATE.search(s)) and m.start() >= 4:
                     ln.cut(m.start(), len(s), "meta", text)  # 标题 2024年12月20日: the date is metadata
                     s = ln.simp
-                if title_idx is None and _title_like(s) and not ln.caption and not _SUBTITLE.match(s):
+                if title_idx is None and _title_like(s) and not ln.caption and not _SUBTITLE.match(s) \
+                        and not _SYMBOL_BULLET.match(s):
                     ns = _norm_title(s)
                     if html_title is None or ns == title_norm or ns in title_norm or title_norm in ns:
                         title_idx, title_norm = i, ns
                 continue
             in_head = False
+            if title_idx is None:
+                title_idx = before_crumb
         if tail_mode:
             if not _body_like(s) or _BULLET.match(s):
                 ln.kind = "related"

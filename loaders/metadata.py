@@ -10,10 +10,11 @@ is an event date, not the publication date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .clean import OUTLET_NAME
+from .clean import OUTLET_NAME, PAGE_TITLE_SUFFIX
 from .document import CleanDoc, Removed
 from .model import Extraction
 from .normalize import strip_pinyin, to_simplified
@@ -50,12 +51,16 @@ _BYLINE = re.compile(
 )
 # A bracket holding only names (2-4 Han characters each)
 _BRACKET_NAMES = re.compile(rf"[（(]\s*([{HAN}]{{2,4}}(?:[\s、，,]+[{HAN}]{{2,4}}){{0,5}})\s*[)）]")
+_OUTLET_DASH = re.compile(rf"^([{HAN}]{{2,10}}?{_OUTLET})\s*[-—–]+\s*[{HAN}]")
+_PAPER_COLUMN = re.compile(rf"^([{HAN}]{{2,8}}?(?:日报|晚报|法治报|法制报|政法报))(?![社网])[{HAN}·]{{2,}}")
 _NOT_SOURCE = re.compile(r"^(?:本站|本网|本报|原创|网络|互联网|网友|未知|转载|综合)")
 _DATELINE_SRC = re.compile(
     rf"^[【\[]?\s*([^\s，。“”\"（）()【】\[\]]{{2,20}}?(?:报|网|台|社|客户端|融媒|新闻|频道))讯"
     r"|^[【\[]?\s*(新华社|中新社|中新网)"
     # 某某联盟讯(记者 … 文/图): any name before 讯 when a reporter bracket follows
     rf"|^[【\[]?\s*([{HAN}]{{2,20}}?)讯\s*[（(](?=[^)）]{{0,40}}(?:记者|通讯员|文|图))"
+    # 某某网某地3月2日电: an outlet, a place and a date before 电
+    rf"|^[【\[]?\s*([{HAN}]{{2,8}}?(?:网|社|报|台))[{HAN}]{{0,8}}\d{{1,2}}月\d{{1,2}}日\s*电"
 )
 _SITE_SPLIT = re.compile(r"——|—|--|-|_|｜|\||:|：")
 _EDITOR_OUTLET = re.compile(rf"^[【\[（(]?\s*(?:责任编辑|编辑|责编)\s*[:：]\s*([^\s\-—]{{2,15}})\s*(?:-{{2,}}|—+)\s*([{HAN}·]{{2,10}})\s*[)）】\]]?$")
@@ -87,7 +92,16 @@ def iso_date(text: str) -> str | None:
 def _names(value: str) -> list[str]:
     """Person names in a byline value: 张三 李四、王五 -> [张三, 李四, 王五] (role words dropped)."""
     out = []
-    for tok in re.split(r"[\s、，,;；/／:：]+", value):
+    toks = re.split(r"[\s、，,;；/／:：]+", value)
+    # a two-character name spaced out to the width of three (王 五 欧阳某): one name
+    surnames = _surnames()
+    k = 0
+    while k < len(toks) - 1:
+        a, b = toks[k], toks[k + 1]
+        if len(a) == len(b) == 1 and a in surnames and re.fullmatch(f"[{HAN}]", b):
+            toks[k : k + 2] = [a + b]
+        k += 1
+    for tok in toks:
         if _ROLE.fullmatch(tok):
             continue
         m = _ROLE.match(tok)  # 记者张三 -> 张三, but 文静 stays a name
@@ -98,6 +112,22 @@ def _names(value: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from .normalize import read_lexicon
+
+    return frozenset(w for line in read_lexicon("surnames.txt") for w in line.split() if len(w) == 1)
+
+
+def _page_suffix(clean: CleanDoc, title: str | None) -> re.Match | None:
+    """``_某某报_2025年05月07日A08`` after an e-paper headline (in the title or cut off it):
+    the newspaper and its edition date."""
+    if title and (m := PAGE_TITLE_SUFFIX.search(to_simplified(title.strip()))):
+        return m
+    return next((m for r in _meta_pieces(clean, {"meta"}) if (m := PAGE_TITLE_SUFFIX.search(to_simplified(r.text)))),
+                None)
+
+
 def _clean_source(value: str) -> str | None:
     v = value.strip().strip("《》“”\"'「」【】[]")
     if m := _OUTLET_REPORTER.match(v):  # 来源:河南日报记者 王斌
@@ -106,6 +136,10 @@ def _clean_source(value: str) -> str | None:
     v = v.strip("《》“”\"'「」【】[]")
     if "·" in v and re.search(_OUTLET + "$", v.split("·")[0]):
         v = v.split("·")[0]  # 某某新闻·某某号·政务: the publisher, not its channel
+    if m := _OUTLET_DASH.match(v):
+        v = m.group(1)  # 某某网-某某频道: the publisher, not its channel
+    if m := _PAPER_COLUMN.match(v):
+        v = m.group(1)  # 某某日报地方新闻: the newspaper, not its page or column
     if not v or len(v) > 30 or _NOT_SOURCE.match(v) or not re.search(f"[{HAN}A-Za-z]", v):
         return None
     return v
@@ -172,10 +206,14 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
     html = src.html_meta or {}
 
     title = clean.title or src.html_title
+    page = _page_suffix(clean, title)
+    if title and page and PAGE_TITLE_SUFFIX.search(to_simplified(title.strip())):
+        title = to_simplified(title.strip())[: page.start()]
     art.title = _headline(to_simplified(title.strip())) if title else None
     masthead = _TITLE_OUTLET.match(to_simplified(title.strip())) if title else None  # 某某政法报|标题
 
-    source = date = None
+    source = _clean_source(page.group(1)) if page else None
+    date = iso_date(page.group(2)) if page else None
     for r in _meta_pieces(clean, {"meta"}):
         for key, value in _fields(to_simplified(strip_pinyin(r.text))):
             if source is None and key in _SOURCE_KEYS:
@@ -196,7 +234,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         for r in _meta_pieces(clean, {"dateline"}):
             m = _DATELINE_SRC.match(to_simplified(strip_pinyin(r.text)))
             if m:
-                source = m.group(1) or m.group(2) or m.group(3)
+                source = _clean_source(m.group(1) or m.group(2) or m.group(3) or m.group(4) or "")
                 break
     if source is None:
         for r in _meta_pieces(clean, {"meta", "dateline"}):

@@ -318,12 +318,14 @@ def _comparison(text: str) -> str | None:
 
 
 _QUOTE = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|\"[^\"]{0,30}\"")
+_SPEECH_END = re.compile(r"[。！!？?]")
 
 
 def _quote_spans(s: str) -> list[tuple[int, int]]:
     if "“" not in s and "「" not in s and '"' not in s:
         return []
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(s)]
+    # a quote holding a full stop or an exclamation is quoted speech (“…下降25%！”), not a name
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(s) if not _SPEECH_END.search(m.group(), 1, len(m.group()) - 1)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -492,7 +494,8 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         zero = _zero_records(sent, cs, ce)
         found.extend(zero)
         zero_spans = [(z.start, z.end) for z in zero]
-        qs = [] if story else [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
+        question = sent[ce : ce + 1] in ("？", "?")  # 10人如何管好5万人？ asks, it reports nothing
+        qs = [] if story or question else [q for q in find_quantities(clause) if _usable(clause, q, quotes, cs)]
         # 19个村居“零发案”: the count belongs to the zero record, which has no value
         if zero_spans:
             qs = [q for q in qs if not any(a - 8 <= cs + q.end <= b and "、" not in sent[cs + q.end:a]

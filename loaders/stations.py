@@ -325,13 +325,22 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
             continue  # 城关镇派出所: a town is the name itself
         if base + m.end <= len(left) - 1:  # keep at least one character of name
             cut = base + m.end
-    cut += _after_lead(left[cut:])
+    lead = _after_lead(left[cut:])
+    if lead and cut == 0 and left.startswith("的", lead) and not _name_like(left[lead + 1 :]):
+        return "", left  # 新成立的小型派出所: the verb describes the station, it does not name one
+    cut += lead
     cut += _place_prefix(left[cut:], text)
     while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
         cut += 1
     if cut and set(left[cut:]) <= _CUT:
         cut = len(left)  # 县公安局以派出所为单位: a function word alone is no name
     return left[:cut], left[cut:]
+
+
+def _name_like(core: str) -> bool:
+    """A place's name (a town or county stem) or one with a toponym character in it
+    (某某街治安): not an adjective (小型)."""
+    return _is_place_name(core) or bool(set(core) & _TOPONYM_END)
 
 
 def _raw_mentions(clean: CleanDoc) -> list[tuple[int, int, int]]:
@@ -433,6 +442,9 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         best = max((k for k in known if left.endswith(k)), key=len, default=None)
         if best is None:
             best = _fallback_name(left, bounded=ls > 0 and simp[ls - 1] in _LIST_SEP)
+        if best is None and 2 <= len(left) <= 5 and _plausible(left) and not set(left) & _CUT \
+                and _in_station_list(simp, ls, end):
+            best = left  # 甲派出所、乙派出所、丙派出所: an item of a list of stations written in full
         if best:
             out.append(_Mention(hs - len(best), end, best))
     out += _listed(simp, out, known)
@@ -453,6 +465,17 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
 
 # -- lists and former units --------------------------------------------------------
 _LIST_SEP = "、和与及"
+
+
+def _in_station_list(simp: str, start: int, end: int) -> bool:
+    """Is simp[start:end] (X派出所) one item of a list of stations each written with
+    its 派出所, with a list mark between it and the item before or after it?"""
+    if start >= len(HEAD) + 1 and simp[start - 1] in _LIST_SEP and simp.startswith(HEAD, start - 1 - len(HEAD)):
+        return True
+    if end < len(simp) and simp[end] in _LIST_SEP:
+        k = simp.find(HEAD, end + 1, end + 1 + 8)
+        return k > end + 2 and all(_HAN.match(c) for c in simp[end + 1 : k])
+    return False
 _ADMIN_END = ("县", "市", "区", "省", "州", "旗")
 
 
@@ -831,6 +854,8 @@ def _stated_town(core: str, simp: str) -> str | None:
                 return core + suffix
         if core.endswith("街") and simp.startswith("道", j):
             return core + "道"  # 花山街派出所 in 花山街道
+        if simp.startswith("街", j) and i > 0 and simp[i - 1] in "区县市" and not _HAN.match(simp[j + 1 : j + 2] or "。"):
+            return core + "街"  # 某某区某某街, : a 街道 written short at the end of an address
         i = simp.find(core, i + 1)
     return None
 
@@ -955,6 +980,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
     if place.town is None and town and town.endswith(("镇", "乡", "街道")) and (
             town in towns.values() or town == _stated_town(st.core, simp)):
         place = Place(place.province, place.prefecture, place.county, town)
+    if town and town.endswith("街") and place.town in (None, town + "道") and place.county:
+        place = Place(place.province, place.prefecture, place.county, town)  # as the text writes it
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
         place = Place(place.province, place.prefecture, place.county, None)
     return _complete(place, base, simp) if is_subject else place
@@ -987,6 +1014,22 @@ def _share_former_place(subject: _Station, stations: list[_Station], places: dic
 _OTHER_PLACE_AFTER = _TOPONYM_END | set("镇乡区县市")
 
 
+def _named_prefecture(base: str, simp: str):
+    """A station named after a landmark of a city (X纪念馆派出所 with X a prefecture's
+    short name) in a text that names no place otherwise: the prefecture, when the text
+    writes X outside the station's name too. A street (X路, X街) is no such landmark."""
+    from .gazetteer import Place, gazetteer
+
+    for n in (3, 2):
+        rest = base[n:]
+        units = [u for u in gazetteer().aliases.get(base[:n], []) if u.level == "prefecture"]
+        if len(units) != 1 or len(rest) < 2 or rest[-1] in _TOPONYM_END or _is_place_stem(rest):
+            continue
+        if simp.count(base[:n]) > simp.count(base):
+            return Place(units[0].province, units[0].name)
+    return Place()
+
+
 def _count_place(simp: str, form: str) -> int:
     """Occurrences of a place name not continued into another place's name
     (a county's short form inside X湾 / X镇 does not count)."""
@@ -1000,6 +1043,8 @@ def _count_place(simp: str, form: str) -> int:
 
 
 _TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全乡|本乡|该乡|乡党委|乡政府")
+# The station's whole area is one town (覆盖全镇60%的家庭): with a county known, only this names its town
+_WHOLE_TOWN = re.compile(r"全镇|全乡")
 
 
 def _complete(place, base: str, simp: str):
@@ -1014,11 +1059,15 @@ def _complete(place, base: str, simp: str):
     from .gazetteer import Place, _text_evidence, gazetteer, resolve
 
     g = gazetteer()
-    if place == Place() and len(base) >= 2 and _TOWN_CONTEXT.search(simp):
-        towns = g.units("town", base)
-        if len(towns) == 1:  # 皎平渡派出所 … 全镇: named after the one town of that name, which it serves
+    if place.town is None and len(base) >= 2 and (_WHOLE_TOWN if place.county else _TOWN_CONTEXT).search(simp):
+        # 皎平渡派出所 … 全镇: named after the one town of that name (in its county), which it serves
+        towns = [u for u in g.units("town", base) if place.county in (None, u.county)
+                 and place.prefecture in (None, u.prefecture) and place.province in (None, u.province)]
+        if len(towns) == 1:
             u = towns[0]
             return Place(u.province, u.prefecture, u.county, u.name)
+    if place == Place():
+        place = _named_prefecture(base, simp)
     if place.prefecture is None and place.county is None and len(base) >= 2:
         provinces = {place.province} if place.province else _text_evidence(simp).provinces
         if provinces:

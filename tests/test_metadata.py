@@ -204,3 +204,45 @@ def test_e_paper_mastheads_greetings_buttons_and_glossed_fields() -> None:
 def test_an_outlet_name_over_the_headline_is_the_source() -> None:
     art = _text_article("青山政法报\n架起新“连心桥” 打造平安建设“共同体”\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
     assert art.source == "青山政法报" and art.title == "架起新“连心桥” 打造平安建设“共同体”"
+
+
+# -- round 8: e-paper page titles, headline with fields, breadcrumbs, datelines, spaced names --
+def test_epaper_headline_line_gives_title_outlet_and_edition_date() -> None:
+    text = ("电子报阅读器\n2030-01-09\n某地派出所巧织平安网_某某法治报_2029年03月04日A05\n日期:03-04\n"
+            "今年以来，某地派出所组织民警走访群众，化解矛盾纠纷多起，辖区治安持续向好。\n")
+    art = _article(source_from_text(text))
+    assert (art.title, art.source, art.date) == ("某地派出所巧织平安网", "某某法治报", "2029-03-04")
+
+
+def test_headline_with_page_fields_on_its_line() -> None:
+    text = ("某地派出所——警民同心守护古城安宁 发布时间:2029-06-30 19:45:00    0人浏览\n\n"
+            "华灯初上，街区人头攒动。某地派出所组织民警和志愿者巡逻，守护游客平安。\n")
+    art = _article(source_from_text(text))
+    assert (art.title, art.date) == ("某地派出所——警民同心守护古城安宁", "2029-06-30")
+
+
+@pytest.mark.parametrize("crumb", ["当前位置: 首页 » 行业新闻 » 正文", "您当前的位置 : 某某网 > 法治",
+                                   "某某网>>某某频道>>法治", "首页 资讯 正文", "2029年07月01日 上一期 下一期"])
+def test_site_head_above_a_breadcrumb_is_not_the_headline(crumb: str) -> None:
+    text = (f"• 全国 [切换]\n某某服务网\n手机也能找商机\n{crumb}\n某地派出所织密平安防护网\n"
+            "近年来，某地派出所坚持和发展新时代“枫桥经验”，组织民警走访群众，辖区治安持续向好。\n")
+    assert _article(source_from_text(text)).title == "某地派出所织密平安防护网"
+
+
+def test_outlet_dateline_gives_source_and_authors() -> None:
+    text = "某某网杭州5月8日电(张小明 李大华)近年来，某地派出所依靠警务助理就地化解矛盾纠纷。\n"
+    art = _article(source_from_text(text))
+    assert (art.source, art.author) == ("某某网", "张小明、李大华")
+
+
+def test_two_character_name_spaced_to_three_is_one_name() -> None:
+    text = "近年来，某地派出所依靠警务助理就地化解矛盾纠纷，群众满意度持续提升。(邹 强 傅小琼)\n"
+    assert _article(source_from_text(text)).author == "邹强、傅小琼"
+
+
+@pytest.mark.parametrize("value,expected", [("某某日报地方新闻", "某某日报"), ("某某网-某某频道", "某某网"),
+                                            ("某某网湖北", "某某网湖北"), ("本网某地", None)])
+def test_source_without_its_column(value: str, expected: str | None) -> None:
+    from loaders.metadata import _clean_source
+
+    assert _clean_source(value) == expected

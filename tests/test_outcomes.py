@@ -607,3 +607,16 @@ def test_a_bare_direction_character_right_before_the_figure() -> None:
 
     got = [(f.metric, f.value, f.direction) for f in sentence_outcomes("今年以来，辖区发案率降30%，破案率升20%。")]
     assert got == [("发案率", 30.0, "decrease"), ("破案率", 20.0, "increase")]
+
+
+def test_figures_in_quoted_speech_keep_their_values() -> None:
+    got = run("“与去年同期相比，辖区发案率下降20%，报警量下降31.5%！”某派出所所长介绍。")
+    assert {(o.value, o.unit, o.direction) for o in got} == {(20.0, "%", "decrease"), (31.5, "%", "decrease")}
+
+
+def test_figures_in_a_quoted_name_stay_out() -> None:
+    assert run("某派出所推行“1分钟响应，3分钟到场”快速处警机制。") == []
+
+
+def test_a_question_reports_no_figure() -> None:
+    assert run("辖区仅有民警15名。15人如何服务好6.2万人？某派出所找到了办法。") == []

@@ -485,3 +485,54 @@ def test_stations_of_a_history_lane_names_counted_lists_and_renamed_units() -> N
     assert names.get("青干分所") == "former" and names.get("青干山分局") == "former"
     names = {s.name for s in run("李明成为人和边防派出所的一名边防警察。港东派出所民警巡逻。港东派出所走访。")}
     assert "人和边防派出所" in names
+
+
+# -- round 8: names cut after selection verbs, lists, landmarks, towns as written -----
+def test_name_after_a_selecting_verb_is_cut() -> None:
+    names = by_name(run("近年来，某市公安局某分局选取白沙派出所为试点，开展矛盾纠纷化解工作。"))
+    assert list(names) == ["白沙派出所"]
+
+
+def test_founded_adjective_before_a_station_word_is_no_name() -> None:
+    text = "台山市公安局白沙派出所成立于2015年。一间才成立的年轻派出所如何做好工作？白沙派出所给出了答案。"
+    assert "年轻派出所" not in by_name(run(text))
+
+
+def test_the_that_one_measure_words_are_generic() -> None:
+    assert is_generic("这间") and is_generic("探寻某地这间")
+
+
+def test_every_item_of_a_list_of_full_station_names() -> None:
+    text = ("台山市公安局白沙派出所民警走访群众。分局将白沙派出所、南岗派出所、北坑派出所的警务改革"
+            "纳入试点。白沙派出所所长介绍了经验。")
+    names = by_name(run(text))
+    assert {"南岗派出所", "北坑派出所"} <= set(names)
+    assert names["南岗派出所"].role == "mentioned"
+
+
+def test_landmark_station_named_after_its_city_gets_the_prefecture() -> None:
+    text = ("夜幕降临，绍兴·古城街区游人如织。一直以来，绍兴鲁迅故里派出所深耕街区警务。"
+            "绍兴鲁迅故里派出所所长介绍，民警在街区巡逻，守护游客平安。")
+    st = by_name(run(text))["绍兴鲁迅故里派出所"]
+    assert (st.province, st.prefecture, st.county) == ("浙江省", "绍兴市", None)
+
+
+def test_a_street_named_after_a_city_gives_no_prefecture() -> None:
+    text = "某地中山路派出所民警在辖区巡逻，中山路派出所所长介绍了经验。"
+    st = by_name(run(text))["中山路派出所"]
+    assert st.prefecture is None
+
+
+def test_town_written_short_at_the_end_of_an_address() -> None:
+    text = ("广州市公安局海珠区分局南华西派出所民警走访商户。近日，记者走进广州市海珠区南华西街，"
+            "看南华西派出所如何守护平安。")
+    st = by_name(run(text))["南华西派出所"]
+    assert (st.county, st.town) == ("海珠区", "南华西街")
+
+
+def test_whole_town_names_the_town_of_a_station_with_a_county() -> None:
+    text = "衡阳市常宁市公安局白沙派出所推出微信警务，覆盖全镇六成家庭。"
+    st = by_name(run(text))["白沙派出所"]
+    assert (st.county, st.town) == ("常宁市", "白沙镇")
+    no_whole = by_name(run("衡阳市常宁市公安局白沙派出所向镇党委汇报工作。"))["白沙派出所"]
+    assert no_whole.town is None
