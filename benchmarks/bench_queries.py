@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--rdflib-runs", type=int, default=1)
     ap.add_argument("--skip-rdflib", action="store_true")
     ap.add_argument("--rdflib-timeout", type=float, default=30.0, help="seconds before an rdflib query is cut off")
+    ap.add_argument("--only", nargs="+", metavar="NAME", help="run only these catalogue queries")
     a = ap.parse_args()
 
     import pyoxigraph as ox
@@ -122,6 +123,8 @@ def main() -> None:
     print(f"{'query':32} {'scope':14} {'rows':>6} {'oxigraph ms':>12} {'rdflib ms':>11} {'ratio':>7}")
     runs = []
     for name, q in queries.catalogue().items():
+        if a.only and name not in a.only:
+            continue
         bind = {p.name: bind_value(p, str(samples[p.name])) for p in q.params if p.name in samples}
         if set(bind) & {"station", "a", "fact"}:
             runs.append((name, q, bind, "station"))

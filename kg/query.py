@@ -15,6 +15,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Iterable
 
 from queries import PREFIXES, Param
@@ -204,9 +205,12 @@ def _collect(res: Any, order: list[tuple[str, bool]] | None = None) -> QueryResu
         rows = []
         for sol in res:
             terms = tuple(sol)
-            rows.append((tuple(key(terms[i]) for i in at), tuple(map(py, terms))))
-        for j in reversed(range(len(at))):  # stable sorts, last key first
-            rows.sort(key=lambda r: r[0][j], reverse=order[j][1])
+            rows.append((tuple([key(terms[i]) for i in at]), tuple(map(py, terms))))
+        if len({desc for _, desc in order}) == 1:  # one direction: one sort on the whole key
+            rows.sort(key=itemgetter(0), reverse=order[0][1])
+        else:
+            for j in reversed(range(len(at))):  # stable sorts, last key first
+                rows.sort(key=lambda r: r[0][j], reverse=order[j][1])
         return QueryResult(cols, [r[1] for r in rows])
     return QueryResult(["subject", "predicate", "object"], [(t.subject.value, t.predicate.value, _py(t.object)) for t in res])
 
@@ -463,13 +467,15 @@ def run_rdflib(dataset: Any, text: str, bindings: dict[str, Any] | None = None) 
 
 
 def _rdflib_py(t: Any) -> Any:
+    from decimal import Decimal
+
     from rdflib import Literal
 
     if t is None:
         return None
     if isinstance(t, Literal):
         v = t.toPython()
-        if hasattr(v, "is_integer") and not isinstance(v, float):  # Decimal
+        if isinstance(v, Decimal):  # (Decimal.is_integer is Python 3.13+)
             v = float(v)
             return int(v) if v.is_integer() and "." not in str(t) else v
         return v if isinstance(v, (int, float, bool)) else str(t)
