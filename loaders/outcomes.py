@@ -96,6 +96,7 @@ class _WordIndex:
                 self._first.setdefault(w[0], []).append(i)
                 self._last.setdefault(w[-1], []).append(i)
         self._empty = [i for i, w in enumerate(words) if not w]
+        self._chars = [frozenset(w) for w in words]
         self._ends: dict[tuple[str, str], list[int]] = {}
         # the first characters as one class: finding which occur in a text is one C scan
         firsts = "".join(map(re.escape, sorted(self._first)))
@@ -116,7 +117,10 @@ class _WordIndex:
     def may_be_made_of(self, text: str) -> bool:
         """Could a listed word be spelt with ``text``'s characters? (A cheap
         necessary test for any text cut out of ``text``.)"""
-        return bool(self._empty) or any(all(c in text for c in self.words[i]) for i in self.candidates(text))
+        if self._empty:
+            return True
+        chars, first, sets = set(text), self._first, self._chars
+        return any(sets[i] <= chars for c in chars if c in first for i in first[c])
 
     def at_ends(self, text: str) -> list[int]:
         """Indices (in list order) of every word that may start or end ``text``."""
