@@ -589,7 +589,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if any(a < qs and qe <= b for a, b in speech) \
                 and not (work[qs] == "‘" and (_rx(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}").fullmatch(core)
-                                             or _named_object(core))):
+                                             or _named_object(core)
+                                             or _cited_practice(core, work[max(s0, qs - 12):qs], after, heads))):
             continue  # a name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)
         if core in _negatives().get("generic", ()):
             continue
@@ -686,6 +687,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if head or post_head or "+" in core or compound or core in _external():
             pass
+        elif _TEAM_AFTER.match(after) and not _looks_like_slogan(core):
+            pass  # 培育“某某”队伍, “某某”团队: a named group the station fosters (a named organisation)
         elif cue_before or frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
             counted_name = n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
                 or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
@@ -708,6 +711,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     return cands
 
 
+# “某某”队伍, “某某”志愿团队: a quoted name then a group word (not “…”的队伍, not 队伍建设).
+_TEAM_AFTER = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:队伍|团队)(?!建设)")
 # 等平台, 等APP, 等公众号 after quoted names: third-party apps and media (EXTRACTION.md: not practices).
 _SPACES_AFTER = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个处间类])?(?:功能空间|功能区|功能室|空间|区域|场所)")
 # (平台 alone is no sign: 用好“主题党日”“政治生日”等平台 names the station's own practices.)
@@ -772,6 +777,19 @@ def _quoted_head(core: str) -> str | None:
     if _ends_with(core, _negatives().get("not_object", ())) or (last == "法" and "法律" in core):
         return None  # 办法, 密码, 号码: ordinary words, not a named object
     return last
+
+
+def _cited_practice(core: str, before: str, after: str, heads: tuple[str, ...]) -> bool:
+    """A name the speaker cites as the station's practice: “我们依托‘A’机制” (a head word right
+    after it, not a weak one such as 活动) or “首创‘B排摸法’” (made, and ending like a named method)."""
+    if len(core) <= 2 and _count_prefix(core)[0] is not None:
+        return False  # 善治、智治、精治‘三治’联动: a two-character count of what was just said
+    strong = tuple(h for h in heads if h not in WEAK_HEADS)
+    if _rx(rf"^的?(?:{_alt(strong)})").match(after):
+        return True
+    bare = before.rstrip()
+    made = _ends_with(bare, _cues()["create"]) or _ends_with(_strip_tail_adverbs(bare), _cues()["create"])
+    return bool(made) and _quoted_head(core) is not None
 
 
 def _kind_of_object(core: str) -> bool:
@@ -1377,10 +1395,10 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _short_form(short: _Cand, full: _Cand) -> bool:
-    """An unquoted name that ends a quoted one (便民服务站 after “石桥便民服务站”) is its
+    """A name that ends a quoted one (便民服务站 or “便民服务站” beside “石桥便民服务站”) is its
     short form: one practice under two names (EXTRACTION.md: aliases)."""
     a, b = normalize_name(short.name), normalize_name(full.name)
-    return (short.kind == "unquoted" and full.kind == "quoted" and len(a) >= 5 and len(b) > len(a)
+    return (short.kind in ("unquoted", "quoted") and full.kind == "quoted" and len(a) >= 5 and len(b) > len(a)
             and b.endswith(a))
 
 

@@ -73,7 +73,7 @@ NOT_AT_WORK_AFTER = re.compile(
     r"^(?:所在地|驻地|[^，。；]{0,2}(?:召开|举行|举办)的?[^，。；]{0,8}(?:发布会|新闻)|最新的?[^，。；]{0,8}(?:调查|数据|统计)|的身份)"
 )
 # 为开发区的经济发展保驾护航: a place the work serves.
-SERVED_AFTER = re.compile(r"^的(?:经济|发展|建设|安全|安宁|稳定|治安)")
+SERVED_AFTER = re.compile(r"^(?:的(?:经济|发展|建设|安全|安宁|稳定|治安)|发展的)")
 # After a partner word these mean the station's own people (党员民警).
 OWN_STAFF_AFTER = ("民警", "辅警", "干警", "警察", "警员")
 # Before a party/police unit these mean it is the station's own (派出所党支部).
@@ -106,8 +106,17 @@ PARENT_OF_STATION = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:大队|支队))?[\u
 NOT_IN_NAME = re.compile(r"[也在到向对为把被将的了是给还又都均和与及同]")
 # 兼任村党总支副书记: the body is named, the post is the officer's.
 POST_AFTER = re.compile(r"^[^，,。；;]{0,12}?副?(?:书记|主任|委员|成员|组长|队长|会长|主席|校长)")
+# 壮大群防群治力量, 激活了群防群治力量: a collective the station builds up is its aim, not a body.
+BUILD_UP_BEFORE = re.compile(r"(?:壮大|激活|强化|建强|建优|凝聚|激发|充实|扩充|发挥)(?:了|好|起)?[^，,。；;、“”]{0,4}$")
+# 司法所调解员, 律师事务所律师: a person of a body named right before is that body's staff.
+STAFF_BODY_END = re.compile(r"(?:所|院|局|庭|支队|大队|中队|中心|委员会|公司)$")
+STAFF_ROLE_END = re.compile(r"[员师官]$")
+# 律师 beside 律师事务所, 交警 beside 交警支队: a bare role word inside another partner's name.
+BARE_ROLE = re.compile(r"[\u4e00-\u9fff]{1,2}[员师官警]")
+# “某某”多维调处中心: a quoted name, then up to four characters of modifier, ends right before a word.
+QUOTED_BEFORE = re.compile(r"[“「]([^“”「」\n]{1,30})[”」][\u4e00-\u9fff]{0,4}$")
 # 驻地高校较多: a description of the area, not cooperation.
-DESCRIPTIVE_AFTER = re.compile(r"^(?:较多|众多|密集|集中|云集|林立|遍布|数量|分布)")
+DESCRIPTIVE_AFTER = re.compile(r"^(?:较多|众多|很多|越来越多|日益增多|密集|集中|云集|林立|遍布|数量|分布)")
 # 党员调解网络: the word qualifies one of the station's own structures.
 MODIFIER_AFTER = re.compile(r"^[^、，,。；;和与及等]{0,4}?(?:网络|机制|模式|平台|体系|阵地|品牌)")
 # 党员互学, 强化党员日常教育: the station's own party members at their party life.
@@ -466,6 +475,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if _headline_line(key, a) or _named_person_after(key, b):
             continue  # a headline list; 调解员老刘说: a private person by name
+        if t.summary and BUILD_UP_BEFORE.search(key[max(0, a - 8) : a]):
+            continue
         closer = SUMMARY_BEFORE.search(key, max(0, a - 8), a) if t.summary else None
         if closer and _closes_list(key, closer.start() + 1, matches):
             continue  # 网格员、楼栋长等群防群治力量, 城管、市场监管所等14个职能部门: the items are the partners
@@ -1002,6 +1013,13 @@ def _part_of_name(clean: CleanDoc, x: int, y: int, o: Occurrence) -> bool:
     return not (before is not None or o.end < y and clean.simp[o.end] in joined)
 
 
+def _head_of_practice(clean: CleanDoc, a: int, practices: set[str]) -> bool:
+    """“某某”多维调处中心: the body word after a practice's quoted name is that practice's head
+    (the station's own centre), not a partner."""
+    m = QUOTED_BEFORE.search(clean.simp, max(0, a - 40), a)
+    return m is not None and normalize_name(m.group(1)) in practices
+
+
 def _inside_quoted_name(clean: CleanDoc, a: int, b: int) -> bool:
     """True when [a, b) sits inside a short quoted proper name longer than it (“东沟义警”)."""
     text = clean.simp
@@ -1037,8 +1055,10 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     occ.sort(key=lambda o: o.start)
     own = {n for o in occ if o.own for n in o.names}
     occ = [o for o in occ if not any(x.endswith(n) for n in o.names for x in own)]
+    occ = [o for o in occ if not _staff_of_body(o, occ)]
 
     mech_spans = _inside_mechanism_name(kt, ext.mechanisms)
+    practices = {normalize_name(n) for m in ext.mechanisms for n in [m.name, *m.aliases]}
     mech_sents = _mechanism_sentences(clean, kt, ext.mechanisms)
     by_name: dict[str, Partner] = {n: p for p in ext.partners for n in [normalize_name(p.name)]}
     weak_evidence: set[str] = set()  # names whose evidence sentence has no cooperation cue yet
@@ -1049,6 +1069,8 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             continue
         if o.kind == "lexicon" and o.start > 0 and clean.simp[o.start - 1] in "”」" and _is_team(o):
             continue  # “某某”调解队: a named group, kept or dropped by _quoted_groups
+        if o.kind == "lexicon" and _head_of_practice(clean, o.start, practices):
+            continue
         links = [ext.mechanisms[i] for i in _linked(clean, o.start, mech_sents)]
         for name, cat in zip(o.names, o.categories):
             if (cat == "volunteer" or _is_team(o)) and _team_of_mechanism(name, ext.mechanisms):
@@ -1077,7 +1099,36 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
                 if p.name not in m.partners:
                     m.partners.append(p.name)
     _merge_bare_fields(ext)
+    _drop_bare_roles(ext)
     _drop_mechanism_names(ext)
+
+
+def _staff_of_body(o: Occurrence, occ: list[Occurrence]) -> bool:
+    """司法所调解员, 律师事务所律师: the role right after a body names that body's staff,
+    and the body is the partner (one entry per partner, EXTRACTION.md section 4)."""
+    if len(o.names) != 1 or not STAFF_ROLE_END.search(o.names[0]):
+        return False
+    return any(b is not o and b.end == o.start and len(b.names) == 1 and STAFF_BODY_END.search(b.names[0])
+               for b in occ)
+
+
+def _drop_bare_roles(ext: Extraction) -> None:
+    """A bare role word (律师, 交警) where the article names the partner more fully elsewhere
+    (律师事务所, 公益律师, 交警支队): one partner, the fuller name, keeping its links."""
+    for p in list(ext.partners):
+        if not BARE_ROLE.fullmatch(p.name):
+            continue
+        full = next((q for q in ext.partners if q is not p and p.name in q.name), None)
+        if full is None:
+            continue
+        ext.partners.remove(p)
+        for m in ext.mechanisms:
+            if p.name in m.partners:
+                m.partners.remove(p.name)
+                if full.name not in m.partners:
+                    m.partners.append(full.name)
+                if m.name not in full.mechanisms:
+                    full.mechanisms.append(m.name)
 
 
 def _drop_mechanism_names(ext: Extraction) -> None:

@@ -461,6 +461,45 @@ def test_named_room_cited_in_speech_counts() -> None:
     assert _has(m, "石桥和事调解室")
 
 
+def test_practice_cited_in_speech_with_its_head_word_counts() -> None:
+    m = _mechs("“我们依托‘警校共育’机制，以‘走访+巡查’模式，发挥派出所‘主防’职能，加强与‘义警’的协作配合，"
+               "共同努力打造和谐稳定平安社区。”青石派出所所长说。")
+    assert {"警校共育", "走访+巡查"} <= set(m)
+    m = _mechs("“目前，‘十户联防’已经上升到‘十户联调’模式，遇到矛盾，户长立即联动相邻住户迅速反应。”")
+    assert "十户联调" in m
+    m = _mechs("所长说：“我们结合辖区特点，首创‘楼宇风险八步排查法’。”")
+    assert _has(m, "楼宇风险八步排查法")
+    # a quoted word in speech without a head word, or before a weak one, is no practice
+    m = _mechs("“我们发挥‘主防’职能，参加了‘夜游青石’活动。”青石派出所所长说。")
+    assert not m
+    # a two-character count of the words just said is no practice of its own
+    m = _mechs("村民说：“善治、智治、精治‘三治’联动，大家心气顺了。”")
+    assert not _has(m, "三治")
+
+
+def test_quoted_name_of_a_group_the_station_fosters_counts() -> None:
+    m = _mechs("青石派出所培育300多名热心群众组成的“青石守望”队伍，发现异常随时报告。")
+    assert "青石守望" in m
+    m = _mechs("近日，“石榴七姐妹”团队带头人对记者说，村里的矛盾不出村就能解决。")
+    assert "石榴七姐妹" in m
+    # a quality the force should have, or the force's building, is no name
+    assert not _mechs("青石派出所努力建设一支“忠诚干净担当”的队伍。")
+    assert not _mechs("青石派出所的“青石铁军”队伍建设取得成效。")
+
+
+def test_unquoted_names_ending_in_a_parlour_or_a_squad_count() -> None:
+    m = _mechs("青石派出所打造暖心警务会客厅，社区民警在会客厅接待来访群众。")
+    assert "暖心警务会客厅" in m
+    m = _mechs("青石派出所联合渔政等部门组建了白鹭护飞小队，每天沿湿地巡护。")
+    assert "白鹭护飞小队" in m
+
+
+def test_quoted_short_form_of_a_quoted_name_is_one_practice() -> None:
+    m = _mechs("随着“青石花园暖心调解会客厅”的建立，情况大为改观。走进社区，一楼就是“暖心调解会客厅”。")
+    assert list(m) == ["青石花园暖心调解会客厅"]
+    assert m["青石花园暖心调解会客厅"].aliases == ["暖心调解会客厅"]
+
+
 def test_counted_mnemonic_after_its_listed_parts() -> None:
     m = _mechs("青石派出所运用“听、问、劝”三字诀妥善化解了一起土地纠纷。")
     assert _has(m, "三字诀")

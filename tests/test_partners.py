@@ -586,3 +586,35 @@ def test_bodies_in_anecdotes_sources_places_and_roles_taken_are_no_partners():
 
 def test_an_action_after_a_partner_is_no_body():
     assert names(run("派出所联合司法所及时介入调处纠纷。")) == ["司法所"]
+
+
+def test_a_collective_the_station_builds_up_is_no_partner():
+    # 壮大/激活 群防群治力量: the station's aim, not a body working with it
+    assert names(run("为壮大群防群治力量，派出所联合司法所开展巡逻。")) == ["司法所"]
+    assert names(run("全年开展巡防200余次，有效激活了群防群治力量。")) == []
+    # the collective named as the body that helps still counts
+    assert names(run("派出所民警慰问辖区群防群治力量。")) == ["群防群治力量"]
+
+
+def test_a_role_of_a_named_body_is_that_body():
+    ext = run("派出所主持调解，司法所调解员、律师事务所律师参与。")
+    assert names(ext) == ["司法所", "律师事务所"]
+    # a bare role named more fully elsewhere in the article is one partner
+    ext = run("派出所联合交警大队开展整治。交警现场疏导，派出所联合公益律师调解。律师讲解法律。")
+    assert sorted(names(ext)) == ["交警大队", "公益律师"]
+    # a role on its own stays
+    assert names(run("派出所联合律师开展普法。")) == ["律师"]
+
+
+def test_a_centre_the_station_sets_up_or_names_as_its_practice_is_no_partner():
+    assert names(run("派出所建立矛盾纠纷调处中心，联合司法所化解纠纷。")) == ["司法所"]
+    ext = run("派出所“青和+”多维调处中心试运行，联合司法所化解纠纷。",
+              [Mechanism(name="青和+", station="青石派出所")])
+    assert names(ext) == ["司法所"]
+    # a centre of another body the station works with is still a partner
+    assert names(run("派出所联合镇矛盾纠纷调处中心化解纠纷。")) == ["调处中心"]
+
+
+def test_firms_describing_the_area_are_no_partners():
+    assert names(run("近几年，来这里投资发展的企业越来越多，派出所联合司法所调解纠纷。")) == ["司法所"]
+    assert names(run("辖区企业很多，企业发展的速度离不开派出所与司法所的共同护航。")) == ["司法所"]
