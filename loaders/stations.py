@@ -760,6 +760,11 @@ def _county_in(prefecture: str, county: str) -> bool:
                             for u in gazetteer().units("county", county))
 
 
+def _in_province(units, province: str) -> bool:
+    """Does one of these gazetteer units lie in ``province`` (full or short name)?"""
+    return any(u.province and (u.province.startswith(province) or province.startswith(u.province)) for u in units)
+
+
 def _chain_places(chain: str) -> dict[str, str]:
     """Province / prefecture / county names written in a bureau chain."""
     from .gazetteer import gazetteer
@@ -772,7 +777,8 @@ def _chain_places(chain: str) -> dict[str, str]:
                 out[level] = m.name
                 break
     # short forms glued together (浙江诸暨, 诸暨公安, 绍兴): only a segment made of place names alone
-    for seg in re.split(r"公安分局|公安局|分局|公安处", chain):
+    # (a border detachment is named after its prefecture or county: 某市边境管理支队)
+    for seg in re.split(r"公安分局|公安局|分局|公安处|边境管理支队|边境管理大队", chain):
         seg = re.sub(r"^公安", "", seg)  # 公安红桥分局: the police of 红桥
         parts = _decompose(seg) if seg else None
         for i in range(1, len(seg) - 1) if parts is None else ():
@@ -782,6 +788,13 @@ def _chain_places(chain: str) -> dict[str, str]:
                 break
         for level, name in parts or []:
             out.setdefault(level, name)
+    prov = out.get("province")
+    if prov and "prefecture" in out and not _in_province(gazetteer().units("prefecture", out["prefecture"]), prov):
+        # 北京市朝阳公安分局: no prefecture 朝阳 lies in 北京, a county 朝阳 does
+        short = re.sub(r"(?:市|地区|自治州|州|盟)$", "", out.pop("prefecture"))
+        counties = {u.name for u in gazetteer().units("county", short) if _in_province([u], prov)}
+        if "county" not in out and len(counties) == 1:
+            out["county"] = counties.pop()
     if "county" not in out and ("prefecture" in out or "province" in out):
         # 长春市公安局朝阳分局: a district bureau named by the district's short name
         m = re.search(r"公安局([\u4e00-\u9fff]{2,4}?)(?:公安)?分局$", chain)
@@ -790,9 +803,7 @@ def _chain_places(chain: str) -> dict[str, str]:
     if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
         # 北京市公安局朝阳分局: 朝阳 is no prefecture of 北京; 绵阳城北公安分局: a branch named by a
         # direction of its city, not 西宁's 城北区. Keep the level that agrees with the province.
-        prov = out.get("province")
-        if prov and not any(u.province and (u.province.startswith(prov) or prov.startswith(u.province))
-                            for u in gazetteer().units("prefecture", out["prefecture"])):
+        if prov and not _in_province(gazetteer().units("prefecture", out["prefecture"]), prov):
             del out["prefecture"]
         else:
             del out["county"]

@@ -49,6 +49,19 @@ def test_municipality_has_no_prefecture() -> None:
     assert (st.province, st.prefecture, st.county, st.town) == ("北京市", None, "朝阳区", None)
 
 
+def test_district_named_short_before_its_bureau_in_a_municipality() -> None:
+    """北京市朝阳公安分局: 朝阳 is a county of 北京 here, not 辽宁's 朝阳市; 朝阳市 itself stays a prefecture."""
+    [st] = run("北京市朝阳公安分局三里屯派出所开展巡逻。")
+    assert (st.province, st.prefecture, st.county) == ("北京市", None, "朝阳区")
+    [st] = run("辽宁省朝阳市公安局新华派出所开展巡逻。")
+    assert (st.province, st.prefecture, st.county) == ("辽宁省", "朝阳市", None)
+
+
+def test_border_detachment_names_its_prefecture() -> None:
+    [st] = run("锡林郭勒边境管理支队东山边境派出所被命名为示范单位。东山边境派出所所长介绍。")
+    assert (st.province, st.prefecture) == ("内蒙古自治区", "锡林郭勒盟")
+
+
 def test_generic_uses_are_not_stations() -> None:
     text = ("近日，各派出所开展行动。该所创建“枫桥式公安派出所”，建设智慧派出所，争创全省一级公安派出所。"
             "民警回到派出所，公安派出所是基层单位。全国派出所都在学习。")
