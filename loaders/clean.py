@@ -102,7 +102,10 @@ _OUTLET_LINE = re.compile(rf"^{OUTLET_NAME}$")
 # An e-paper page's own headline line: 标题_某某报_2025年05月07日A08 (the suffix is metadata)
 PAGE_TITLE_SUFFIX = re.compile(rf"_\s*({OUTLET_NAME})\s*_\s*(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[A-Za-z0-9版]*$")
 # Site greetings and page buttons over an article
-_GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[，,]?欢迎)|^(?:正文复制|复制正文|打印本页|打印正文|关闭窗口|收藏本页|分享到)\s*$")
+_GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[，,]?欢迎)|^(?:正文复制|复制正文|打印本页|打印正文|关闭窗口|收藏本页|分享到)\s*$"
+                          # a picture's place holder (【资料图】), a reader site's button (论文部分内容阅读)
+                          r"|^[【\[［（(]?(?:资料图片?|图片|配图|示意图|视频)[】\]］）)]?\s*$"
+                          r"|^[\u4e00-\u9fff]{0,4}(?:部分内容|全文)阅读\s*$")
 # A logo's alt text (某某Logo, 网站LOGO)
 _LOGO = re.compile(r"logo", re.I)
 _META_KEY = (

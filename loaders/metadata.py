@@ -22,14 +22,14 @@ from .normalize import strip_pinyin, to_simplified
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # Field keys of metadata lines, longest first so 发布时间 wins over 时间.
 _KEYS = sorted(
-    "发布时间 发表时间 发布日期 更新时间 时间 日期 来源 稿源 出处 作者 撰稿 撰文 记者 通讯员 编辑 责任编辑 "
+    "发布时间 发表时间 发布日期 更新时间 时间 日期 来源 稿源 出处 作者 撰稿 撰文 供稿 记者 通讯员 编辑 责任编辑 "
     "责编 点击数 点击 浏览次数 浏览量 浏览 阅读量 阅读数 阅读 字号 摄影 文/图 图/文 文图 图文 文 图".split(),
     key=len, reverse=True,
 )
 _FIELD = re.compile(rf"({'|'.join(_KEYS)})\s*[:：/／|｜]")
 _DATE_KEYS = {"发布时间", "发表时间", "发布日期", "更新时间", "时间", "日期"}
 _SOURCE_KEYS = {"来源", "稿源", "出处"}
-_AUTHOR_KEYS = {"作者", "撰稿", "撰文", "记者", "通讯员", "文", "文/图", "图/文", "文图", "图文"}
+_AUTHOR_KEYS = {"作者", "撰稿", "撰文", "供稿", "记者", "通讯员", "文", "文/图", "图/文", "文图", "图文"}
 # "张三 某某报全媒体记者 李四 文/图": the names come before a trailing role word
 _TRAILING_ROLE = re.compile(r"\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文|文图|文)\s*$")
 _OUTLET = r"(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒)"
@@ -39,7 +39,7 @@ _OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET})(?:全媒体|融媒�
 _SOURCE_BEFORE_DATE = re.compile(rf"^([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*[/／]?\s*(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
 _ROLE = re.compile(
-    r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|文|图文|文图|报道|实习生"
+    r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|供稿|文|图文|文图|报道|实习生"
 )
 # "Anonymous" and other placeholders in an author field: no author
 _NO_AUTHOR = frozenset({"佚名", "匿名", "未知", "不详", "无名", "网络", "本站", "原创", "综合"})

@@ -201,6 +201,17 @@ def test_e_paper_mastheads_greetings_buttons_and_glossed_fields() -> None:
     assert (art.title, art.source, art.date) == ("青石派出所的平安经", "青山法制报", "2020-06-01")
 
 
+def test_picture_place_holders_and_reader_buttons_are_not_the_title() -> None:
+    for first in ("【资料图】", "［视频］", "论文部分内容阅读"):
+        art = _text_article(f"{first}\n青石派出所的平安经\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+        assert art.title == "青石派出所的平安经", first
+
+
+def test_a_contributed_by_line_names_its_author_only() -> None:
+    art = _text_article("青石派出所的平安经\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。（供稿：王明）")
+    assert art.author == "王明"
+
+
 def test_an_outlet_name_over_the_headline_is_the_source() -> None:
     art = _text_article("青山政法报\n架起新“连心桥” 打造平安建设“共同体”\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
     assert art.source == "青山政法报" and art.title == "架起新“连心桥” 打造平安建设“共同体”"
