@@ -55,6 +55,7 @@ _NAV = re.compile(
     r"|^首页$|^[>»›→＞/\s]+$"
     # a breadcrumb of short items (某某网>>某某频道>>法治, 中国警察 >风采>正文, 首页 资讯 正文)
     r"|^[^\s>»›＞。，,！？!?]{1,12}(?:\s*(?:>>?|»|›|＞)\s*[^\s>»›＞。，,！？!?]{1,12})+\s*$"
+    r"|^[^\s>»›＞。，,！？!?]{1,12}(?:\s*(?:>>?|»|›|＞))+\s*正文\s*$"  # 某某网 > > 正文: an empty crumb
     r"|^首页(?:\s+[^\s。，,]{1,8}){1,4}\s+正文$"
 )
 # An e-paper's page furniture: 2025年07月01日 上一期 下一期, 3上一篇 4下一篇, 本版面文章
@@ -151,9 +152,10 @@ _SIGNATURE = re.compile(
 )
 _DATE_PART = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 # "中国人民公安大学出版社  2025/7/23 14:43:47": a publisher and a time stamp
-# (a short name, or one ending like an outlet: a headline with its date after it is not one)
+# (a short name, or one ending like an outlet: a headline with its date after it is not one);
+# "政务  2025-02-04 08:05  安徽": a channel, a time stamp and the region it is filed under
 _SOURCE_DATE_LINE = re.compile(rf"^(?:[{HAN}A-Za-z·]{{2,8}}|[{HAN}A-Za-z·]{{2,30}}(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒|出版社))"
-                               rf"\s+{_DATE_PART}\s*$")
+                               rf"\s+{_DATE_PART}(?:(?<=\d)\s+[{HAN}]{{2,4}})?\s*$")
 # Site furniture at the head of a page: 收藏本站 / 访问X / 高级搜索 / 设为首页
 _SITE_NAV = re.compile(r"^(?:收藏|访问|进入|设为首页|加入收藏|高级搜索|站内搜索|搜索|登录|注册|网站导航|无障碍|繁体|简体"
                        r"|下载客户端|下载APP|打开APP)", re.I)
@@ -343,6 +345,9 @@ def _classify(line: _Line) -> str | None:
         parts = [p for p in _MENU_SPLIT.split(s) if p]
         if len(parts) >= 3 and all(len(p) <= 8 for p in parts):
             return "nav"
+        pipes = [p.strip() for p in re.split(r"[|｜丨]", s)]
+        if len(pipes) >= 3 and all(0 < len(p) <= 8 for p in pipes[1:]):
+            return "nav"  # 收藏某某出版社 社长致辞 | 出版社简介 | 帮助中心: a menu after the site's name
         words = s.split()
         if len(words) >= 6 and all(len(w) <= 6 for w in words):
             return "nav"  # a menu with single spaces: 最新 专题 新经济 曝光台 …

@@ -207,6 +207,16 @@ def test_picture_place_holders_and_reader_buttons_are_not_the_title() -> None:
         assert art.title == "青石派出所的平安经", first
 
 
+def test_menus_empty_crumbs_and_channel_date_lines() -> None:
+    body = "青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。"
+    art = _text_article(f"收藏青山大学出版社 社长致辞 | 出版社简介 | 帮助中心\n青石派出所:红色初心绘新景\n{body}")
+    assert art.title == "青石派出所:红色初心绘新景"
+    art = _text_article(f"某某网 > > 正文\n\n青石派出所的平安经\n\n2017年08月11日 16:55:54 来源: 某某法制网\n{body}")
+    assert (art.title, art.date) == ("青石派出所的平安经", "2017-08-11")
+    art = _text_article(f"青石派出所的平安经\n\n政务   2025-02-04 08:05   安徽\n\n{body}")
+    assert (art.title, art.date) == ("青石派出所的平安经", "2025-02-04")
+
+
 def test_a_contributed_by_line_names_its_author_only() -> None:
     art = _text_article("青石派出所的平安经\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。（供稿：王明）")
     assert art.author == "王明"
