@@ -506,6 +506,12 @@ def test_name_after_a_selecting_verb_is_cut() -> None:
     assert list(names) == ["白沙派出所"]
 
 
+def test_a_helping_verb_before_a_bare_station_word_is_no_name() -> None:
+    text = "某地:“乡贤”助力派出所矛盾化解\n某县公安局白沙派出所组建调解队。志愿者协助派出所开展巡逻，白沙派出所民警走访。"
+    st = run(text)
+    assert [(s.name, s.role) for s in st] == [("白沙派出所", "subject")]
+
+
 def test_founded_adjective_before_a_station_word_is_no_name() -> None:
     text = "台山市公安局白沙派出所成立于2015年。一间才成立的年轻派出所如何做好工作？白沙派出所给出了答案。"
     assert "年轻派出所" not in by_name(run(text))
