@@ -1166,6 +1166,10 @@ _HIGH_OPINION = re.compile(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全�
 _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", "disputes", "hazards")
 
 
+# 以提升…为目标 / 为导向: the frame of an aim
+_GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}为(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点)")
+
+
 def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     """满意度持续提升, 入室盗窃案件逐年下降, 减少了可防性案件的发生.
 
@@ -1196,6 +1200,8 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
         return []
     if re.search(r"目标|要求|力争|确保|努力|旨在|为了|以便|争取", clause[: hits[0][0]]) and "实现" not in clause:
         return []
+    if _GOAL_FRAME.search(clause):
+        return []  # 以提升群众安全感和满意度为目标: what the work aims at, not a result
     out: list[_Found] = []
     prev = 0
     for ds, de, d in hits:

@@ -548,6 +548,11 @@ def test_conduct_zero_records_are_kept_without_a_family_unless_a_goal() -> None:
     assert run("该所以执法办案“零瑕疵”为目标。") == []
 
 
+def test_an_aim_framed_by_yi_wei_mubiao_is_no_result() -> None:
+    got = run("该所始终坚持以提升人民群众安全感和满意度为目标，开展巡逻，群众满意度不断提升。")
+    assert [(o.metric, o.direction) for o in got] == [("群众满意度", "increase")]
+
+
 def test_ordinals_and_names_given_are_no_counts() -> None:
     found = sentence_outcomes("近年来，该所取得了“命案零发生”的成效，先后被命名为“全省执法示范单位”、全国第二批“枫桥式公安派出所”。")
     assert [f.metric for f in found] == ["命案"]
