@@ -690,6 +690,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         if not verb_in_head and not d and (_cue(head, ("profile",)) or state.get("profile")):
             state["profile"] = True  # 实有人口16672人，出租房屋266户: the whole list describes the area
             continue
+        if _SERVED_POPULATION.search(head):
+            continue  # 辐射4个村委会，服务常住居民1.8万余人: the population of the area served, profile
         ctx = _cue(head, ("context",))
         if ctx and not re.search(r"金额|挽回|追回|返还|止付|冻结|挽损", head) and not _result_verb(head[: head.find(ctx)]):
             continue  # 涉及金额 / 涉案 (but 化解涉及…的纠纷数千起 is a result)
@@ -1166,6 +1168,8 @@ _HIGH_OPINION = re.compile(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全�
 _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", "disputes", "hazards")
 
 
+# 服务常住居民 / 覆盖户籍人口 before a figure: the people of an area, not work done for them
+_SERVED_POPULATION = re.compile(r"(?:服务|辐射|覆盖|管辖)(?:辖区)?(?:常住|户籍|实有|流动)(?:人口|居民|群众)?$")
 # 以提升…为目标 / 为导向: the frame of an aim
 _GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}为(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点)")
 

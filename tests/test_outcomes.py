@@ -548,6 +548,11 @@ def test_conduct_zero_records_are_kept_without_a_family_unless_a_goal() -> None:
     assert run("该所以执法办案“零瑕疵”为目标。") == []
 
 
+def test_the_population_an_outpost_serves_is_profile() -> None:
+    assert run("警务亭配备辅警2名，辐射4个村委会，服务常住居民1.8万余人。") == []
+    assert [(o.metric, o.value) for o in run("今年以来，警务亭服务群众2000余人次。")] == [("服务群众", 2000.0)]
+
+
 def test_an_aim_framed_by_yi_wei_mubiao_is_no_result() -> None:
     got = run("该所始终坚持以提升人民群众安全感和满意度为目标，开展巡逻，群众满意度不断提升。")
     assert [(o.metric, o.direction) for o in got] == [("群众满意度", "increase")]
