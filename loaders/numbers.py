@@ -20,6 +20,7 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 _CN = "零〇○一二两兩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟"
+_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 # An Arabic number (full- or half-width, with separators), or a run of Chinese
 # numerals; either may carry 余/多 inside (10余万) and a trailing 万/亿.
@@ -95,7 +96,8 @@ def parse_number(expr: str) -> float | None:
 # Units, longest first so 人次 wins over 人 and 万元 over 万. Money in 万元/亿元
 # is folded into 元 (value multiplied). Time, age and length units are listed
 # so that callers can recognise and reject them.
-COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "余人", "万元", "亿元",
+COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "组次", "班次", "批次", "轮次", "趟次",
+               "余人", "万元", "亿元",
                "起", "人", "次", "户", "元", "个", "件", "名", "场", "份", "条", "家", "支", "套",
                "处", "所", "辆", "台", "张", "本", "项", "批", "期", "篇", "路", "宗", "位", "部",
                "把", "块", "幅", "单", "笔", "例", "只", "间", "栋", "座", "吨", "种", "类", "组", "队",
@@ -189,6 +191,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         unit = m.group("unit")
         pct = (m.group("pct") or "").strip() or m.group("pct1")
+        if len(num) == 1 and num in _FINANCIAL and not (unit or pct or m.group("big")):
+            continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"
             if pct == "成":

@@ -122,3 +122,9 @@ def test_percentages_spaced_by_a_pdf_conversion() -> None:
     got = [(q.value, q.unit) for q in find_quantities("刑事警情同比下降 40 % ,矛盾纠纷警情下降 3 7 %")]
     assert got == [(40.0, "%"), (37.0, "%")]
     assert [(q.value, q.unit) for q in find_quantities("共 3 7 起")] == [(3.0, None), (7.0, "起")]
+
+
+def test_a_lone_financial_numeral_is_a_word_and_group_rounds_are_a_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("组建银发队伍，队员91人，巡逻200余组次")] == [(91.0, "人"), (200.0, "组次")]
+    assert find_quantities("拾金不昧") == []
+    assert [(q.value, q.unit) for q in find_quantities("捐款叁万元，奖励伍仟元")] == [(30000.0, "元"), (5000.0, "元")]
