@@ -146,6 +146,11 @@ def test_named_object_heads_in_quotes(text: str, name: str, category: str | None
         assert _get(m, name).category == category
 
 
+def test_the_party_branch_meeting_system_is_party_building() -> None:
+    m = _mechs("青石派出所民辅警们通过实地走访的方式，广泛收取各类隐患线索，严格落实“三会一课”制度。")
+    assert _get(m, "三会一课").category == "party_building"
+
+
 def test_unquoted_object_names_in_a_list() -> None:
     m = _mechs("该所依托多元调解、防骗联盟、柳湾义警深耕基层基础。")
     assert _has(m, "防骗联盟") and _has(m, "柳湾义警")
