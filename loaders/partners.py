@@ -1119,16 +1119,20 @@ def _drop_bare_roles(ext: Extraction) -> None:
         if not BARE_ROLE.fullmatch(p.name):
             continue
         full = next((q for q in ext.partners if q is not p and p.name in q.name), None)
-        if full is None:
-            continue
-        ext.partners.remove(p)
-        for m in ext.mechanisms:
-            if p.name in m.partners:
-                m.partners.remove(p.name)
-                if full.name not in m.partners:
-                    m.partners.append(full.name)
-                if m.name not in full.mechanisms:
-                    full.mechanisms.append(m.name)
+        if full is not None:
+            _fold_into(ext, p, full)
+
+
+def _fold_into(ext: Extraction, p: Partner, into: Partner) -> None:
+    """One partner under two names: drop ``p``; its mechanisms link to ``into`` instead."""
+    ext.partners.remove(p)
+    for m in ext.mechanisms:
+        if p.name in m.partners:
+            m.partners.remove(p.name)
+            if into.name not in m.partners:
+                m.partners.append(into.name)
+            if m.name not in into.mechanisms:
+                into.mechanisms.append(m.name)
 
 
 def _drop_mechanism_names(ext: Extraction) -> None:
@@ -1167,13 +1171,5 @@ def _merge_bare_fields(ext: Extraction) -> None:
             )
         elif p.name.endswith("群众") and len(p.name) >= 4:
             body = next((q for q in ext.partners if q.name == p.name[:-2]), None)
-        if body is None:
-            continue
-        ext.partners.remove(p)
-        for m in ext.mechanisms:
-            if p.name in m.partners:
-                m.partners.remove(p.name)
-                if body.name not in m.partners:
-                    m.partners.append(body.name)
-                if m.name not in body.mechanisms:
-                    body.mechanisms.append(m.name)
+        if body is not None:
+            _fold_into(ext, p, body)
