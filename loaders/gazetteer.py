@@ -121,6 +121,11 @@ class Gazetteer:
             for unit in self.by_name[current_level].get(current_name, []):
                 if unit.adcode == adcode:
                     self.former[name].append(unit)
+        for units in list(self.by_name["county"].values()):
+            for unit in units:
+                for alias in _county_written_forms(unit):
+                    if alias not in self.by_name["county"]:  # never shadow a county of that name
+                        self.by_name["county"][alias].append(unit)
         # finder index: full names (and former names) by first character
         self.finder_units: dict[str, list[Unit]] = defaultdict(list)
         for level in LEVELS:
@@ -228,6 +233,22 @@ _ETHNIC = ("维吾尔|乌孜别克|柯尔克孜|塔吉克|塔塔尔|哈萨克|�
            "哈尼|傈僳|拉祜|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|塔塔|独龙|赫哲|"
            "门巴|珞巴|基诺|东乡|高山|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京")
 _ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族)+(乡|镇|苏木)$")
+
+
+_WING_BANNER = re.compile(r"^(.)[^左右]{1,3}([左右])翼(.旗)$")
+
+
+def _county_written_forms(unit: Unit) -> tuple[str, ...]:
+    """How prose writes an autonomous county or a wing banner: 澜沧县 for 澜沧拉祜族自治县,
+    鄂伦春旗 for 鄂伦春自治旗, 科右前旗 for 科尔沁右翼前旗 (else 澜沧县 reads as 沧县)."""
+    name, short = unit.name, unit.short
+    if name.endswith("自治县") and short and short != name:
+        return (short + "县",)
+    if name.endswith("自治旗") and short and short != name:
+        return (short + "旗",)
+    if m := _WING_BANNER.match(name):
+        return (m.group(1) + m.group(2) + m.group(3),)
+    return ()
 
 
 def _ethnic_base(name: str) -> str | None:

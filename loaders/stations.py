@@ -65,7 +65,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _CUT = set("了的在到与和及向由为是对将把被给从于让同跟等至经据以年月日")
 # Function words that may stand glued before a name after a bureau chain
 # (…分局以X派出所为试点): never the first character of a station's name.
-_LEAD = set("以在对把被让了的据及给")
+_LEAD = set("以在对把被让了的据及与给")
 _STAFF_AFTER = re.compile(r"(?:副?所长|教导员|政委|民警|辅警)")
 # Words that introduce a neighbouring station (附近X派出所): what follows is a name.
 _NEIGHBOUR = ("附近", "周边", "相邻", "邻近", "毗邻", "临近", "隔壁", "兄弟")
@@ -330,10 +330,14 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
         return "", left  # 新成立的小型派出所: the verb describes the station, it does not name one
     cut += lead
     cut += _place_prefix(left[cut:], text)
+    joined = False
     while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
+        joined = joined or left[cut] in "及与"
         cut += 1
     if cut and set(left[cut:]) <= _CUT:
         cut = len(left)  # 县公安局以派出所为单位: a function word alone is no name
+    if joined and cut < len(left):
+        return "", left[cut:]  # 前锋区与大朗派出所: what comes before 与 is another party, not the station's chain
     return left[:cut], left[cut:]
 
 
@@ -801,6 +805,12 @@ def _chain_places(chain: str) -> dict[str, str]:
         if m and gazetteer().by_short["county"].get(m.group(1)):
             out["county"] = m.group(1)
     if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
+        # 本溪市公安局平山分局: the 平山 of 本溪 (平山区), not 河北's 平山县
+        short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", out["county"])
+        same = {u.name for u in gazetteer().units("county", short) if _county_in(out["prefecture"], u.name)}
+        if len(same) == 1:
+            out["county"] = same.pop()
+    if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
         # 北京市公安局朝阳分局: 朝阳 is no prefecture of 北京; 绵阳城北公安分局: a branch named by a
         # direction of its city, not 西宁's 城北区. Keep the level that agrees with the province.
         if prov and not _in_province(gazetteer().units("prefecture", out["prefecture"]), prov):
@@ -972,7 +982,9 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
             top = counts.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:
                 given["county"] = top[0][0]
-        if "county" not in given and "prefecture" not in given:
+        if "county" not in given and "prefecture" not in given and not _one_town(town):
+            # (a town of the station's name written in the text, and only one in the country,
+            # places it better than the places the article names most: 大朗镇 over a visitor's 前锋区)
             for k, v in (hints or {}).items():
                 given.setdefault(k, v)
     subject_county = subject_place.county if subject_place else None
@@ -996,6 +1008,13 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
         place = Place(place.province, place.prefecture, place.county, None)
     return _complete(place, base, simp) if is_subject else place
+
+
+def _one_town(town: str | None) -> bool:
+    """Is ``town`` the name of exactly one town in the gazetteer?"""
+    from .gazetteer import gazetteer
+
+    return bool(town) and len(gazetteer().units("town", town)) == 1
 
 
 def _share_former_place(subject: _Station, stations: list[_Station], places: dict, simp: str) -> None:

@@ -57,6 +57,35 @@ def test_district_named_short_before_its_bureau_in_a_municipality() -> None:
     assert (st.province, st.prefecture, st.county) == ("辽宁省", "朝阳市", None)
 
 
+def test_a_district_bureau_short_name_shared_with_a_county_elsewhere() -> None:
+    """本溪市公安局平山分局: 本溪's 平山区, not 河北's 平山县."""
+    [st] = run("记者走进本溪市公安局平山分局东明派出所，警长做起了向导。东明派出所民警介绍。")
+    assert (st.province, st.prefecture, st.county) == ("辽宁省", "本溪市", "平山区")
+
+
+def test_autonomous_counties_and_banners_as_prose_writes_them() -> None:
+    """澜沧县 is 澜沧拉祜族自治县 (not 沧县 inside it); 科右前旗 is 科尔沁右翼前旗."""
+    [st] = run("在这片茶山上，澜沧县公安局惠民派出所民警走村入户。惠民派出所开展巡逻。")
+    assert (st.province, st.prefecture, st.county) == ("云南省", "普洱市", "澜沧拉祜族自治县")
+    [st] = run("某某苏木位于科右前旗西北部。某某边境派出所民警与牧民一起生活。")
+    assert (st.province, st.prefecture, st.county) == ("内蒙古自治区", "兴安盟", "科尔沁右翼前旗")
+
+
+def test_a_landscape_before_the_station_word_is_no_name() -> None:
+    text = "“42岁”草原边境派出所与牧民的故事\n青山边境派出所成立于1980年。青山边境派出所民警走访牧民。"
+    assert [s.name for s in run(text)] == ["青山边境派出所"]
+    assert [s.name for s in run("德清县公安局莫干山区派出所民警巡逻。")] == ["莫干山区派出所"]  # a district's name
+
+
+def test_the_one_town_of_the_stations_name_outweighs_a_visitors_places() -> None:
+    """The article names a partner bureau's places more often than the station's own town."""
+    text = ("大朗派出所迎来四川省广安市公安局前锋区分局一行。广安市前锋区在大朗镇就业人员约8万，"
+            "占前锋区户籍人口的26%。前锋区与大朗派出所联合调解。前锋区民警常驻。大朗派出所民警介绍。")
+    assert [s.name for s in run(text)] == ["大朗派出所"]  # (前锋区与大朗派出所: 与 is no part of a name)
+    [st] = run(text)
+    assert (st.province, st.prefecture, st.town) == ("广东省", "东莞市", "大朗镇")
+
+
 def test_border_detachment_names_its_prefecture() -> None:
     [st] = run("锡林郭勒边境管理支队东山边境派出所被命名为示范单位。东山边境派出所所长介绍。")
     assert (st.province, st.prefecture) == ("内蒙古自治区", "锡林郭勒盟")
