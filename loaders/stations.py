@@ -449,6 +449,8 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         if best is None and 2 <= len(left) <= 5 and _plausible(left) and not set(left) & _CUT \
                 and _in_station_list(simp, ls, end):
             best = left  # 甲派出所、乙派出所、丙派出所: an item of a list of stations written in full
+        if best is None:
+            best = _case_named(simp, left, end)
         if best:
             out.append(_Mention(hs - len(best), end, best))
     out += _listed(simp, out, known)
@@ -465,6 +467,19 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     out += [f for f in _former_units(simp) if not any(f.start < e and s < f.end for s, e in taken)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+# 以X派出所(“…”模式)为例 / 为试点: a station taken as the case of a study or a pilot is named
+_CASE_AFTER = re.compile(r"(?:“[^”]{1,16}”)?[^，,。；;“]{0,10}?为(?:例|样本|试点|示范点?|研究对象|对象|典型)")
+
+
+def _case_named(simp: str, left: str, end: int) -> str | None:
+    """The X of 以X派出所…为例, when nothing else names it (an unknown place's station)."""
+    k = left.rfind("以")
+    name = left[k + 1:] if k >= 0 else ""
+    if 2 <= len(name) <= 5 and _plausible(name) and not set(name) & _CUT and _CASE_AFTER.match(simp, end):
+        return name
+    return None
 
 
 # -- lists and former units --------------------------------------------------------

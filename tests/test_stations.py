@@ -71,6 +71,11 @@ def test_autonomous_counties_and_banners_as_prose_writes_them() -> None:
     assert (st.province, st.prefecture, st.county) == ("内蒙古自治区", "兴安盟", "科尔沁右翼前旗")
 
 
+def test_a_station_taken_as_a_case_is_named() -> None:
+    assert [s.name for s in run("本文以青禾派出所“公安+N”模式为例，探讨建设路径。")] == ["青禾派出所"]
+    assert run("市局以派出所为单位开展考核。他以派出所为家。") == []
+
+
 def test_a_landscape_before_the_station_word_is_no_name() -> None:
     text = "“42岁”草原边境派出所与牧民的故事\n青山边境派出所成立于1980年。青山边境派出所民警走访牧民。"
     assert [s.name for s in run(text)] == ["青山边境派出所"]
