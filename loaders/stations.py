@@ -909,7 +909,25 @@ def _spans_towns(st: _Station, simp: str) -> bool:
     return False
 
 
-def place_hints(clean: CleanDoc) -> dict[str, str]:
+# The story of where the doctrine began (1963年，浙江省诸暨市枫桥区…创造出…): history, not where a station is
+_ORIGIN_STORY = re.compile(r"1963|六十年代|60年代|毛泽东|发源|起源|诞生|发祥|源自|创造|首创")
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+
+
+def _without_doctrine_origin(simp: str) -> str:
+    """``simp`` with every sentence that tells of 枫桥 in 诸暨/绍兴 as the doctrine's origin blanked
+    (same length, so offsets hold)."""
+    if "枫桥" not in simp or ("诸暨" not in simp and "绍兴" not in simp):
+        return simp
+    out = simp
+    for m in _SENTENCE.finditer(simp):
+        sent = m.group()
+        if "枫桥" in sent and ("诸暨" in sent or "绍兴" in sent) and _ORIGIN_STORY.search(sent):
+            out = out[: m.start()] + " " * len(sent) + out[m.end():]
+    return out
+
+
+def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
     """Places a text gives in short form only: a dateline (中新网绍兴3月16日电) or X公安 / X警方 /
     X法院 (邗江法院: the county's court works with the station).
 
@@ -920,14 +938,15 @@ def place_hints(clean: CleanDoc) -> dict[str, str]:
 
     out: dict[str, str] = {}
     texts = [to_simplified(r.text) for r in clean.removed if r.kind == "dateline"]
-    for t in texts + [clean.simp[:200]]:
+    for t in texts + [(clean.simp if text is None else text)[:200]]:
         m = re.search(r"(?:社|网|报|台|电视|客户端)([\u4e00-\u9fff]{2,8}?)\s*\d{1,2}月\d{1,2}日\s*电", t)
         if m:
             for level, name in _decompose(m.group(1)) or []:
                 out.setdefault(level, name)
-    for level, name in _province_runs(clean.simp):
+    simp = clean.simp if text is None else text
+    for level, name in _province_runs(simp):
         out.setdefault(level, name)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方|法院|检察院|交警|司法局|县委|区委|市委)", clean.simp):
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:公安|警方|法院|检察院|交警|司法局|县委|区委|市委)", simp):
         run = m.group(1)
         for k in range(min(len(run), 6), 1, -1):
             parts = _decompose(run[-k:])
@@ -1276,13 +1295,14 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     subject = choose_subject(stations)
     facts: dict[str, Station] = {}
     places = {}
+    where = _without_doctrine_origin(simp)  # place evidence: not the doctrine's birthplace
     if subject is not None:
-        places[subject.core] = locate(subject, simp, True, hints=place_hints(clean))
+        places[subject.core] = locate(subject, where, True, hints=place_hints(clean, where))
     for st in stations:
         if st is not subject:
-            places[st.core] = locate(st, simp, False, places[subject.core] if subject else None)
+            places[st.core] = locate(st, where, False, places[subject.core] if subject else None)
     if subject is not None:
-        _share_former_place(subject, stations, places, simp)
+        _share_former_place(subject, stations, places, where)
     for st in sorted(stations, key=lambda s: min(m.start for m in s.mentions)):
         role = "former" if st.former else ("subject" if st is subject else "mentioned")
         first = min(st.mentions, key=lambda m: m.start)

@@ -71,6 +71,15 @@ def test_autonomous_counties_and_banners_as_prose_writes_them() -> None:
     assert (st.province, st.prefecture, st.county) == ("内蒙古自治区", "兴安盟", "科尔沁右翼前旗")
 
 
+def test_the_doctrines_birthplace_is_no_location_evidence() -> None:
+    text = ("1963年，浙江省诸暨市枫桥区在对“四类分子”改造中创造出了治理方案。"
+            "本文以青禾派出所为例，探讨建设路径。青禾派出所民警走访群众。")
+    [st] = run(text)
+    assert (st.province, st.prefecture, st.county) == (None, None, None)
+    [st] = run("诸暨市公安局枫桥派出所坚持发展枫桥经验。1963年，浙江省诸暨市枫桥区创造了枫桥经验。枫桥派出所民警走访。")
+    assert (st.province, st.prefecture, st.county) == ("浙江省", "绍兴市", "诸暨市")
+
+
 def test_a_station_taken_as_a_case_is_named() -> None:
     assert [s.name for s in run("本文以青禾派出所“公安+N”模式为例，探讨建设路径。")] == ["青禾派出所"]
     assert run("市局以派出所为单位开展考核。他以派出所为家。") == []
