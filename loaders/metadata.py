@@ -133,6 +133,7 @@ def _clean_source(value: str) -> str | None:
     if m := _OUTLET_REPORTER.match(v):  # 来源:河南日报记者 王斌
         v = m.group(1)
     v = re.split(r"[\s　]+", v)[0] if v else v
+    v = re.sub(r"\d{4}\s*[-/.年]\s*\d{1,2}.*$", "", v)  # 平安宁夏2023-01-25: the page's time stamp glued on
     v = v.strip("《》“”\"'「」【】[]")
     if "·" in v and re.search(_OUTLET + "$", v.split("·")[0]):
         v = v.split("·")[0]  # 某某新闻·某某号·政务: the publisher, not its channel

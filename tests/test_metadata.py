@@ -217,6 +217,11 @@ def test_menus_empty_crumbs_and_channel_date_lines() -> None:
     assert (art.title, art.date) == ("青石派出所的平安经", "2025-02-04")
 
 
+def test_a_time_stamp_glued_to_the_source_is_not_part_of_it() -> None:
+    art = _text_article("青石派出所的平安经\n来源:平安青山2023-01-25 16:54\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.source, art.date) == ("平安青山", "2023-01-25")
+
+
 def test_a_contributed_by_line_names_its_author_only() -> None:
     art = _text_article("青石派出所的平安经\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。（供稿：王明）")
     assert art.author == "王明"
