@@ -121,6 +121,8 @@ _BYLINE = re.compile(
 _DATE_LINE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期.|周.)?$"
 )
+# 2021-02-28陈浩: a date with the author's name glued after it (a journal's article head)
+DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}\s*([{HAN}]{{2,4}})$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位|简介|介绍)")
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:摄影|摄|图片|图|供图|图片来源|图源|视频|航拍|制图)\s*[:：/／]\s*\S"
@@ -297,8 +299,8 @@ def _classify(line: _Line) -> str | None:
     """Context-free kinds of a whole line, or None for a content candidate."""
     s = line.simp
     n = len(s)
-    if n <= 40 and _DATE_LINE.match(s):
-        return "meta"  # a bare time stamp (2021-08-27 14:22)
+    if n <= 40 and (_DATE_LINE.match(s) or DATE_NAME_LINE.match(s)):
+        return "meta"  # a bare time stamp (2021-08-27 14:22), or one with the author's name (2021-02-28陈浩)
     if n <= 12 and _OUTLET_LINE.match(s):
         return "meta"  # a newspaper's name alone over the headline (某某政法报)
     if n <= 60 and _MASTHEAD.match(s):

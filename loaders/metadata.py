@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .clean import OUTLET_NAME, PAGE_TITLE_SUFFIX
+from .clean import DATE_NAME_LINE, OUTLET_NAME, PAGE_TITLE_SUFFIX
 from .document import CleanDoc, Removed
 from .model import Extraction
 from .normalize import strip_pinyin, to_simplified
@@ -170,6 +170,8 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
             found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
             if not found and (m := _BRACKET_NAMES.search(s)):
                 found = _names(m.group(1))  # 某某网:(张三 李四): names alone in the bracket
+        elif m := DATE_NAME_LINE.match(s):
+            found = _names(m.group(1))  # 2021-02-28陈浩
         elif (trail := _TRAILING_ROLE.search(s)) and not _FIELD.search(s[: trail.start()]):
             found = _names(s[: trail.start()])
         else:

@@ -222,6 +222,11 @@ def test_a_time_stamp_glued_to_the_source_is_not_part_of_it() -> None:
     assert (art.source, art.date) == ("平安青山", "2023-01-25")
 
 
+def test_a_date_with_the_authors_name_glued_after_it() -> None:
+    art = _text_article("青石派出所建设路径探讨\n2021-02-28王明\n一、创建背景\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。")
+    assert (art.title, art.date, art.author) == ("青石派出所建设路径探讨", "2021-02-28", "王明")
+
+
 def test_a_contributed_by_line_names_its_author_only() -> None:
     art = _text_article("青石派出所的平安经\n青石派出所民警走访群众，化解纠纷十余起，群众纷纷点赞。（供稿：王明）")
     assert art.author == "王明"
