@@ -784,6 +784,14 @@ def _in_province(units, province: str) -> bool:
     return any(u.province and (u.province.startswith(province) or province.startswith(u.province)) for u in units)
 
 
+def _counties_sharing_short(name: str, level: str, keep) -> set[str]:
+    """Names of the counties whose short form is that of ``name`` (a ``level`` unit's name) and that ``keep`` accepts."""
+    from .gazetteer import COUNTY_SUFFIXES, PREFECTURE_SUFFIXES, _strip_suffix, gazetteer
+
+    short = _strip_suffix(name, PREFECTURE_SUFFIXES if level == "prefecture" else COUNTY_SUFFIXES)
+    return {u.name for u in gazetteer().units("county", short) if keep(u)}
+
+
 def _chain_places(chain: str) -> dict[str, str]:
     """Province / prefecture / county names written in a bureau chain."""
     from .gazetteer import gazetteer
@@ -810,8 +818,7 @@ def _chain_places(chain: str) -> dict[str, str]:
     prov = out.get("province")
     if prov and "prefecture" in out and not _in_province(gazetteer().units("prefecture", out["prefecture"]), prov):
         # 北京市朝阳公安分局: no prefecture 朝阳 lies in 北京, a county 朝阳 does
-        short = re.sub(r"(?:市|地区|自治州|州|盟)$", "", out.pop("prefecture"))
-        counties = {u.name for u in gazetteer().units("county", short) if _in_province([u], prov)}
+        counties = _counties_sharing_short(out.pop("prefecture"), "prefecture", lambda u: _in_province([u], prov))
         if "county" not in out and len(counties) == 1:
             out["county"] = counties.pop()
     if "county" not in out and ("prefecture" in out or "province" in out):
@@ -821,8 +828,8 @@ def _chain_places(chain: str) -> dict[str, str]:
             out["county"] = m.group(1)
     if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
         # 本溪市公安局平山分局: the 平山 of 本溪 (平山区), not 河北's 平山县
-        short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", out["county"])
-        same = {u.name for u in gazetteer().units("county", short) if _county_in(out["prefecture"], u.name)}
+        pref = out["prefecture"]
+        same = _counties_sharing_short(out["county"], "county", lambda u: _county_in(pref, u.name))
         if len(same) == 1:
             out["county"] = same.pop()
     if "county" in out and "prefecture" in out and not _county_in(out["prefecture"], out["county"]):
