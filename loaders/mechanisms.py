@@ -689,6 +689,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             pass
         elif _TEAM_AFTER.match(after) and not _looks_like_slogan(core):
             pass  # 培育“某某”队伍, “某某”团队: a named group the station fosters (a named organisation)
+        elif (hb := _head_before(bare, heads)) and 2 <= len(core) <= 12 and not _looks_like_slogan(core) \
+                and not _rx(r"^(?:很|非常|更|最|太|真|特别|十分)").match(core) \
+                and not _rx(rf"^[{HAN}]{{0,3}}(?:志愿者|队员|成员|人员|群众)").match(after):
+            head = hb  # 党建品牌“起航”, 调解工作法“三招解铃”: the head word names what the quote is
         elif cue_before or frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
             counted_name = n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
                 or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
@@ -709,6 +713,14 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
     return cands
+
+
+def _head_before(bare: str, heads: tuple[str, ...]) -> str | None:
+    """The head word right before a quoted name (品牌“起航”), unless it points back (该机制“…”)."""
+    h = _ends_with(bare, heads)
+    if not h or len(h) < 2 or _rx(r"(?:该|这|此|其|这一|这种|这个|这项|该项|一种|一个|的)$").search(bare[: -len(h)]):
+        return None
+    return h
 
 
 # “某某”队伍, “某某”志愿团队: a quoted name then a group word (not “…”的队伍, not 队伍建设).

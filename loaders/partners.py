@@ -138,7 +138,7 @@ ADDRESS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:社区|村|组|小区)(?:�
 # 媒体大型采访活动: the press covering the story, not working with the station.
 COVERAGE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采访|报道|记者)")
 # 边防部队转隶, 隶属于某分局: the station's own organisational history or parent.
-ORG_HISTORY = re.compile(r"转隶|改隶|隶属|划归|划转")
+ORG_HISTORY = re.compile(r"转隶|改隶|隶属|划归|划转|毕业")  # 从某某学院毕业: an officer's school
 # 民警与调解员兵分两路, 社区民警和网格员: people paired with the station's officers work with them.
 WITH_POLICE_BEFORE = re.compile(r"(?:民警|辅警|干警|警员|所长)(?:与|和|及|同|、|\+)$")
 WITH_POLICE_AFTER = re.compile(r"^(?:与|和|及|同|、|\+)(?:社区|驻村|责任区)?(?:民警|辅警|干警|警员)")
@@ -192,7 +192,7 @@ PATTERN_CUE = re.compile(
     r"(?:联合|会同|协调|携手|联动|协同|依托|邀请|对接|联系|汇集|集结|整合|联手|会商|"
     r"协助|配合|组织|动员|聘请)"
 )
-PATTERN_WITH = re.compile(r"与|同|和")
+PATTERN_WITH = re.compile(r"与|同(?!步|时|样|比|期|意|行|事|学|志|类|等|一)|和(?!谐)")
 PATTERN_WITH_VERB = re.compile(r"(?:共同|联合|合作|签订|建立|携手|协作|联手|一道|一起|开展联合|组建|成立)")
 BODY_SUFFIX = re.compile(
     r"(?:部门|单位|中心|公司|协会|组织|机构|委员会|管委会|法庭|所|局|委|办|站|院|队|会|庭|处|科|厅|团|联|社|行|馆|校|部|组)$"
@@ -429,6 +429,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         before12 = key[max(0, a - 12) : a]
         if v[0].isdigit() and prev.isdigit() or v[-1].isdigit() and (nxt.isdigit() or nxt in "%.万"):
             continue
+        if _ends_a_place_name(key, a):
+            continue  # 上海警方, 珠海警方: 海警 read across a place name
         if "police" not in t.categories and key.startswith(OWN_STAFF_AFTER, b):
             continue
         if "police" not in t.categories and key.startswith(("派出所", "警务室", "警务站", "公安"), b):
@@ -521,6 +523,17 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         start, end = kt.span(a, b)
         out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
+
+
+def _ends_a_place_name(key: str, a: int) -> bool:
+    """The match starts inside a province's or prefecture's short name (上|海警, 珠|海警)."""
+    from .gazetteer import gazetteer
+
+    shorts = gazetteer().by_short
+    return any(
+        a - k >= 0 and key[a - k : a + 1] in shorts[level]
+        for k in (1, 2) for level in ("province", "prefecture")
+    )
 
 
 def _in_anecdote(key: str, a: int, b: int) -> bool:
@@ -664,6 +677,11 @@ def _strip_place(item: str, places: list[str]) -> str:
         m = PLACE_PREFIX.match(item)
         if m and len(item) - m.end() >= 2 and not BODY_SUFFIX.search(item[: m.end()][:-1] or "x"):
             item, changed = item[m.end() :], True
+    # 县土地资源管理局 -> 土地资源管理局: a bare level word before a named body goes like a place
+    # (not 市场监管局, 区域…, 县委…: there the character belongs to the word).
+    m = _rx(r"^[县市区](?![场政民域级直属委])(.{3,}(?:局|所|院|中心|站|办|队|庭))$").match(item)
+    if m:
+        item = m.group(1)
     # A township-level body keeps its level word only when the rest is ambiguous.
     m = _rx(r"^[\u4e00-\u9fff]{1,4}?(镇|乡|街道)(.+)$").match(item)
     if m and len(m.group(2)) >= 3:

@@ -760,3 +760,13 @@ def test_quoted_lists_of_named_practices_rooms_and_effects() -> None:
 def test_kinds_of_crime_are_no_practices() -> None:
     assert _mechs("青石派出所严厉打击“两抢一盗”案件，“黄赌毒”违法犯罪明显下降。") == {}
     assert _mechs("青石派出所有效打击处置“两抢一盗”、酒后滋事等案事件。") == {}
+
+
+def test_a_head_word_right_before_the_quote_names_it() -> None:
+    m = _mechs("青石派出所创建党建品牌“启程”，打造调解品牌“和事佬”，成效明显。")
+    assert _has(m, "启程") and _has(m, "和事佬")
+    assert _get(m, "启程").head == "品牌"
+    # pointing back (该机制“…”), a figure (“组合拳”) or the quote naming a group of people: no new name
+    assert _mechs("青石派出所推行巡逻机制，该机制“接地气”，群众欢迎。") == {}
+    assert not _has(_mechs("青石派出所推出生态警务“组合拳”，保护古村落。"), "组合拳")
+    assert not _has(_mechs("青石派出所慰问青石义警站“石榴红”志愿者。"), "石榴红")

@@ -618,3 +618,17 @@ def test_a_centre_the_station_sets_up_or_names_as_its_practice_is_no_partner():
 def test_firms_describing_the_area_are_no_partners():
     assert names(run("近几年，来这里投资发展的企业越来越多，派出所联合司法所调解纠纷。")) == ["司法所"]
     assert names(run("辖区企业很多，企业发展的速度离不开派出所与司法所的共同护航。")) == ["司法所"]
+
+
+def test_a_bare_level_word_before_a_named_body_goes_like_a_place():
+    ext = run("青石派出所积极联合城关镇、县土地资源管理局、县市场监管局对此纠纷进行调解。")
+    assert "土地资源管理局" in names(ext) and "县土地资源管理局" not in names(ext)
+    assert "市场监管局" in names(ext)
+
+
+def test_words_read_across_a_place_name_a_school_or_a_verb_are_no_partners():
+    assert names(run("2016年，上海警方与珠海警方试点社区警务改革。")) == []
+    assert names(run("2006年7月，从武警海警学院毕业的李雪松成为青石派出所的一名民警。")) == []
+    assert names(run("调解画面通过执法记录仪同步至司法所组成的云调解室。")) == ["司法所"] or \
+        "步至司法所" not in names(run("调解画面通过执法记录仪同步至司法所组成的云调解室。"))
+    assert "记者" not in names(run("记者同民警一起在辖区内走访商户。"))
