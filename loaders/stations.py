@@ -890,17 +890,24 @@ def _stated_town(core: str, simp: str) -> str | None:
     if core.endswith(("镇", "乡", "街道")):
         return core
     i = simp.find(core)
+    longer = None
     while i >= 0:  # re.search(core + "(街道|镇|乡)(?!长)") without a pattern per name
         j = i + len(core)
         for suffix in ("街道", "镇", "乡"):
             if simp.startswith(suffix, j) and not simp.startswith("长", j + len(suffix)):
+                if i > 0 and _HAN.match(simp[i - 1]):
+                    # 东坝头镇 holds 坝头镇: the longer town the text names, if the gazetteer knows it
+                    longer = longer or next((t for t in _towns_in_text(simp).values()
+                                             if t.endswith(core + suffix) and simp.startswith(t, j + len(suffix) - len(t))), None)
+                    if longer:
+                        break
                 return core + suffix
         if core.endswith("街") and simp.startswith("道", j):
             return core + "道"  # 花山街派出所 in 花山街道
         if simp.startswith("街", j) and i > 0 and simp[i - 1] in "区县市" and not _HAN.match(simp[j + 1 : j + 2] or "。"):
             return core + "街"  # 某某区某某街, : a 街道 written short at the end of an address
         i = simp.find(core, i + 1)
-    return None
+    return longer
 
 
 _SPANS = re.compile(r"(?:横跨|跨越|跨|分属|涉及)(?:[两二三四五六七八九十]|\d{1,2})个(?:街道|乡镇|镇街|镇|乡)")
@@ -1041,6 +1048,13 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         return _complete(Place(), base, simp) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
                     town or (st.core if derive else None), text=simp)
+    if is_subject and place.province is None and town and not given:
+        # a town the gazetteer cannot place (a new town, a 兵团 city's): the places the text names instead
+        fallback = _county_fallback(simp, hints)
+        if fallback:
+            place = resolve(fallback.get("province"), fallback.get("prefecture"), fallback.get("county"), text=simp)
+            if place.province and town.endswith(("镇", "乡", "街道")) and town in towns.values():
+                place = Place(place.province, place.prefecture, place.county, town)
     if place.town is None and town and town.endswith(("镇", "乡", "街道")) and (
             town in towns.values() or town == _stated_town(st.core, simp)):
         place = Place(place.province, place.prefecture, place.county, town)
@@ -1048,7 +1062,21 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         place = Place(place.province, place.prefecture, place.county, town)  # as the text writes it
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
         place = Place(place.province, place.prefecture, place.county, None)
+    if is_subject and place.county and not place.town and not town and not spans and len(base) >= 2:
+        # 紫坊派出所 in 紫坊畔乡: the one town of its county the text names that starts with the station's name
+        longer = {t for t in towns.values() if t.startswith(base) and t.endswith(("镇", "乡", "街道"))
+                  and resolve(place.province, place.prefecture, place.county, t, text=simp).town == t}
+        if len(longer) == 1:
+            place = Place(place.province, place.prefecture, place.county, longer.pop())
     return _complete(place, base, simp) if is_subject else place
+
+
+def _county_fallback(simp: str, hints: dict[str, str] | None) -> dict[str, str]:
+    """The county the text names most (or, with no county, the short-form hints)."""
+    counts = _county_counts(simp).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return {"county": counts[0][0]}
+    return dict(hints or {})
 
 
 def _one_town(town: str | None) -> bool:
