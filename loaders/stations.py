@@ -423,7 +423,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word
     per_base = Counter(kind_base(core) for core in bounded.elements())
     for core, n in bounded.items():
-        again = n >= 2 or per_base[kind_base(core)] >= 2 or len(_refs(simp, core, full=False)) > n
+        again = n >= 2 or per_base[kind_base(core)] >= 2 or len(_refs(simp, core)) > n
         if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
             known.add(core)
     if not known:
@@ -872,7 +872,7 @@ def _county_counts(text: str) -> Counter:
 
 def _towns_in_text(text: str) -> dict[str, str]:
     """Town short name -> full name for every town named in the text."""
-    from .gazetteer import TOWN_SUFFIXES, _find_cached
+    from .gazetteer import TOWN_SUFFIXES, _ethnic_base, _find_cached
 
     out: dict[str, str] = {}
     for m in _find_cached(text):
@@ -881,6 +881,8 @@ def _towns_in_text(text: str) -> dict[str, str]:
                 if m.name.endswith(suf):
                     out.setdefault(m.name[: -len(suf)], m.name)
                     break
+            if base := _ethnic_base(m.name):
+                out.setdefault(base, m.name)  # 户撒 for 户撒阿昌族乡
             out.setdefault(m.name, m.name)
     return out
 
@@ -1007,7 +1009,7 @@ def _province_runs(simp: str) -> list[tuple[str, str]]:
 
 def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints: dict[str, str] | None = None):
     """The station's Place (see the module docstring)."""
-    from .gazetteer import Place, resolve
+    from .gazetteer import Place, _ethnic_base, resolve
 
     given: dict[str, str] = {}
     for m in st.mentions:
@@ -1061,7 +1063,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
     if town and town.endswith("街") and place.town in (None, town + "道") and place.county:
         place = Place(place.province, place.prefecture, place.county, town)  # as the text writes it
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
-        place = Place(place.province, place.prefecture, place.county, None)
+        written = town if town and _ethnic_base(place.town) == _strip_town(town) else None  # 基诺山乡 as written
+        place = Place(place.province, place.prefecture, place.county, written)
     if is_subject and place.county and not place.town and not town and not spans and len(base) >= 2:
         # 紫坊派出所 in 紫坊畔乡: the one town of its county the text names that starts with the station's name
         longer = {t for t in towns.values() if t.startswith(base) and t.endswith(("镇", "乡", "街道"))
@@ -1077,6 +1080,38 @@ def _county_fallback(simp: str, hints: dict[str, str] | None) -> dict[str, str]:
     if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return {"county": counts[0][0]}
     return dict(hints or {})
+
+
+def _short_pair(simp: str):
+    """A prefecture and one of its counties both written short (张家界 … 武陵源): the two
+    confirm each other, so a text that gives no full place name still places its station."""
+    from .gazetteer import Place, gazetteer
+
+    g = gazetteer()
+    pairs = set()
+    for short, units in g.aliases.items():
+        prefs = [u for u in units if u.level == "prefecture"]
+        if len(prefs) != 1 or short not in simp:
+            continue
+        for unit, forms in g.counties_under(prefs[0].name):
+            if any(f != short and f in simp for f in forms):
+                pairs.add((prefs[0].province, prefs[0].name, unit.name))
+    if len(pairs) == 1:
+        return Place(*pairs.pop())
+    return Place()
+
+
+def _only_town(simp: str):
+    """The one town the text names in full, when the gazetteer knows one town of that name
+    (索溪峪街道: an article naming no county or city still places its station there)."""
+    from .gazetteer import Place, _find_cached
+
+    units = {u for m in _find_cached(simp) if "town" in _levels(m.units) for u in m.units if u.level == "town"}
+    names = {u.name for u in units}
+    if len(units) == 1 and len(names) == 1:
+        u = units.pop()
+        return Place(u.province, u.prefecture, u.county, u.name)
+    return Place()
 
 
 def _one_town(town: str | None) -> bool:
@@ -1167,6 +1202,10 @@ def _complete(place, base: str, simp: str):
             return Place(u.province, u.prefecture, u.county, u.name)
     if place == Place():
         place = _named_prefecture(base, simp)
+    if place == Place():
+        place = _only_town(simp)
+    if place == Place():
+        place = _short_pair(simp)
     if place.prefecture is None and place.county is None and len(base) >= 2:
         provinces = {place.province} if place.province else _text_evidence(simp).provinces
         if provinces:

@@ -598,3 +598,27 @@ def test_whole_town_names_the_town_of_a_station_with_a_county() -> None:
     assert (st.county, st.town) == ("常宁市", "白沙镇")
     no_whole = by_name(run("衡阳市常宁市公安局白沙派出所向镇党委汇报工作。"))["白沙派出所"]
     assert no_whole.town is None
+
+
+def test_a_name_after_punctuation_written_again_as_a_station_is_one() -> None:
+    st = run("近年来，在这片热土上，石榴坪派出所践行枫桥经验。对于坐落附近的石榴坪派出所来说，服务群众是本分。")
+    assert [s.name for s in st] == ["石榴坪派出所"]
+
+
+def test_a_prefecture_and_its_county_written_short_confirm_each_other() -> None:
+    st = run("10月28日是张家界集市赶集日。近年来，石榴坪派出所深化党史学习，成为武陵源的一张名片。"
+             "对于坐落附近的石榴坪派出所来说，服务群众是本分。")
+    s = by_name(st)["石榴坪派出所"]
+    assert (s.province, s.prefecture, s.county) == ("湖南省", "张家界市", "武陵源区")
+
+
+def test_ethnic_townships_as_the_text_writes_them() -> None:
+    s = run("户撒阿昌族乡位于云南省德宏州陇川县西北部。户撒派出所民警走村入户。")[0]
+    assert (s.county, s.town) == ("陇川县", "户撒阿昌族乡")
+    s = run("云南省景洪市公安局基诺山派出所所长说，如今的基诺山乡早已不是当年模样。")[0]
+    assert (s.county, s.town) == ("景洪市", "基诺山乡")
+
+
+def test_a_longer_town_holding_the_stations_name() -> None:
+    s = run("这里就是河南省兰考县的东坝头镇。多年来，坝头派出所践行枫桥经验，坝头派出所民警走村入户。")[0]
+    assert (s.province, s.county, s.town) == ("河南省", "兰考县", "东坝头镇")
