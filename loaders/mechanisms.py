@@ -53,7 +53,8 @@ BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对",
                   "按照", "通过", "是", "了", "从", "向", "使", "让", "该", "其", "这", "此", "一套",
                   "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
                   "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
-                  "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募", "纳入", "加入")
+                  "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募", "纳入", "加入",
+                  "发放", "配发", "印制", "培训", "慰问", "表彰", "动员", "带领", "指导")
 ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
            "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
            "正式", "全新", "首创", "积极探索", "大胆")
@@ -479,6 +480,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     matches = sorted(matches + inner, key=lambda m: m.start())  # ‘A’ cited inside a short “…”
     speech = [(m.start(), m.end()) for m in _SPEECH_RE.finditer(work) if _is_speech(work[m.start() + 1:m.end() - 1])]
     qp = _quote_patterns(heads)
+    nicknames: set[str] = set()
     for idx, m in enumerate(matches):
         raw = next(g for g in m.groups() if g is not None)
         core = _clean_name(raw)
@@ -498,6 +500,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         after = after.lstrip()
         if _THIRD_PARTY_MEDIA.match(after) or core in _negatives()["app"] or _SPACES_AFTER.match(after):
             continue  # 依托“学习强国”等APP: apps the station uses; “矛盾调解区”等6个功能空间: rooms, not practices
+        if core.count("+") == 1 and _rx(r"^的?(?:方式|形式)").match(after):
+            continue  # 利用“步巡+车巡”的方式: two ways of working paired, not a named practice
         if _rx(r"[<>=＜＞＝]").search(core):
             continue  # “1+1>2”的聚合效应: an effect, not a formula of parts
         after = _LEAD_DENG.sub("", after)
@@ -519,10 +523,12 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
             continue
         honour_before = _ends_with(_HONOUR_TRIM.sub("", before), neg["honour_verb"])
-        if honour_before or _ends_with(core, neg["honour"]):
+        if honour_before or _ends_with(core, neg["honour"]) or core.startswith("最美"):
             cands.append(_Cand(core, qs, qe, kind="honour"))
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
+            if _NICKNAMED.search(before.rstrip("了“")):
+                nicknames.add(core)  # 被称为“三宝一绝”: a nickname wherever it comes back
             continue
         clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
@@ -712,7 +718,11 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if "、" in core and "+" in core:
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
-    return cands
+    return [c for c in cands if c.name not in nicknames]
+
+
+# 被称为, 誉为, 号称, 素有: what follows is a nickname, not a practice.
+_NICKNAMED = re.compile(r"(?:称为|誉为|号称|素有|称作|称之为|叫做|美称)$")
 
 
 def _head_before(bare: str, heads: tuple[str, ...]) -> str | None:

@@ -770,3 +770,12 @@ def test_a_head_word_right_before_the_quote_names_it() -> None:
     assert _mechs("青石派出所推行巡逻机制，该机制“接地气”，群众欢迎。") == {}
     assert not _has(_mechs("青石派出所推出生态警务“组合拳”，保护古村落。"), "组合拳")
     assert not _has(_mechs("青石派出所慰问青石义警站“石榴红”志愿者。"), "石榴红")
+
+
+def test_nicknames_honours_and_paired_ways_of_working_are_no_practices() -> None:
+    m = _mechs("这里的银刀和米线被称为“三宝一绝”。如果用这“三宝一绝”来形容青石派出所，那再合适不过。")
+    assert not _has(m, "三宝一绝")
+    assert not _has(_mechs("青石派出所获得了2022年湖南省“最美警队”荣誉。"), "最美警队")
+    assert not _has(_mechs("青石派出所组建义警队伍，利用“步巡+车巡”的方式对园区进行巡逻。"), "步巡+车巡")
+    assert _has(_mechs("青石派出所推行“步巡+车巡+船巡”的方式，织密防控网。"), "步巡+车巡+船巡")
+    assert not _has(_mechs("青石派出所组建石榴义警队伍，统一印制并发放义警装备。"), "发放义警")
