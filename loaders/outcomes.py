@@ -373,7 +373,7 @@ def clean_metric(text: str) -> str:
             if s.startswith(f) and len(s) > len(f):
                 s, changed = s[len(f):], True
                 break
-            if s.endswith(f) and len(s) > len(f) + 1 and f not in ("率", "数"):
+            if s.endswith(f) and len(s) > len(f) + 1 and f not in ("率", "数") and not s.endswith("行为"):
                 s, changed = s[: -len(f)], True
                 break
     s = s.strip("，,、；;：:的及和与")

@@ -630,3 +630,11 @@ def test_figures_in_a_quoted_name_stay_out() -> None:
 
 def test_a_question_reports_no_figure() -> None:
     assert run("辖区仅有民警15名。15人如何服务好6.2万人？某派出所找到了办法。") == []
+
+
+def test_nothing_happened_of_a_kind_named_with_行为_or_意外() -> None:
+    from loaders.pipeline import extract_text
+
+    ext = extract_text("青石派出所践行枫桥经验。这几年，没有发生过一起交通意外，没有发生一起拎包扒窃行为。", "t.txt")
+    got = {(o.metric, o.direction, o.kind) for o in ext.outcomes}
+    assert ("交通意外", "zero", "result") in got and ("拎包扒窃行为", "zero", "result") in got
