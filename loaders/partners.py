@@ -213,7 +213,7 @@ ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公
 PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
 # Items that are the station itself, its staff or its units, or not bodies at all.
 NOT_PARTNER = re.compile(
-    r"^(?:此|该|这|那|其|时)|介入|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
+    r"^(?:此|该|这|那|其|时)|(?:多|各|等|相关|有关)(?:部门|单位)$|介入|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
     r"群众|居民|村民|当事人|双方|家属|嫌疑人|受害人|被害人|老人|学生|儿童|未成年人|患者|"
     r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局"
 )
@@ -444,7 +444,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         ):
             continue  # 某某边境派出所 is the station itself (or, with no station known, any named one)
         if v.endswith("派出所") and (not "\u4e00" <= prev <= "\u9fff" or prev in NOT_A_NAME_END) and any(
-            len(st) > len(v) and st.endswith(v) for st in own
+            len(st) >= len(v) and st.endswith(v) for st in own
         ) and not OTHER_STATION_BEFORE.search(key, max(0, a - 4), a):
             continue  # 司法所、村委、边境派出所: the subject's own kind of station, unnamed, is the station itself
         if t.names[0] != "派出所" and v.endswith("派出所") and prev and "\u4e00" <= prev <= "\u9fff" and prev not in NOT_A_NAME_END:
@@ -515,6 +515,14 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if t.weak and not cue:
             continue
         names, cats = t.names, t.categories
+        if t.names == ("部门",):
+            lead = _department_lead(key, a) if v == "部门" else "" if not SUMMARY_WORD.match(v) else None
+            if lead and NOT_PARTNER.search(lead + v):
+                lead = ""
+            if lead is None:
+                continue  # 多部门, 各部门, 等部门: a summary of the bodies around it
+            if lead:  # 工商管理部门: the office as written
+                a, names = a - len(lead), (lead + v,)
         mod = ROLE_MODIFIER.search(key, max(0, a - 3), a) if t.names == (v,) and PERSON_END.search(v) else None
         if a in written:
             names, cats = (written[a],), (types[v].categories[0],)
@@ -523,6 +531,23 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         start, end = kt.span(a, b)
         out.append(Occurrence(start, end, names, cats, "lexicon", cue))
     return out
+
+
+SUMMARY_WORD = re.compile(r"^(?:多|各|等|相关|有关|其他)")
+
+
+def _department_lead(key: str, a: int) -> str | None:
+    """The field words written right before 部门 at ``a`` (工商管理部门 -> 工商管理): "" when there
+    are none, None when a quantity or summary word stands there (多部门, 各部门, 等部门)."""
+    j = a
+    while j > 0 and a - j < 6 and "\u4e00" <= key[j - 1] <= "\u9fff" and key[j - 1] not in "、和及与同等":
+        j -= 1
+    lead = key[j:a]
+    cut = max([c.end() for c in PATTERN_CUE.finditer(lead)] + [0])
+    lead = lead[cut:]
+    if _rx(r"(?:多|各|等|相关|有关|个|些|其他|职能|政府|行业|主管|责任|成员)$").search(lead):
+        return None if _rx(r"(?:多|各|等|相关|有关|个|些|其他)$").search(lead) else ""
+    return lead if 2 <= len(lead) <= 6 else ""
 
 
 def _ends_a_place_name(key: str, a: int) -> bool:
@@ -755,8 +780,9 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
     key = kt.text
     out: list[Occurrence] = []
     for m in CLOSED_LIST.finditer(key):
-        if not _has_cue(key, m.start(), m.end()):
-            continue
+        first = m.group(1)[:10]
+        if not (_has_cue(key, m.start(), m.end()) or any(c in first for c in CUES)):
+            continue  # (联合景区管委会、海事…等部门: the cue may open the list's first item)
         # 教体、文广等部门: a field word in a list of departments names a government office
         fallback = "government" if _rx(r"部门|机构$").search(m.group(0)) else "other"
         pos = m.start(1)

@@ -632,3 +632,17 @@ def test_words_read_across_a_place_name_a_school_or_a_verb_are_no_partners():
     assert names(run("调解画面通过执法记录仪同步至司法所组成的云调解室。")) == ["司法所"] or \
         "步至司法所" not in names(run("调解画面通过执法记录仪同步至司法所组成的云调解室。"))
     assert "记者" not in names(run("记者同民警一起在辖区内走访商户。"))
+
+
+def test_a_list_closed_by_部门_after_its_cue_and_field_words_before_部门():
+    ext = run("青石派出所联合景区管委会、海事、旅游、运管等部门，深化协作护水机制。")
+    assert names(ext) == ["景区管委会", "海事", "旅游", "运管"]
+    assert names(run("青石派出所联合工商管理部门、旅游公司等建立了调解机制。")) == ["工商管理部门", "旅游公司"]
+    assert "部门" not in names(run("青石派出所牵头多部门48小时内达成调解。"))
+
+
+def test_the_subject_station_named_like_a_kind_of_station_is_no_partner():
+    doc = clean(source_from_text("水上派出所联合海事、旅游等部门开展巡航。", "t.txt"))
+    ext = Extraction(article=Article(file="t.txt"), stations=[Station(name="水上派出所")])
+    extract_partners(doc, ext, None)
+    assert names(ext) == ["海事", "旅游"]
