@@ -965,8 +965,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 continue
             core = core[cm.start() + 1:] if cm else core
         core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
-        if not core:
-            continue
+        if not core or "了" in core:
+            continue  # (弥补了治理模式: a verb phrase, no name)
         name = _clean_name(core + hm.group())
         is_lead = core_start in para_starts and _rx(r"[。：:]").match(work[he:he + 1] or "")
         marked = (
@@ -1060,7 +1060,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
 # A verb or a quantity before an object head word (调动义警, 广大义警): no name.
 _OBJECT_VERB_OR_QUANTITY = re.compile(
     r"(?:调动|发动|动员|组织|带领|依靠|吸纳|招募|培训|表彰|鼓励|引导|激励|号召|邀请|联合|联系|指导|管理|"
-    r"广大|全体|众多|更多|部分|广泛|积极|充分|优秀|骨干)+"
+    r"广大|全体|众多|更多|部分|广泛|积极|充分|优秀|骨干|共有|现有|拥有|提高|提升|加强|壮大|充实|配备|建强)+"
 )
 # 打造海纳百警·安护万家党建品牌: a two-part brand joined by a middle dot, before a head word.
 _DOTTED = re.compile(rf"([{HAN}]{{2,12}})[·•]([{HAN}]{{2,6}}?)(党建品牌|警务品牌|服务品牌|品牌|工作法|工作机制|机制|模式|体系)")

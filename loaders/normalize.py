@@ -36,11 +36,16 @@ def to_simplified(text: str) -> str:
         return text
     out = _t2s().convert(text)
     if len(out) == len(text):
-        return out
+        return out.translate(_VARIANTS)
     # A phrase conversion changed the length: convert char by char instead so
     # that offsets stay aligned.
     conv = _t2s().convert
-    return "".join(c if len(s := conv(c)) != 1 else s for c in text)
+    return "".join(c if len(s := conv(c)) != 1 else s for c in text).translate(_VARIANTS)
+
+
+# Variant characters the converter leaves alone but mainland text writes otherwise
+# (畬族 in Taiwan and Hong Kong usage is 畲族).
+_VARIANTS = str.maketrans({"畬": "畲"})
 
 
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}

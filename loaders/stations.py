@@ -84,7 +84,7 @@ _FACILITIES = ("火车站", "汽车站", "高铁站", "客运站", "车站", "�
                "港口", "港", "码头", "口岸")
 # A count of stations (这三家派出所, 两个派出所, 各所): counting words are no name.
 _COUNTED = re.compile(rf"^(?:这|那|此|该|上述|以上|其中|其余|另外|全部|所有|其他|其它|周边|附近|相邻)?"
-                      rf"(?:{NUMBER.pattern}|几|多|数|若干|各)(?:家|个|所|座|处)$")
+                      rf"(?:{NUMBER.pattern}|几|多|数|若干|各)(?:家|个|所|座|处|任|届|名|位|批|类|级)$")
 # A station name inside quotes with an honour word near it is an honour title
 # (争创“某某枫桥派出所”, 荣获“某某派出所”称号), not a station.
 _HONOUR_NEAR = re.compile(r"称号|荣誉|命名|评为|获评|荣获|授予|争创|创建|争当|名单|目标|表彰")
@@ -904,6 +904,9 @@ def _stated_town(core: str, simp: str) -> str | None:
                     if longer:
                         break
                 return core + suffix
+        eth = _ETHNIC_TOWN_AFTER.match(simp, j)
+        if eth:
+            return core + eth.group()  # 硗碛藏族乡: the ethnic township as written
         if core.endswith("街") and simp.startswith("道", j):
             return core + "道"  # 花山街派出所 in 花山街道
         if simp.startswith("街", j) and i > 0 and simp[i - 1] in "区县市" and not _HAN.match(simp[j + 1 : j + 2] or "。"):
@@ -912,6 +915,7 @@ def _stated_town(core: str, simp: str) -> str | None:
     return longer
 
 
+_ETHNIC_TOWN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族){1,3}(?:乡|镇)")
 _SPANS = re.compile(r"(?:横跨|跨越|跨|分属|涉及)(?:[两二三四五六七八九十]|\d{1,2})个(?:街道|乡镇|镇街|镇|乡)")
 
 
@@ -1063,7 +1067,7 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
     if town and town.endswith("街") and place.town in (None, town + "道") and place.county:
         place = Place(place.province, place.prefecture, place.county, town)  # as the text writes it
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
-        written = town if town and _ethnic_base(place.town) == _strip_town(town) else None  # 基诺山乡 as written
+        written = town if town and _town_base(place.town) == _town_base(town) else None  # 基诺山乡 as written
         place = Place(place.province, place.prefecture, place.county, written)
     if is_subject and place.county and not place.town and not town and not spans and len(base) >= 2:
         # 紫坊派出所 in 紫坊畔乡: the one town of its county the text names that starts with the station's name
@@ -1072,6 +1076,13 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         if len(longer) == 1:
             place = Place(place.province, place.prefecture, place.county, longer.pop())
     return _complete(place, base, simp) if is_subject else place
+
+
+def _town_base(name: str) -> str:
+    """落别布依族彝族乡, 落别乡 -> 落别: a town's name without its ethnic part and level."""
+    from .gazetteer import _ethnic_base
+
+    return _ethnic_base(name) or _strip_town(name)
 
 
 def _county_fallback(simp: str, hints: dict[str, str] | None) -> dict[str, str]:

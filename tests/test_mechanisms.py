@@ -779,3 +779,8 @@ def test_nicknames_honours_and_paired_ways_of_working_are_no_practices() -> None
     assert not _has(_mechs("青石派出所组建义警队伍，利用“步巡+车巡”的方式对园区进行巡逻。"), "步巡+车巡")
     assert _has(_mechs("青石派出所推行“步巡+车巡+船巡”的方式，织密防控网。"), "步巡+车巡+船巡")
     assert not _has(_mechs("青石派出所组建石榴义警队伍，统一印制并发放义警装备。"), "发放义警")
+
+
+def test_a_verb_or_quantity_before_a_team_word_is_no_name() -> None:
+    m = _mechs("目前，青石派出所共有义警队和调解队队员56人。为提高义警队服务能力，派出所开展培训，有效弥补了治理模式下的盲区。")
+    assert not any(n.startswith(("共有", "提高", "弥补")) for n in m)

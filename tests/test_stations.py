@@ -622,3 +622,14 @@ def test_ethnic_townships_as_the_text_writes_them() -> None:
 def test_a_longer_town_holding_the_stations_name() -> None:
     s = run("这里就是河南省兰考县的东坝头镇。多年来，坝头派出所践行枫桥经验，坝头派出所民警走村入户。")[0]
     assert (s.province, s.county, s.town) == ("河南省", "兰考县", "东坝头镇")
+
+
+def test_counted_officers_are_no_station_and_ethnic_towns_written_in_full() -> None:
+    st = run("宝兴硗碛：两任派出所所长，一样的为民情怀\n\n要去宝兴县硗碛藏族乡其实并不容易。硗碛派出所民警常年驻守。硗碛派出所所长说。")
+    assert [s.name for s in st] == ["硗碛派出所"]
+    assert (st[0].county, st[0].town) == ("宝兴县", "硗碛藏族乡")
+
+
+def test_a_variant_character_of_the_traditional_script() -> None:
+    s = run("位於永豐縣南部的龍岡畬族鄉，這裡有一支義警隊伍。龍岡派出所充分發揮群眾力量，龍岡派出所已建7個警務室。")[0]
+    assert (s.county, s.town) == ("永丰县", "龙冈畲族乡")
