@@ -116,7 +116,7 @@ QUANTITY = re.compile(
     rf"(?P<mid>[余多])?"
     rf"(?P<big>[万萬亿億](?!元))?"
     rf"(?P<mid2>[余多])?"
-    rf"(?P<pct>[ \u3000]?[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风]))?"
+    rf"(?P<pct>[ \u3000]?[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风了]))?"
     rf"(?:[ \u3000]?(?P<unit>{_UNIT_ALT}))?"
     rf"(?P<post>以上|余|多|左右)?"
 )
@@ -191,7 +191,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         unit = m.group("unit")
         pct = (m.group("pct") or "").strip() or m.group("pct1")
-        if len(num) == 1 and num in _FINANCIAL and not (unit or pct or m.group("big")):
+        if len(num) == 1 and num in _FINANCIAL and not (unit or (pct or "").strip("成") or m.group("big")):
             continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"

@@ -995,6 +995,9 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
     return noun if len(noun) >= 2 else None
 
 
+_DIVIDED_INTO = re.compile(r"(?:分为|分成|划分为|划为|(?<![得评积打总均满])分)共?$")
+
+
 def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) -> bool:
     """A number that can carry an outcome (unit known, not a year, not in a name)."""
     if q.rejected_unit:
@@ -1005,6 +1008,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
     before = clause[max(0, q.start - 1):q.start]
     if before == "第":
         return False  # 第二批, 第3名: an ordinal names a place in a series, not a count
+    if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):
+        return False  # 将全镇分为3个片区, 共分3组: how the work is divided, not an outcome
     if q.unit is None:
         # 办理户籍业务512: a bare count right before the clause end
         if q.chinese or q.end != len(clause) or not re.fullmatch(r"[0-9]{1,6}", q.text):
@@ -1171,7 +1176,7 @@ _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", 
 # 服务常住居民 / 覆盖户籍人口 before a figure: the people of an area, not work done for them
 _SERVED_POPULATION = re.compile(r"(?:服务|辐射|覆盖|管辖)(?:辖区)?(?:常住|户籍|实有|流动)(?:人口|居民|群众)?$")
 # 以提升…为目标 / 为导向: the frame of an aim
-_GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}为(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点)")
+_GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}(?:为|作为)(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点|工作重点|重点|主线|抓手)")
 
 
 def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
@@ -1249,6 +1254,9 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
                 continue
             if re.search(r"[不未无]", it) and not re.search(r"不满|无证", it):
                 continue  # 矛盾纠纷不出社区: a slogan, not a measure
+            if d == "increase" and fam in ("crime", "public_order", "disputes", "fraud") \
+                    and not re.search(r"化解|调解|调处|破|抓|打击|处理|办结|成功|排查|查处|挽|覆盖|见警|管控|防控", it):
+                continue  # 游客多了，租车纠纷悄然增加: the problem the station faces, not its result
             out.append(_Found(metric=it, start=cs, end=ce, direction=d, period=_period_before(sent, cs + ds),
                               comparison=_comparison(sent[: cs + de]), qualitative=True))
     return out

@@ -638,3 +638,16 @@ def test_nothing_happened_of_a_kind_named_with_行为_or_意外() -> None:
     ext = extract_text("青石派出所践行枫桥经验。这几年，没有发生过一起交通意外，没有发生一起拎包扒窃行为。", "t.txt")
     got = {(o.metric, o.direction, o.kind) for o in ext.outcomes}
     assert ("交通意外", "zero", "result") in got and ("拎包扒窃行为", "zero", "result") in got
+
+
+def test_problems_the_station_faces_divisions_and_words_like_队伍成了_are_no_outcomes() -> None:
+    got = [(f.metric, f.value, f.direction) for f in sentence_outcomes(
+        "每到旅游旺季，租车纠纷、消费摩擦等矛盾悄然增加。")]
+    assert got == []
+    assert sentence_outcomes("巡逻队伍成了夜间一道特殊的风景线，得到了群众的一致好评。") == []
+    assert [f.value for f in sentence_outcomes("今年辖区发案率下降三成。")] == [30.0]
+    got = [(f.metric, f.value) for f in sentence_outcomes("派出所将全镇分为3个片区，组织12名辅警共分3组开展巡逻。")]
+    assert all(v != 3 for _, v in got)
+    assert sentence_outcomes("以提升辖区企业安全感作为工作重点，延伸警务触角。") == []
+    # a rise of what the station works on is still its result
+    assert [f.direction for f in sentence_outcomes("近年来，矛盾纠纷化解数量逐年增加。")] == ["increase"]
