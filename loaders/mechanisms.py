@@ -502,6 +502,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue  # 依托“学习强国”等APP: apps the station uses; “矛盾调解区”等6个功能空间: rooms, not practices
         if core.count("+") == 1 and _rx(r"^的?(?:方式|形式)").match(after):
             continue  # 利用“步巡+车巡”的方式: two ways of working paired, not a named practice
+        if _FRAUD_AFTER.match(after):
+            continue  # “刷单返利”“AI换脸”等高发电信网络诈骗: kinds of fraud warned against
         if _rx(r"[<>=＜＞＝]").search(core):
             continue  # “1+1>2”的聚合效应: an effect, not a formula of parts
         after = _LEAD_DENG.sub("", after)
@@ -721,6 +723,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     return [c for c in cands if c.name not in nicknames]
 
 
+_FRAUD_AFTER = re.compile(r"^(?:等|类|型)?[\u4e00-\u9fff]{0,6}?(?:诈骗|骗局|骗术|套路|电诈|电信)")
 # 被称为, 誉为, 号称, 素有: what follows is a nickname, not a practice.
 _NICKNAMED = re.compile(r"(?:称为|誉为|号称|素有|称作|称之为|叫做|美称)$")
 
@@ -1393,7 +1396,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
                            and (len(k) >= 4 or len(ok) >= 4) and _rx(r"^[0-9一二三四五六七八九两]|.*\+").match(min(ok, k, key=len)) is not None) \
                     or (min(len(ok), len(k)) >= 3 and (ok.startswith(k) or k.startswith(ok)) and abs(len(ok) - len(k)) <= 6
                         and normalize_name(o.name) != normalize_name(c.name) and _same_core(o, c)) \
-                    or _short_form(o, c) or _short_form(c, o):
+                    or _short_form(o, c) or _short_form(c, o) or _with_modifier(o.name, c.name):
                 target = o
                 break
         if target is None:
@@ -1414,6 +1417,16 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         target.honors.extend(c.honors)
         target.mentions.extend(c.mentions)
     return out
+
+
+def _with_modifier(a: str, b: str) -> bool:
+    """夕阳红义务巡逻队 and 夕阳红老年义务巡逻队: one name with a word put inside it (same
+    first three and last two characters, the shorter one's characters in order in the longer)."""
+    a, b = sorted((normalize_name(a), normalize_name(b)), key=len)
+    if len(a) < 6 or len(a) == len(b) or len(b) - len(a) > 4 or a[:3] != b[:3] or a[-2:] != b[-2:]:
+        return False
+    it = iter(b)
+    return all(ch in it for ch in a)
 
 
 def _short_form(short: _Cand, full: _Cand) -> bool:

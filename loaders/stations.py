@@ -325,6 +325,8 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
             continue  # 城关镇派出所: a town is the name itself
         if base + m.end <= len(left) - 1:  # keep at least one character of name
             cut = base + m.end
+    if left.startswith("公安", cut) and len(left) - cut - 2 >= 2:
+        cut += 2  # 佳县公安白云山派出所: the bureau written without 局
     lead = _after_lead(left[cut:])
     if lead and cut == 0 and left.startswith("的", lead) and not _name_like(left[lead + 1 :]):
         return "", left  # 新成立的小型派出所: the verb describes the station, it does not name one

@@ -784,3 +784,10 @@ def test_nicknames_honours_and_paired_ways_of_working_are_no_practices() -> None
 def test_a_verb_or_quantity_before_a_team_word_is_no_name() -> None:
     m = _mechs("目前，青石派出所共有义警队和调解队队员56人。为提高义警队服务能力，派出所开展培训，有效弥补了治理模式下的盲区。")
     assert not any(n.startswith(("共有", "提高", "弥补")) for n in m)
+
+
+def test_kinds_of_fraud_and_one_team_written_with_a_word_more() -> None:
+    m = _mechs("民警重点对“刷单返利”“AI换脸”“冒充公检法”等高发电信网络诈骗类型进行讲解。")
+    assert m == {}
+    m = _mechs("青石派出所打造夕阳红义务巡逻队。图为民警与夕阳红老年义务巡逻队赶集日巡逻。")
+    assert len(m) == 1 and _get(m, "夕阳红义务巡逻队").aliases == ["夕阳红老年义务巡逻队"]

@@ -633,3 +633,8 @@ def test_counted_officers_are_no_station_and_ethnic_towns_written_in_full() -> N
 def test_a_variant_character_of_the_traditional_script() -> None:
     s = run("位於永豐縣南部的龍岡畬族鄉，這裡有一支義警隊伍。龍岡派出所充分發揮群眾力量，龍岡派出所已建7個警務室。")[0]
     assert (s.county, s.town) == ("永丰县", "龙冈畲族乡")
+
+
+def test_a_bureau_written_公安_without_局_is_chain() -> None:
+    st = run("“藏蓝”守护白云山——佳县公安白云山派出所推进平安景区建设\n\n白云山派出所民警在景区巡逻。")
+    assert [s.name for s in st] == ["白云山派出所"]
