@@ -156,7 +156,7 @@ _DATE_PART = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,
 # "中国人民公安大学出版社  2025/7/23 14:43:47": a publisher and a time stamp
 # (a short name, or one ending like an outlet: a headline with its date after it is not one);
 # "政务  2025-02-04 08:05  安徽": a channel, a time stamp and the region it is filed under
-_SOURCE_DATE_LINE = re.compile(rf"^(?:[{HAN}A-Za-z·]{{2,8}}|[{HAN}A-Za-z·]{{2,30}}(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒|出版社))"
+_SOURCE_DATE_LINE = re.compile(rf"^(?:[{HAN}]{{2,4}}\s{{2,}})?(?:[{HAN}A-Za-z·]{{2,8}}|[{HAN}A-Za-z·]{{2,30}}(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒|出版社))"
                                rf"\s+{_DATE_PART}(?:(?<=\d)\s+[{HAN}]{{2,4}})?\s*$")
 # Site furniture at the head of a page: 收藏本站 / 访问X / 高级搜索 / 设为首页
 _SITE_NAV = re.compile(r"^(?:收藏|访问|进入|设为首页|加入收藏|高级搜索|站内搜索|搜索|登录|注册|网站导航|无障碍|繁体|简体"

@@ -34,9 +34,9 @@ _AUTHOR_KEYS = {"作者", "撰稿", "撰文", "供稿", "记者", "通讯员", "
 _TRAILING_ROLE = re.compile(r"\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|图文|文图|文)\s*$")
 _OUTLET = r"(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒)"
 # "四川法治报全媒体记者": the outlet a reporter writes for
-_OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET})(?:全媒体|融媒体|首席|特约|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)")
+_OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET}(?:[{HAN}]{{1,3}}版)?)(?:全媒体|全媒|融媒体|首席|特约|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)")
 # "中国人民公安大学出版社  2025/7/23 14:43": a publisher before a time stamp
-_SOURCE_BEFORE_DATE = re.compile(rf"^([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
+_SOURCE_BEFORE_DATE = re.compile(rf"^(?:[{HAN}]{{2,4}}\s{{2,}})?([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*[/／]?\s*(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|供稿|文|图文|文图|报道|实习生"
@@ -129,6 +129,8 @@ def _page_suffix(clean: CleanDoc, title: str | None) -> re.Match | None:
 
 
 def _clean_source(value: str) -> str | None:
+    if (m := re.search(r"《([^》]{2,20})》?$", value.strip())) and re.search(_OUTLET + "$", m.group(1)):
+        value = m.group(1)  # 光明网-《光明日报》: the paper the site reprints
     v = value.strip().strip("《》“”\"'「」【】[]")
     if m := _OUTLET_REPORTER.match(v):  # 来源:河南日报记者 王斌
         v = m.group(1)
@@ -139,7 +141,7 @@ def _clean_source(value: str) -> str | None:
         v = v.split("·")[0]  # 某某新闻·某某号·政务: the publisher, not its channel
     if m := _OUTLET_DASH.match(v):
         v = m.group(1)  # 某某网-某某频道: the publisher, not its channel
-    if m := _PAPER_COLUMN.match(v):
+    if (m := _PAPER_COLUMN.match(v)) and not re.fullmatch(rf"[{HAN}]{{1,3}}版", v[m.end(1):]):
         v = m.group(1)  # 某某日报地方新闻: the newspaper, not its page or column
     if not v or len(v) > 30 or _NOT_SOURCE.match(v) or not re.search(f"[{HAN}A-Za-z]", v):
         return None

@@ -277,3 +277,14 @@ def test_source_without_its_column(value: str, expected: str | None) -> None:
     from loaders.metadata import _clean_source
 
     assert _clean_source(value) == expected
+
+
+def test_a_reprinted_paper_a_byline_row_and_a_papers_edition() -> None:
+    from loaders.pipeline import extract_text
+
+    a = extract_text("标题派出所的故事\n\n發布時間:2023-07-12 09:30:00來源: 光明網-《光明日報》\n\n正文派出所民警很好。", "t.txt").article
+    assert (a.source, a.date) == ("光明日报", "2023-07-12")
+    a = extract_text("标题派出所\n\n王为薇   湖南日报·新湖南客户端   2023-01-31 11:15:40\n\n正文派出所民警很好。", "t.txt").article
+    assert (a.source, a.date) == ("湖南日报", "2023-01-31")
+    a = extract_text("标题派出所\n\n湖北日报农村版全媒记者 董园园 通讯员 欧阳智慧\n\n正文派出所民警很好。", "t.txt").article
+    assert a.source == "湖北日报农村版" and a.author == "董园园、欧阳智慧"
