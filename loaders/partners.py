@@ -171,6 +171,7 @@ NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|
 OTHER_STATION_BEFORE = re.compile(r"(?:附近|相邻|邻近|周边|毗邻|友邻|兄弟|其他|其它|各|多个|邻)的?$")
 # Station kinds a named station of the article is one of (其余: 火车站派出所, a railway unit working with it).
 GENERIC_STATION = ("派出所", "边境派出所")
+_STATION_WORD_AFTER = re.compile(r"(?:治安|边境|边防|水上|旅游|交通)?(?:派出所|警务室|警务站|公安)")
 # X、Y、Z等部门: every item of a list closed by 等部门 is a body, even a bare field (平安建设).
 CLOSED_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}[、/])+[\u4e00-\u9fff]{2,10})等(?:多个|相关|有关|多家)?(?:职能部门|部门|单位|力量|机构)"
@@ -433,8 +434,11 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 上海警方, 珠海警方: 海警 read across a place name
         if "police" not in t.categories and key.startswith(OWN_STAFF_AFTER, b):
             continue
-        if "police" not in t.categories and key.startswith(("派出所", "警务室", "警务站", "公安"), b):
-            continue  # 开发区派出所: part of a station's name
+        if "police" not in t.categories and _STATION_WORD_AFTER.match(key, b):
+            continue  # 开发区派出所, 景区治安派出所: part of a station's name
+        if "police" in t.categories and t.weak and t.names == ("派出所",) \
+                and not NEIGHBOUR_WORDS.search(key[slice(*_clause(key, a, b))]):
+            continue  # 第一批农村派出所: a kind of station in a story, no partner
         if ("party" in t.categories or "police" in t.categories) and OWN_UNIT_BEFORE.search(before12):
             continue
         if "party" in t.categories and POLICE_PARTY_BEFORE.search(before12):

@@ -325,8 +325,11 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
             continue  # 城关镇派出所: a town is the name itself
         if base + m.end <= len(left) - 1:  # keep at least one character of name
             cut = base + m.end
-    if left.startswith("公安", cut) and len(left) - cut - 2 >= 2:
-        cut += 2  # 佳县公安白云山派出所: the bureau written without 局
+    k = left.rfind("公安")
+    rest = left[k + 2 :]
+    if k >= cut and (k == cut or k <= 4) and len(rest) >= 2 and rest[0] not in _CUT | _LEAD \
+            and not rest.startswith(("机关", "局", "部", "厅", "处", "分局")):
+        cut = k + 2  # 佳县公安白云山派出所, 长航公安南通派出所: the bureau written without 局
     lead = _after_lead(left[cut:])
     if lead and cut == 0 and left.startswith("的", lead) and not _name_like(left[lead + 1 :]):
         return "", left  # 新成立的小型派出所: the verb describes the station, it does not name one
@@ -691,7 +694,7 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
 def _plausible(core: str) -> bool:
     """A short name: 1-6 characters, no function word inside, not a generic use,
     not a bare facility (火车站) or a count (这三家, 两个)."""
-    if not 1 <= len(core) <= 6 or is_generic(core) or core in _FACILITIES or _COUNTED.match(core):
+    if not 1 <= len(core) <= 6 or is_generic(core) or core in _FACILITIES or _COUNTED.match(core) or core == "治安":
         return False
     return not any(ch in "的了是在" for ch in core)
 

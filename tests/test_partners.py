@@ -646,3 +646,9 @@ def test_the_subject_station_named_like_a_kind_of_station_is_no_partner():
     ext = Extraction(article=Article(file="t.txt"), stations=[Station(name="水上派出所")])
     extract_partners(doc, ext, None)
     assert names(ext) == ["海事", "旅游"]
+
+
+def test_station_words_in_names_and_kinds_of_station_in_a_story_are_no_partners():
+    assert names(run("景区治安派出所的6名民警和53名辅警守护着115平方公里。")) == []
+    assert names(run("土主派出所是重庆成立的第一批农村派出所之一。")) == []
+    assert names(run("青石派出所与周边派出所联合开展巡逻。")) == ["派出所"]

@@ -638,3 +638,10 @@ def test_a_variant_character_of_the_traditional_script() -> None:
 def test_a_bureau_written_公安_without_局_is_chain() -> None:
     st = run("“藏蓝”守护白云山——佳县公安白云山派出所推进平安景区建设\n\n白云山派出所民警在景区巡逻。")
     assert [s.name for s in st] == ["白云山派出所"]
+
+
+def test_a_bureau_without_局_before_a_non_place_name_and_a_bare_kind() -> None:
+    st = run("长航公安南通派出所立足共建共治共享。南通派出所在地方政府指挥协调下设立工作站。")
+    assert [s.name for s in st] == ["南通派出所"]
+    st = run("枸杞派出所前身是边防派出所，在此之前，这里曾是中国最东部的治安派出所。枸杞派出所民警说。")
+    assert "治安派出所" not in [s.name for s in st]
