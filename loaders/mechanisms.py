@@ -66,7 +66,8 @@ PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗")
 GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
                  "多元", "联动", "协作", "运行", "长效", "工作运行", "常态化", "一体化", "综合",
-                 "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控"}
+                 "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控",
+                 "重要", "主要", "最后", "第一", "唯一"}  # 国道的重要驿站: a figure, not a name
 # A name made only of counted units (三队一室, 一室两队, 一中心两组) describes how the station is organised.
 UNIT_COUNT_NAME = re.compile(rf"(?:[{CN_DIGITS}][队室组岗班中心]{{1,2}}){{2,}}")
 # Head words whose names lean to one category (a weak hint: the name's own cue words can outweigh it).

@@ -190,6 +190,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if chinese and not vague and _idiom(num, m):
             continue
         unit = m.group("unit")
+        if chinese and unit in ("条", "只", "双") and m.string[m.end():m.end() + 1] in ("腿", "手", "脚", "眼", "心"):
+            continue  # 出警就靠两条腿, 一双手: a figure of speech, not an amount
         pct = (m.group("pct") or "").strip() or m.group("pct1")
         if len(num) == 1 and num in _FINANCIAL and not (unit or (pct or "").strip("成") or m.group("big")):
             continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount

@@ -739,10 +739,15 @@ def _merge_town_variants(stations: dict[str, _Station]) -> None:
         base = _strip_town(core)
         if base == core:
             base = next((core[: -len(w)] for w in _KIND_WORDS if core.endswith(w) and len(core) >= len(w) + 2), core)
+        if base not in stations:  # 多玛乡边境 and 多玛边境
+            base = next((_strip_town(core[: -len(w)]) + w for w in _KIND_WORDS
+                         if core.endswith(w) and _strip_town(core[: -len(w)]) != core[: -len(w)]), base)
         if base == core or base not in stations or core not in stations:
             continue
         a, b = stations[core], stations[base]
         keep, drop = (a, b) if _weight(a) > _weight(b) else (b, a)
+        if len(base) < len(core) and base.endswith(_KIND_WORDS) and core.endswith(_KIND_WORDS):
+            keep, drop = b, a  # 多玛边境 over 多玛乡边境: the short name (EXTRACTION.md section 2)
         for m in drop.mentions:
             m.core = keep.core
         keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)

@@ -791,3 +791,7 @@ def test_kinds_of_fraud_and_one_team_written_with_a_word_more() -> None:
     assert m == {}
     m = _mechs("青石派出所打造夕阳红义务巡逻队。图为民警与夕阳红老年义务巡逻队赶集日巡逻。")
     assert len(m) == 1 and _get(m, "夕阳红义务巡逻队").aliases == ["夕阳红老年义务巡逻队"]
+
+
+def test_an_adjective_before_a_head_word_is_no_name() -> None:
+    assert _mechs("多玛乡是前往新疆的最后一个乡镇，也是国道219线的重要驿站。") == {}

@@ -651,3 +651,9 @@ def test_problems_the_station_faces_divisions_and_words_like_队伍成了_are_no
     assert sentence_outcomes("以提升辖区企业安全感作为工作重点，延伸警务触角。") == []
     # a rise of what the station works on is still its result
     assert [f.direction for f in sentence_outcomes("近年来，矛盾纠纷化解数量逐年增加。")] == ["increase"]
+
+
+def test_figures_of_speech_and_kinds_of_petition() -> None:
+    assert sentence_outcomes("这里案件多发，出警就靠两条腿。") == []
+    got = [(f.metric, f.direction) for f in sentence_outcomes("辖区未发生因矛盾纠纷激化引发的民转刑和缠访闹访。")]
+    assert ("缠访闹访", "zero") in got

@@ -645,3 +645,8 @@ def test_a_bureau_without_局_before_a_non_place_name_and_a_bare_kind() -> None:
     assert [s.name for s in st] == ["南通派出所"]
     st = run("枸杞派出所前身是边防派出所，在此之前，这里曾是中国最东部的治安派出所。枸杞派出所民警说。")
     assert "治安派出所" not in [s.name for s in st]
+
+
+def test_a_border_station_written_with_and_without_its_town_word_is_one() -> None:
+    st = run("在西藏阿里地区日土县多玛边境派出所，民警调解纠纷。\n多玛乡边境派出所民警普布。\n多玛乡边境派出所民警扎西。")
+    assert [s.name for s in st] == ["多玛边境派出所"]
