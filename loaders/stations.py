@@ -77,7 +77,7 @@ _KIND_WORDS = ("边境", "边防")  # generic words that are a station's kind af
 # Kinds of station written between a place and 派出所 (X边境派出所, X水上派出所): the
 # place before the kind word is what identifies the station and names its place.
 _STATION_KINDS = ("边境", "边防", "水上", "森林", "铁路", "景区", "园区", "港区", "机场", "口岸", "港口",
-                  "码头", "火车站", "汽车站", "高铁站", "客运站", "车站", "开发区", "高新区", "工业园区", "工业园", "旅游区", "风景区", "林区", "矿区")
+                  "码头", "中心", "火车站", "汽车站", "高铁站", "客运站", "车站", "开发区", "高新区", "工业园区", "工业园", "旅游区", "风景区", "林区", "矿区")
 # Facilities a station is named after (X火车站派出所, X机场派出所, X港派出所): on its own
 # such a word is no name; the place written in front of it belongs to the name.
 _FACILITIES = ("火车站", "汽车站", "高铁站", "客运站", "车站", "北站", "南站", "东站", "西站", "机场", "景区",
@@ -1061,7 +1061,7 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
             return Place(subject_place.province, subject_place.prefecture, subject_place.county)
         return Place()
     if not given and not town:
-        return _complete(Place(), base, simp) if is_subject else Place()
+        return _complete(Place(), base, simp, st.core.endswith("中心")) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
                     town or (st.core if derive else None), text=simp)
     if is_subject and place.province is None and town and not given:
@@ -1085,7 +1085,7 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
                   and resolve(place.province, place.prefecture, place.county, t, text=simp).town == t}
         if len(longer) == 1:
             place = Place(place.province, place.prefecture, place.county, longer.pop())
-    return _complete(place, base, simp) if is_subject else place
+    return _complete(place, base, simp, st.core.endswith("中心")) if is_subject else place
 
 
 def _town_base(name: str) -> str:
@@ -1202,9 +1202,10 @@ _TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全
 _WHOLE_TOWN = re.compile(r"全镇|全乡")
 
 
-def _complete(place, base: str, simp: str):
+def _complete(place, base: str, simp: str, central: bool = False):
     """Fill a subject's missing prefecture / county from the rest of the text.
 
+    A 中心派出所 (``central``) often serves several towns: its town is only one the text names.
     No prefecture: the station's name as a town lying in one prefecture of
     the province(s) the text names (a town name found under one prefecture of the named province) gives the
     prefecture (not the county: that is not written). No county: the county
@@ -1214,7 +1215,7 @@ def _complete(place, base: str, simp: str):
     from .gazetteer import Place, _text_evidence, gazetteer, resolve
 
     g = gazetteer()
-    if place.town is None and len(base) >= 2 and (_WHOLE_TOWN if place.county else _TOWN_CONTEXT).search(simp):
+    if place.town is None and len(base) >= 2 and not central and (_WHOLE_TOWN if place.county else _TOWN_CONTEXT).search(simp):
         # 皎平渡派出所 … 全镇: named after the one town of that name (in its county), which it serves
         towns = [u for u in g.units("town", base) if place.county in (None, u.county)
                  and place.prefecture in (None, u.prefecture) and place.province in (None, u.province)]

@@ -795,3 +795,8 @@ def test_kinds_of_fraud_and_one_team_written_with_a_word_more() -> None:
 
 def test_an_adjective_before_a_head_word_is_no_name() -> None:
     assert _mechs("多玛乡是前往新疆的最后一个乡镇，也是国道219线的重要驿站。") == {}
+
+
+def test_the_members_that_make_up_a_team_are_no_name() -> None:
+    m = _mechs("派出所民警辅警、社区干部、网格员和骑巡队共同组成巡逻队，由党政领导带队巡逻。")
+    assert not any("组成" in n for n in m)

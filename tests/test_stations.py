@@ -650,3 +650,8 @@ def test_a_bureau_without_局_before_a_non_place_name_and_a_bare_kind() -> None:
 def test_a_border_station_written_with_and_without_its_town_word_is_one() -> None:
     st = run("在西藏阿里地区日土县多玛边境派出所，民警调解纠纷。\n多玛乡边境派出所民警普布。\n多玛乡边境派出所民警扎西。")
     assert [s.name for s in st] == ["多玛边境派出所"]
+
+
+def test_a_central_station_takes_its_town_only_from_the_text() -> None:
+    s = run("秧坝中心派出所位于册亨县。顺着秧坝河驾驶几公里，就到了秧坝镇上，秧坝中心派出所就藏在这里。")[0]
+    assert (s.county, s.town) == ("册亨县", "秧坝镇")
