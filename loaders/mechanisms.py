@@ -63,7 +63,7 @@ ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断",
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 # Heads that describe a kind of thing, too generic to make a name on their own.
-WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗")
+WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗", "课堂")
 GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
                  "多元", "联动", "协作", "运行", "长效", "工作运行", "常态化", "一体化", "综合",
                  "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控",
@@ -996,6 +996,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
+        if not is_object and not is_lead and "+" not in core and _all_generic(core):
+            continue  # 警务勤务改革, 巡防机制改革: generic words only, no distinguishing name
         if not marked or len(core) < 2 or len(core) > (20 if cue_named else 14) or core in GENERIC_CORES:
             continue
         if head in WEAK_HEADS and not ("+" in core or is_lead):

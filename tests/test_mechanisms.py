@@ -800,3 +800,9 @@ def test_an_adjective_before_a_head_word_is_no_name() -> None:
 def test_the_members_that_make_up_a_team_are_no_name() -> None:
     m = _mechs("派出所民警辅警、社区干部、网格员和骑巡队共同组成巡逻队，由党政领导带队巡逻。")
     assert not any("组成" in n for n in m)
+
+
+def test_generic_reforms_and_unquoted_classrooms_are_no_names() -> None:
+    assert _mechs("青石派出所深化警务勤务改革，推进巡防机制改革。") == {}
+    assert _mechs("青石派出所以红色资源开设没有围墙的红色课堂。") == {}
+    assert _has(_mechs("青石派出所开设“石榴”小课堂，讲解反诈知识。"), "石榴")
