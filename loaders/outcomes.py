@@ -658,6 +658,16 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             deployed.period = _period_before(sent, cs + first.start)
             out.append(deployed)
             continue
+        size = _team_size(clause[:first.start], after) if (
+            len(group) == 1 and first.unit in ("人", "名") and not first.chinese) else None
+        if size:  # “X”分队由60多名队员组成, 72名…的“X队”队员
+            team, used = size
+            prev_end = consumed = max(consumed, group[-1].end + used)
+            out.append(_Found(metric=team + "人数", start=cs + first.start, end=cs + first.end,
+                              value=first.value, unit="人", qualifier=first.qualifier,
+                              period=_period_before(sent, cs + first.start), verb="组建",
+                              family="mobilisation", kind="activity"))
+            continue
         composed = _COMPOSED.match(after) if (len(group) == 1 and first.unit in ("人", "名")
                                              and not raw_head.endswith(tuple(LIST_SEP))) else None
         team = _team_after(after[composed.end():]) if composed else None
@@ -857,13 +867,29 @@ _PEOPLE_SHARE = re.compile(r"(?:以上)?的?(?P<who>(?:受访|参评|来访|涉�
 _OPINION = re.compile(r"满意|认可|好评|点赞")
 _FORM = re.compile(r"组建|成立|建立|组织|发展|建成|新建|创建|组成|打造|培育|招募|吸纳|整合")
 _TEAM_HEAD = re.compile(r"(?:队伍|队|小组|群(?!众)|协会|联盟)$")
-_TEAM_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,14}?(?:队伍|队|小组|群(?![众防体])|协会|联盟)(?![员长部])")
+_TEAM_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,14}?(?:队伍|队|小组|群(?![众防体治])|协会|联盟)(?![员长部])")
 # 30个五百人以上的宣传群: a per-team size may stand between the count and the team
 _TEAM_AFTER = re.compile(r"(?:[上近约超逾]?[0-9一二三四五六七八九十百千]+[余多]?人(?:以上|左右)?)?的?"
                          r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{1,12})")
-_COMPOSED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:共同)?组成的?")
+_COMPOSED = re.compile(r"[\u4e00-\u9fff“”]{0,10}?(?:共同)?(?:组成|参加|参与)的?")
 _WAGE = re.compile(r"([\u4e00-\u9fff0-9]{0,8}?)(?:领到|拿到|讨回|追回|要回|拿回|追讨|兑现)了?$")
 _WAGE_OBJ = re.compile(r"的?(工资|欠薪|薪资|薪酬|劳务费|工钱|血汗钱)")
+
+
+# “沙坪义警”分队由 … before a count of people; 名队员组成 / 名…的“X队”队员 after it.
+_TEAM_BEFORE = re.compile(r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{0,8}?(?:分队|队伍|队|小组))由$")
+_MEMBERS_FORM = re.compile(r"(?:名|位)?(?:队员|成员|志愿者|骨干)?组成")
+_MEMBERS_OF = re.compile(r"[^，,。；;“]{0,10}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:队伍|队))[”\"」](?:队员|成员)")
+
+
+def _team_size(before: str, after: str) -> tuple[str, int] | None:
+    """(team, characters used after the figure) when a count of people is the size of a team."""
+    b = _TEAM_BEFORE.search(before)
+    if b and (m := _MEMBERS_FORM.match(after)):
+        return re.sub(r"[“”\"「」]", "", b.group(1)), m.end()
+    if m := _MEMBERS_OF.match(after):
+        return m.group(1) + "队员", m.end()
+    return None
 
 
 def _team_group(group: list[Quantity]) -> bool:

@@ -657,3 +657,13 @@ def test_figures_of_speech_and_kinds_of_petition() -> None:
     assert sentence_outcomes("这里案件多发，出警就靠两条腿。") == []
     got = [(f.metric, f.direction) for f in sentence_outcomes("辖区未发生因矛盾纠纷激化引发的民转刑和缠访闹访。")]
     assert ("缠访闹访", "zero") in got
+
+
+def test_the_size_of_a_team_written_around_its_name() -> None:
+    got = [(f.metric, f.value, f.family, f.kind) for f in sentence_outcomes(
+        "“石榴义警”分队由60多名队员组成，他们开展巡逻。")]
+    assert got == [("石榴义警分队人数", 60.0, "mobilisation", "activity")]
+    got = [(f.metric, f.value) for f in sentence_outcomes("近日，72名佩戴红袖标的“果园红志愿义警队”队员开展巡逻。")]
+    assert got == [("果园红志愿义警队队员人数", 72.0)]
+    got = [(f.metric, f.value) for f in sentence_outcomes("组建了一支由70多名“石榴红”志愿者参加的联防群治队伍。")]
+    assert got == [("联防群治队伍人数", 70.0)]
