@@ -813,6 +813,9 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 fam = (out or earlier)[-1].family or family_of((out or earlier)[-1].metric)
                 if fam and "金额" in it:
                     it = (out or earlier)[-1].metric + it
+            if fam is None and q.unit == "%" and d in ("decrease", "increase") and comparison and len(it) >= 2 \
+                    and not re.match(r"(?:更是|则是|也是|更|则|也|均|都|还|又|亦)", it):
+                fam = "service"  # 各类通知同比减少43%: a measured change of the station's own workload
             if fam is None:
                 continue
             out.append(_Found(

@@ -667,3 +667,11 @@ def test_the_size_of_a_team_written_around_its_name() -> None:
     assert got == [("果园红志愿义警队队员人数", 72.0)]
     got = [(f.metric, f.value) for f in sentence_outcomes("组建了一支由70多名“石榴红”志愿者参加的联防群治队伍。")]
     assert got == [("联防群治队伍人数", 70.0)]
+
+
+def test_a_measured_change_of_workload_with_no_family_word() -> None:
+    got = [(f.metric, f.value, f.direction, f.family) for f in sentence_outcomes(
+        "主防工作在平台统一扎口后，各类通知同比减少43%，统计报表同比压缩63%，重复录入率同比下降32%。")]
+    assert ("统计报表", 63.0, "decrease", "service") in got and ("重复录入率", 32.0, "decrease", "service") in got
+    assert all(not m.startswith("更是") for m, *_ in (
+        (f.metric,) for f in sentence_outcomes("盗窃案件接报数，更是同比下降超过90%。")))
