@@ -1198,6 +1198,8 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
     return out
 
 
+_PURPOSE_OPEN = re.compile(r"\s*(?:为了?|旨在)(?![民群人])")
+_ACTOR = re.compile(r"派出所|公安局|分局|民警|该所|我所|警务室")
 _HIGH_OPINION = re.compile(r"([\u4e00-\u9fff]{0,4}(?:满意度|满意率|安全感|好评率))(?:颇高|较高|很高|持续走高|高)")
 _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", "disputes", "hazards")
 
@@ -1240,6 +1242,8 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
         return []
     if _GOAL_FRAME.search(clause):
         return []  # 以提升群众安全感和满意度为目标: what the work aims at, not a result
+    if _PURPOSE_OPEN.match(sent) and not _ACTOR.search(sent, 0, cs):
+        return []  # 为深入推进…，不断增强群众的安全感，…派出所…: the purpose the sentence opens with
     out: list[_Found] = []
     prev = 0
     for ds, de, d in hits:
@@ -1266,8 +1270,10 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
             after = clause[de: nxt[0][0] if nxt else len(clause)]
             if re.match(r"[、和及与]", after) or re.search(r"的(?:目标|目的)", after):
                 continue  # 效能提升、满意度增强的目标: the verb closed its own phrase
+            if not after.startswith("了") and not re.search(r"(?:有效|明显|大幅|显著|大大|进一步|切实|极大)$", clause[:ds]):
+                continue  # 全面提升群众的安全感: what the work aims at; 有效提升了…: a result
             obj = re.sub(r"^了", "", after)
-            obj = re.sub(r"的?(发生|发生率|数量|趋势)$", "", obj)
+            obj = re.sub(r"的?(发生|发生率|数量|趋势|高发态势|态势|高发势头|势头|蔓延势头)$", "", obj)
             metric = clean_metric(obj)
             if family_of(metric) not in ("crime", "public_order", "fraud", "hazards", "public_evaluation"):
                 continue

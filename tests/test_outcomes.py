@@ -675,3 +675,12 @@ def test_a_measured_change_of_workload_with_no_family_word() -> None:
     assert ("统计报表", 63.0, "decrease", "service") in got and ("重复录入率", 32.0, "decrease", "service") in got
     assert all(not m.startswith("更是") for m, *_ in (
         (f.metric,) for f in sentence_outcomes("盗窃案件接报数，更是同比下降超过90%。")))
+
+
+def test_aims_are_no_results_but_claims_of_effect_are() -> None:
+    assert sentence_outcomes("为深入推进枫桥式公安派出所建设，不断增强人民群众的幸福感、获得感、安全感，"
+                             "城关派出所以“矛盾不上交”为工作目标开展排查。") == []
+    assert sentence_outcomes("着力构建共建共治共享的社会治理新格局，全面提升群众的安全感、满意度。") == []
+    assert [f.direction for f in sentence_outcomes("夜间对易发案区域巡逻，切实提升群众的安全感。")] == ["increase"]
+    got = [(f.metric, f.direction) for f in sentence_outcomes("2022年，辖区侵财类案件发案得到有效遏制。")]
+    assert got and got[0][1] == "decrease"
