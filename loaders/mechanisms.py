@@ -1063,6 +1063,45 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     return cands
 
 
+_PERSON_ROOM = re.compile(r"([\u4e00-\u9fff]{2,3})(警务室|调解室|工作室)")
+
+
+def _person_rooms(work: str, ext: Extraction) -> list[_Cand]:
+    """郭建军警务室: a room named after the officer who runs it, a proper name (EXTRACTION.md:
+    a named room) when the text also writes the person's name on its own (社区民警郭建军)."""
+    from .clean import _surnames
+
+    single, double = _surnames()
+    out: list[_Cand] = []
+    for m in _PERSON_ROOM.finditer(work):
+        for k in (3, 2):  # the name is the last 2-3 characters before the head word
+            name = m.group(1)[-k:] if len(m.group(1)) >= k else ""
+            if not name or not (name[0] in single or name[:2] in double) or work[m.start(1) - 1:m.start(1)] in "“" \
+                    or _NOT_PERSON.search(name) or any(st.name and st.name.startswith(name) for st in ext.stations):
+                continue  # (路社区警务室, 华林警务室 of 华林派出所: places, not people)
+            alone = [i for i in _find(work, name) if not work.startswith(m.group(2), i + len(name))
+                     and (_PERSON_BEFORE.search(work, max(0, i - 5), i) or _PERSON_AFTER.match(work, i + len(name)))]
+            if alone:
+                start = m.end(1) - len(name)
+                out.append(_Cand(name + m.group(2), start, m.end(), head=m.group(2), kind="unquoted"))
+                break
+    return out
+
+
+_NOT_PERSON = re.compile(r"社区|村|镇|乡|街|路|所|区|县|市|省|警|站|中心|服务|调解|治安|综治|联调|党|便民")
+# 社区民警郭建军正在…, 张文昌主动辞去…: the name written as a person's
+_PERSON_BEFORE = re.compile(r"(?:民警|警官|所长|教导员|辅警|调解员|书记|主任|同志)$")
+_PERSON_AFTER = re.compile(r"说|介绍|表示|正在|同志|警官|告诉|带领|主动|及时|被评为|所管辖|求助|荣获|[，,。：:]")
+
+
+def _find(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 # A verb or a quantity before an object head word (调动义警, 广大义警): no name.
 _OBJECT_VERB_OR_QUANTITY = re.compile(
     r"(?:调动|发动|动员|组织|带领|依靠|吸纳|招募|培训|表彰|鼓励|引导|激励|号召|邀请|联合|联系|指导|管理|"
@@ -1454,7 +1493,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     headings = _headings(clean)
     quoted = _quoted(clean, work, headings)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
-    unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings)
+    unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext)
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
 
     for i, c in enumerate(raw):

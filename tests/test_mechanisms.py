@@ -806,3 +806,10 @@ def test_generic_reforms_and_unquoted_classrooms_are_no_names() -> None:
     assert _mechs("青石派出所深化警务勤务改革，推进巡防机制改革。") == {}
     assert _mechs("青石派出所以红色资源开设没有围墙的红色课堂。") == {}
     assert _has(_mechs("青石派出所开设“石榴”小课堂，讲解反诈知识。"), "石榴")
+
+
+def test_a_room_named_after_its_officer() -> None:
+    m = _mechs("社区民警郭建军正在调解一起纠纷。记者走进青石派出所城东社区郭建军警务室。")
+    assert _get(m, "郭建军警务室").head == "警务室"
+    # a place's name before 警务室 is no person, even when it starts like a surname
+    assert _mechs("华林工业园区位居城乡结合部，华林警务室不断探索研究防范措施。") == {}
