@@ -54,7 +54,7 @@ BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对",
                   "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
                   "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
                   "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募", "纳入", "加入",
-                  "发放", "配发", "印制", "培训", "慰问", "表彰", "动员", "带领", "指导", "组成", "构成", "共同")
+                  "发放", "配发", "印制", "培训", "慰问", "表彰", "动员", "带领", "指导", "组成", "构成", "共同", "结合")
 ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
            "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
            "正式", "全新", "首创", "积极探索", "大胆")
@@ -63,7 +63,7 @@ ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断",
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 # Heads that describe a kind of thing, too generic to make a name on their own.
-WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗", "课堂")
+WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗", "课堂", "试点")
 GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
                  "多元", "联动", "协作", "运行", "长效", "工作运行", "常态化", "一体化", "综合",
                  "社区", "便民", "便民服务", "矛盾纠纷调解", "矛盾纠纷化解", "多元化解", "联防联控",
@@ -510,6 +510,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         after = _LEAD_DENG.sub("", after)
         before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
+        if _rx(r"由$").search(before.rstrip()) and _rx(r"^向").match(after):
+            continue  # 由“被动警务”向“主动警务”转变: the way of working left behind
+        if _rx(r"[，,]").search(core) and "+" not in core and len(core) >= 10 and not _post_head(after, heads):
+            continue  # “有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses
         if len(core) < 2:
             continue
         # --- hard exclusions
@@ -742,7 +746,7 @@ _TEAM_AFTER = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:队伍|团队)(?!
 # 等平台, 等APP, 等公众号 after quoted names: third-party apps and media (EXTRACTION.md: not practices).
 _SPACES_AFTER = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个处间类])?(?:功能空间|功能区|功能室|空间|区域|场所)")
 # (平台 alone is no sign: 用好“主题党日”“政治生日”等平台 names the station's own practices.)
-_THIRD_PARTY_MEDIA = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个款家])?(?:网络|线上|新|学习)?(?:APP|App|app|软件|公众号|小程序|媒体|网站|客户端)")
+_THIRD_PARTY_MEDIA = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个款家])?(?:网络|线上|新|学习)?(?:APP|App|app|软件|公众号|小程序|媒体|网站|客户端|微信群|群聊)")
 
 
 # A quotation in the text, with any ‘…’ cited inside it: names inside speech are not the station's.
@@ -971,6 +975,9 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
         if not core or "了" in core:
             continue  # (弥补了治理模式: a verb phrase, no name)
+        lead = _leading_places(core)
+        if lead and len(core) - lead >= 2:  # 西峡县双龙镇龙乡义警: the place it is in is not its name
+            core, core_start = core[lead:], core_start + lead
         name = _clean_name(core + hm.group())
         is_lead = core_start in para_starts and _rx(r"[。：:]").match(work[he:he + 1] or "")
         marked = (
@@ -1061,6 +1068,17 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             c.components = _split_items(_rx(r"^即").sub("", am.group(1)))
         cands.append(c)
     return cands
+
+
+def _leading_places(core: str) -> int:
+    """Length of the full place names (县, 镇, 乡, 街道 …) a name starts with."""
+    from .gazetteer import find_places
+
+    end = 0
+    for m in find_places(core):
+        if m.start == end and m.end - m.start >= 3:
+            end = m.end
+    return end
 
 
 _PERSON_ROOM = re.compile(r"([\u4e00-\u9fff]{2,3})(警务室|调解室|工作室)")

@@ -813,3 +813,14 @@ def test_a_room_named_after_its_officer() -> None:
     assert _get(m, "郭建军警务室").head == "警务室"
     # a place's name before 警务室 is no person, even when it starts like a surname
     assert _mechs("华林工业园区位居城乡结合部，华林警务室不断探索研究防范措施。") == {}
+
+
+def test_chat_groups_slogans_and_the_way_of_working_left_behind() -> None:
+    assert _mechs("驻站民警组建了“村民自治”“党员活动”“文明养犬”等22个微信群。") == {}
+    m = _mechs("派出所促使警务工作由“被动警务”向“主动警务”转变。")
+    assert not _has(m, "被动警务")
+    assert _mechs("形成“有时间警力就在村里，有事情就能就地解决”的工作模式。") == {}
+    assert _has(_mechs("在“争创先锋警队，争当先锋警员”活动开展以来，他始终积极工作。"), "争创先锋警队")
+    m = _mechs("在西峡县双龙镇龙乡义警积分兑换活动现场，队员用积分兑换米面。青石派出所组建“龙乡义警”。")
+    assert not any(n.startswith("西峡县") for n in m)
+    assert not _has(_mechs("2024年底，该县在城区、西坪镇、双龙镇三地先行试点。"), "三地先行试点")
