@@ -512,8 +512,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
         if _rx(r"由$").search(before.rstrip()) and _rx(r"^向").match(after):
             continue  # 由“被动警务”向“主动警务”转变: the way of working left behind
-        if _rx(r"[，,]").search(core) and "+" not in core and len(core) >= 10 and not _post_head(after, heads):
-            continue  # “有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses
+        if _rx(r"[，,]").search(core) and "+" not in core and len(core) >= 10 \
+                and not _rx(r"^的?(?:主题)?(?:活动|行动|竞赛|评比|工程)").match(after):
+            continue  # “有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses (a campaign keeps it)
         if len(core) < 2:
             continue
         # --- hard exclusions
