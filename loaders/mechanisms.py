@@ -526,7 +526,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
             continue  # (“十红”主题教育活动: a counted name with a head is a practice, not a theme)
         gm = _goal_after_re().match(after)
-        if gm and not _head_re().search(gm.group(1)):
+        if gm and not _head_re().search(gm.group(1)) and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
             continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
         if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
             continue
@@ -536,7 +536,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             if _NICKNAMED.search(before.rstrip("了“")):
-                nicknames.add(core)  # 被称为“三宝一绝”: a nickname wherever it comes back
+                nicknames.add(_rx(r"上的|的|之").sub("", core))  # 被称为“三宝一绝”: a nickname wherever it comes back
             continue
         clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
@@ -726,7 +726,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if "、" in core and "+" in core:
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
-    return [c for c in cands if c.name not in nicknames]
+    return [c for c in cands if _rx(r"上的|的|之").sub("", c.name) not in nicknames]  # (云端上的警务室 ~ 云端警务室)
 
 
 _FRAUD_AFTER = re.compile(r"^(?:等|类|型)?[\u4e00-\u9fff]{0,6}?(?:诈骗|骗局|骗术|套路|电诈|电信)")

@@ -507,6 +507,10 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         if qs and ("(" in clause or "（" in clause):
             staff = [(m.start(), m.end()) for m in _STAFF_LIST.finditer(clause)]
             qs = [q for q in qs if not any(a < q.start < b for a, b in staff)]
+        caught = _caught(sent, cs, clause, qs) if qs and "将" in clause else []
+        if caught:  # 成功将3名犯罪嫌疑人抓获: the 将 construction puts the count before its verb
+            found.extend(caught)
+            qs = [q for q in qs if not any(c.start == cs + q.start for c in caught)]
         clause_found = _clause_numbers(sent, cs, clause, qs, topic, topic_verb, found, state)
         found.extend(clause_found)
         # qualitative results (满意度持续提升) when the clause holds no number
@@ -825,6 +829,24 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 comparison=comparison if d else None,
                 verb=verb, family=fam,
             ))
+    return out
+
+
+_CAUGHT = re.compile(r"将\s*(?P<n>[0-9一二三四五六七八九十两]+)\s*(?:名|个|人)(?P<noun>(?:犯罪|违法犯罪)?(?:嫌疑人|嫌疑男子|嫌疑女子|违法人员|逃犯|网逃人员))"
+                     r"(?:[^，。；]{0,6}?)(?P<verb>抓获|抓捕|抓获归案|查获|刑事拘留|刑拘|控制)")
+
+
+def _caught(sent: str, cs: int, clause: str, qs: list[Quantity]) -> list[_Found]:
+    """将6名嫌疑人抓获: people caught, counted before the verb (clearance)."""
+    out = []
+    for m in _CAUGHT.finditer(clause):
+        q = next((q for q in qs if q.start == m.start("n")), None)
+        if q is None or q.value is None:
+            continue
+        out.append(_Found(metric=m.group("verb")[:2] + m.group("noun"), start=cs + q.start, end=cs + q.end,
+                          value=q.value, unit=q.unit, qualifier=q.qualifier,
+                          period=_period_before(sent, cs + q.start), verb=m.group("verb")[:2],
+                          family="clearance", kind="result"))
     return out
 
 

@@ -824,3 +824,9 @@ def test_chat_groups_slogans_and_the_way_of_working_left_behind() -> None:
     m = _mechs("在西峡县双龙镇龙乡义警积分兑换活动现场，队员用积分兑换米面。青石派出所组建“龙乡义警”。")
     assert not any(n.startswith("西峡县") for n in m)
     assert not _has(_mechs("2024年底，该县在城区、西坪镇、双龙镇三地先行试点。"), "三地先行试点")
+
+
+def test_a_formula_explained_with_即_and_a_nickname_written_two_ways() -> None:
+    m = _mechs("派出所构建起“1+2+N”调处格局，即以基层党组织为核心，社区民警与专职调解员为主体。")
+    assert _has(m, "1+2+N")
+    assert _mechs("这里常年云雾缭绕，被人们称为“云端上的警务室”，李佑就是“云端警务室”的常驻民警。") == {}

@@ -684,3 +684,8 @@ def test_aims_are_no_results_but_claims_of_effect_are() -> None:
     assert [f.direction for f in sentence_outcomes("夜间对易发案区域巡逻，切实提升群众的安全感。")] == ["increase"]
     got = [(f.metric, f.direction) for f in sentence_outcomes("2022年，辖区侵财类案件发案得到有效遏制。")]
     assert got and got[0][1] == "decrease"
+
+
+def test_people_caught_counted_before_the_verb() -> None:
+    got = [(f.metric, f.value, f.family, f.kind) for f in sentence_outcomes("今年以来，民警成功将3名犯罪嫌疑人抓获归案。")]
+    assert got == [("抓获犯罪嫌疑人", 3.0, "clearance", "result")]
