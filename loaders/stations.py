@@ -410,7 +410,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     raw = [(ls, hs, e, *_split_chain(simp[ls:hs], simp)) for ls, hs, e in _raw_mentions(clean)]
     strong: set[str] = set()
     for _, _, _, chain, core in raw:
-        if chain and _plausible(core):
+        if chain and (_plausible(core) or core in _CHAINED_NAMES):
             strong.add(core)
     if title:
         t = to_simplified(title)
@@ -689,6 +689,10 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
                 out.append(_Mention(pos, pos + len(it), it))
             pos += len(it) + 1
     return out
+
+
+# Generic words that are a station's own name after its bureau (西峡县公安局城区派出所)
+_CHAINED_NAMES = frozenset({"城区", "城郊", "城关", "新区"})
 
 
 def _plausible(core: str) -> bool:
@@ -1228,6 +1232,10 @@ def _complete(place, base: str, simp: str, central: bool = False):
         place = _only_town(simp)
     if place == Place():
         place = _short_pair(simp)
+    if place == Place():
+        provinces = _text_evidence(simp).provinces
+        if len(provinces) == 1:  # 北京中轴线最北端的派出所: the one province the text names
+            place = Place(next(iter(provinces)))
     if place.prefecture is None and place.county is None and len(base) >= 2:
         provinces = {place.province} if place.province else _text_evidence(simp).provinces
         if provinces:

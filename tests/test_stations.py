@@ -655,3 +655,10 @@ def test_a_border_station_written_with_and_without_its_town_word_is_one() -> Non
 def test_a_central_station_takes_its_town_only_from_the_text() -> None:
     s = run("秧坝中心派出所位于册亨县。顺着秧坝河驾驶几公里，就到了秧坝镇上，秧坝中心派出所就藏在这里。")[0]
     assert (s.county, s.town) == ("册亨县", "秧坝镇")
+
+
+def test_a_generic_word_after_its_bureau_is_a_name_and_the_one_province_named() -> None:
+    st = run("12名义警在河南省南阳市西峡县公安局城区派出所门前集合。城区派出所民警带队巡逻。")
+    assert [(s.name, s.county) for s in st] == [("城区派出所", "西峡县")]
+    s = run("北京中轴线最北端的派出所——安定门派出所，在豆腐池胡同里。安定门派出所民警在辖区工作。")[0]
+    assert (s.name, s.province, s.prefecture) == ("安定门派出所", "北京市", None)
