@@ -537,6 +537,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
     return out
 
 
+_QUOTE_RUN = re.compile(r"(?:[“「][^”」]{1,10}[”」][、，,]?\s*){3,}")
 SUMMARY_WORD = re.compile(r"^(?:多|各|等|相关|有关|其他)")
 
 
@@ -1110,9 +1111,12 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     mech_sents = _mechanism_sentences(clean, kt, ext.mechanisms)
     by_name: dict[str, Partner] = {n: p for p in ext.partners for n in [normalize_name(p.name)]}
     weak_evidence: set[str] = set()  # names whose evidence sentence has no cooperation cue yet
+    name_lists = [(m.start(), m.end()) for m in _QUOTE_RUN.finditer(clean.simp)]
     for o in occ:
         if any(_part_of_name(clean, x, y, o) for x, y in mech_spans):
             continue
+        if o.kind == "lexicon" and any(a <= o.start and o.end <= b for a, b in name_lists):
+            continue  # “村民自治”“房东房客”“超市采购”等微信群: words inside a run of quoted names
         if o.kind == "lexicon" and _inside_quoted_name(clean, o.start, o.end) and "volunteer" in o.categories:
             continue
         if o.kind == "lexicon" and o.start > 0 and clean.simp[o.start - 1] in "”」" and _is_team(o):

@@ -689,3 +689,7 @@ def test_aims_are_no_results_but_claims_of_effect_are() -> None:
 def test_people_caught_counted_before_the_verb() -> None:
     got = [(f.metric, f.value, f.family, f.kind) for f in sentence_outcomes("今年以来，民警成功将3名犯罪嫌疑人抓获归案。")]
     assert got == [("抓获犯罪嫌疑人", 3.0, "clearance", "result")]
+
+
+def test_无疑_is_no_negation() -> None:
+    assert sentence_outcomes("如果矛盾能得到快速化解的话，无疑是在很大程度上避免“民转刑”案事件的发生。") == []

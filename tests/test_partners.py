@@ -655,3 +655,7 @@ def test_station_words_in_names_and_kinds_of_station_in_a_story_are_no_partners(
     assert names(run("景区治安派出所的6名民警和53名辅警守护着115平方公里。")) == []
     assert names(run("土主派出所是重庆成立的第一批农村派出所之一。")) == []
     assert names(run("青石派出所与周边派出所联合开展巡逻。")) == ["派出所"]
+
+
+def test_words_inside_a_run_of_quoted_names_are_no_partners():
+    assert names(run("驻站民警组建了“村民自治”“房东房客”“超市采购”“民宿管理”等22个微信群。")) == []
