@@ -698,6 +698,9 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue  # 12名农民工领到8万余元工资: wages recovered for workers are money recovered
         verb_in_head = bool(_verb_spans(head))
         d, ds, de = _direction_in(head)
+        if first.unit == "%" and not d and re.search(r"(?:占比|约占|占到|占)$", head.rstrip()) \
+                and re.search(r"纠纷|警情|案件|矛盾|接警|报警|求助", head):
+            continue  # 其中纠纷类警情约占35%: what the caseload is made of, not a result
         role = _role_after(after) if first.unit in ("人", "名", "位") else None
         if _cue(head, ("target", "honour", "workload", "area")):
             continue
@@ -1179,7 +1182,10 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         if opened >= 0 and not re.search(r"[”」]", head[opened:]):  # 取得了“命案零发生”: the quoted phrase
             head = head[opened + 1:]
         head = _ZERO_ITEM.sub("", head)  # “零上访、零命案、零事故”: earlier records are not this one's subject
+        if re.search(r"(?:追求|力争|争取|确保|争创|目标是?|努力)[^，。；]{0,6}$", head):
+            continue  # 追求零发案: an aim, not a record
         noun, verb = _head_metric(head)
+        noun = re.sub(r"^[一二三四五六七八九十]是", "", noun)  # 四是规范执法零投诉: the list's ordinal
         noun = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)[-1]  # 甲村实现刑事案件“零发生”
         noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
         if x == "发生" and (not noun or family_of(noun) is None):

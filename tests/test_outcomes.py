@@ -693,3 +693,10 @@ def test_people_caught_counted_before_the_verb() -> None:
 
 def test_无疑_is_no_negation() -> None:
     assert sentence_outcomes("如果矛盾能得到快速化解的话，无疑是在很大程度上避免“民转刑”案事件的发生。") == []
+
+
+def test_aims_of_zero_and_the_makeup_of_the_caseload() -> None:
+    assert sentence_outcomes("派出所追求零发案、零事故。") == []
+    assert [f.metric for f in sentence_outcomes("四是规范执法零投诉。")] == ["规范执法零投诉"]
+    assert sentence_outcomes("月均接处警5800余起，其中纠纷类警情约占35%。") == []
+    assert [f.value for f in sentence_outcomes("群众满意率达98%。")] == [98.0]
