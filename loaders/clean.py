@@ -52,7 +52,7 @@ _QMARK_CHAIN = re.compile(rf"[{HAN}]{{1,8}}(?:\?[{HAN}]{{1,8}}){{2,}}")
 # --- whole-line rules (run on the simplified, stripped line) -------------
 _NAV = re.compile(
     r"^(?:您的?)?(?:现在的|当前的?|所在)?(?:位置|所在位置)\s*[:：]|^当前位置|首页\s*(?:>|>>|»|›|→|＞|/)"
-    r"|^首页$|^[>»›→＞/\s]+$"
+    r"|^首页$|^[>»›→＞/\s]+$|^[^。，,！？!?]{2,20}\s*[•·>»›/]\s*正文\s*$"
     # a breadcrumb of short items (某某网>>某某频道>>法治, 中国警察 >风采>正文, 首页 资讯 正文)
     r"|^[^\s>»›＞。，,！？!?]{1,12}(?:\s*(?:>>?|»|›|＞)\s*[^\s>»›＞。，,！？!?]{1,12})+\s*$"
     r"|^[^\s>»›＞。，,！？!?]{1,12}(?:\s*(?:>>?|»|›|＞))+\s*正文\s*$"  # 某某网 > > 正文: an empty crumb
@@ -358,7 +358,12 @@ def _classify(line: _Line) -> str | None:
 
 def _title_like(s: str) -> bool:
     """A headline: short, no full stop, may end in ！/？ but not in a comma or colon."""
-    return 4 <= len(s) <= 60 and not any(c in s for c in "。；;") and s[-1] not in "：:，,、"
+    return 4 <= len(s) <= 60 and not any(c in s for c in "。；;") and s[-1] not in "：:，,、" \
+        and not _CAPTION_CREDIT.search(s)
+
+
+# …开展反诈宣传(贾洋 摄): a photo caption with its credit, never a headline
+_CAPTION_CREDIT = re.compile(r"[(（][^()（）]{0,12}摄[)）]\s*$")
 
 
 def _title_before_fields(line: _Line, source: str) -> bool:

@@ -185,8 +185,16 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
                     found += _names(value[m.end():])  # 来源:某某日报记者 张三
             if not found and not _FIELD.search(s):
                 found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
-        names += [n for n in found if n not in names]
+        names += [n for n in found if n not in names and not _is_place_short(n)]
     return names
+
+
+def _is_place_short(name: str) -> bool:
+    """宁夏, 绍兴: a province's or prefecture's short name read as a byline name."""
+    from .gazetteer import gazetteer
+
+    shorts = gazetteer().by_short
+    return name in shorts["province"] or name in shorts["prefecture"]
 
 
 # A headline joined to the outlet's name over it: 某某政法报|架起新“枫桥”

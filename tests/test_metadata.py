@@ -288,3 +288,12 @@ def test_a_reprinted_paper_a_byline_row_and_a_papers_edition() -> None:
     assert (a.source, a.date) == ("湖南日报", "2023-01-31")
     a = extract_text("标题派出所\n\n湖北日报农村版全媒记者 董园园 通讯员 欧阳智慧\n\n正文派出所民警很好。", "t.txt").article
     assert a.source == "湖北日报农村版" and a.author == "董园园、欧阳智慧"
+
+
+def test_a_caption_a_breadcrumb_and_a_place_are_no_title_or_author() -> None:
+    from loaders.pipeline import extract_text
+
+    a = extract_text("民警与“石榴义警”在辖区开展反诈宣传(贾洋 摄)\n\n青石派出所民警走访群众。", "t.txt").article
+    assert a.title is None
+    a = extract_text("中新社内蒙古分社 • 正文\n\n石榴派出所打造新模式\n\n青石派出所民警走访群众。", "t.txt").article
+    assert a.title == "石榴派出所打造新模式"
