@@ -432,6 +432,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if _ends_a_place_name(key, a):
             continue  # 上海警方, 珠海警方: 海警 read across a place name
+        if "party" in t.categories and (PARTY_ROLE_AFTER.match(key, b) or key.startswith(("民警", "辅警", "民辅警"), b)
+                                         or key.endswith(("发挥", "发挥了"), 0, a)):
+            continue  # 发挥党组织的战斗堡垒作用和党员先锋模范作用, 党员民辅警: party rhetoric, the station's own
         if "police" not in t.categories and key.startswith(OWN_STAFF_AFTER, b):
             continue
         if "police" not in t.categories and _STATION_WORD_AFTER.match(key, b):
@@ -537,6 +540,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
     return out
 
 
+PARTY_ROLE_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:战斗堡垒|先锋模范|先锋作用|模范作用|先锋|示范作用|亮党徽|亮身份)")
 _QUOTE_RUN = re.compile(r"(?:[“「][^”」]{1,10}[”」][、，,]?\s*){3,}")
 SUMMARY_WORD = re.compile(r"^(?:多|各|等|相关|有关|其他)")
 

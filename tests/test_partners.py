@@ -659,3 +659,10 @@ def test_station_words_in_names_and_kinds_of_station_in_a_story_are_no_partners(
 
 def test_words_inside_a_run_of_quoted_names_are_no_partners():
     assert names(run("驻站民警组建了“村民自治”“房东房客”“超市采购”“民宿管理”等22个微信群。")) == []
+
+
+def test_party_rhetoric_and_the_stations_own_party_members_are_no_partners():
+    assert names(run("切实发挥党组织的战斗堡垒作用和党员先锋模范作用。")) == []
+    assert names(run("青石派出所组织党员民辅警来到烈士墓前重温入党誓词。")) == []
+    # a body named for its part in a practice still counts (党政作用发挥由参与到主导)
+    assert names(run("青石派出所推行工作法，即党政作用发挥由“参与”到“主导”，联合司法所调解。")) == ["党委", "政府", "司法所"]
