@@ -830,3 +830,12 @@ def test_a_formula_explained_with_即_and_a_nickname_written_two_ways() -> None:
     m = _mechs("派出所构建起“1+2+N”调处格局，即以基层党组织为核心，社区民警与专职调解员为主体。")
     assert _has(m, "1+2+N")
     assert _mechs("这里常年云雾缭绕，被人们称为“云端上的警务室”，李佑就是“云端警务室”的常驻民警。") == {}
+
+
+def test_a_name_given_with_its_short_form_and_verbs_or_figures_before_heads() -> None:
+    m = _mechs("分局联合城南街道办启用非警务事项纠纷调解中心（以下简称调解中心），推进纠纷接收。")
+    assert _has(m, "非警务事项纠纷调解中心") and _get(m, "非警务事项纠纷调解中心").aliases == ["调解中心"]
+    # the quoted short form is the alias, not a second practice
+    m = _mechs("新阵地——花山街道社会矛盾纠纷调处中心（以下简称“调处中心”）投入运行。")
+    assert list(m) == ["花山街道社会矛盾纠纷调处中心"]
+    assert _mechs("看片儿警的朋友圈！青石派出所“长青”有秘诀") == {}
