@@ -10,13 +10,12 @@ every engine: a value is never spliced into the query as raw text, so
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import csv
 import io
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Iterable
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from .document import CleanDoc
 from .model import Extraction, Honour, Mechanism
-from .normalize import PINYIN_GLOSS, concept_key, mechanism_heads, normalize_name, read_lexicon
+from .normalize import PINYIN_GLOSS, concept_key, find_all, mechanism_heads, normalize_name, read_lexicon
 from .normalize import compiled as _rx
 
 HAN = "\u3400-\u9fff"
@@ -127,6 +127,12 @@ _COMPOUND = re.compile(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}")
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _heads_longest_first() -> tuple[str, ...]:
+    """The head words, longest first (a longer head wins over its ending: 工作机制 over 机制)."""
+    return tuple(sorted(mechanism_heads(), key=len, reverse=True))
+
+
 def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(ln.split("\t")) for ln in read_lexicon(name))
 
@@ -474,7 +480,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     cands: list[_Cand] = []
     neg = _negatives()
     cues = _cues()
-    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    heads = _heads_longest_first()
     head_spans = [(h0, h1) for h0, h1, _, _ in headings]
     matches = list(QUOTE_RE.finditer(work))
     inner = [im for m in matches if m.group(1) for im in _INNER_Q.finditer(work, m.start() + 1, m.end() - 1)]
@@ -536,7 +542,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
             if _NICKNAMED.search(before.rstrip("了“")):
-                nicknames.add(_rx(r"上的|的|之").sub("", core))  # 被称为“三宝一绝”: a nickname wherever it comes back
+                nicknames.add(_nickname_key(core))  # 被称为“三宝一绝”: a nickname wherever it comes back
             continue
         clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
@@ -726,7 +732,12 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if "、" in core and "+" in core:
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
-    return [c for c in cands if _rx(r"上的|的|之").sub("", c.name) not in nicknames]  # (云端上的警务室 ~ 云端警务室)
+    return [c for c in cands if _nickname_key(c.name) not in nicknames]
+
+
+def _nickname_key(name: str) -> str:
+    """云端上的警务室 and 云端警务室: one nickname, written with or without 上的/的/之."""
+    return _rx(r"上的|的|之").sub("", name)
 
 
 _FRAUD_AFTER = re.compile(r"^(?:等|类|型)?[\u4e00-\u9fff]{0,6}?(?:诈骗|骗局|骗术|套路|电诈|电信)")
@@ -1077,7 +1088,7 @@ _SHORT_NAMED = re.compile(r"([\u4e00-\u9fff]{3,24}?)[(（]以?下?简称[“\"]?
 def _short_named(work: str) -> list[_Cand]:
     """非警务事项纠纷调解中心(以下简称调解中心): a practice the text names in full and gives a short
     name for; the name runs from the verb before it and must end in a head word."""
-    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    heads = _heads_longest_first()
     cues = tuple(sorted(_cues()["create"] + _cues()["adopt"] + ("启用", "运行", "依托"), key=len, reverse=True))
     out: list[_Cand] = []
     for m in _SHORT_NAMED.finditer(work):
@@ -1119,7 +1130,7 @@ def _person_rooms(work: str, ext: Extraction) -> list[_Cand]:
             if not name or not (name[0] in single or name[:2] in double) or work[m.start(1) - 1:m.start(1)] in "“" \
                     or _NOT_PERSON.search(name) or any(st.name and st.name.startswith(name) for st in ext.stations):
                 continue  # (路社区警务室, 华林警务室 of 华林派出所: places, not people)
-            alone = [i for i in _find(work, name) if not work.startswith(m.group(2), i + len(name))
+            alone = [i for i in find_all(name, work) if not work.startswith(m.group(2), i + len(name))
                      and (_PERSON_BEFORE.search(work, max(0, i - 5), i) or _PERSON_AFTER.match(work, i + len(name)))]
             if alone:
                 start = m.end(1) - len(name)
@@ -1132,14 +1143,6 @@ _NOT_PERSON = re.compile(r"社区|村|镇|乡|街|路|所|区|县|市|省|警|�
 # 社区民警郭建军正在…, 张文昌主动辞去…: the name written as a person's
 _PERSON_BEFORE = re.compile(r"(?:民警|警官|所长|教导员|辅警|调解员|书记|主任|同志)$")
 _PERSON_AFTER = re.compile(r"说|介绍|表示|正在|同志|警官|告诉|带领|主动|及时|被评为|所管辖|求助|荣获|[，,。：:]")
-
-
-def _find(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 # A verb or a quantity before an object head word (调动义警, 广大义警): no name.
@@ -1556,7 +1559,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     stations = {normalize_name(s.name) for s in ext.stations if s.name}
     accepted = [c for c in accepted if normalize_name(c.name) not in stations
                 and (not _is_framing(c.name) or (c.kind == "counted" and c.components) or c.kind == "quoted")
-                and not c.name.endswith("秘诀")]  # “长青”有秘诀: a reporter's figure, whatever path named it
+                and not _ends_with(c.name, _negatives()["suffix"])]  # “长青”有秘诀, …目标: whatever path named it
     accepted.sort(key=lambda c: c.start)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]
@@ -1624,7 +1627,7 @@ def _lead_aliases(clean: CleanDoc, cands: list[_Cand]) -> None:
 def _heading_aliases(work: str, headings: list[tuple[int, int, int, int]], cands: list[_Cand]) -> None:
     """A heading's quote (打造“A”服务站点) names the practice its body presents with the same head word
     (打造…的“B”服务站点), unless A itself recurs in the body: A is then an alias of B."""
-    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    heads = _heads_longest_first()
     for c in cands:
         sec = next(((b0, b1) for h0, h1, b0, b1 in headings if h0 <= c.start < h1), None)
         if sec is None or c.components or c.kind not in ("quoted", "heading") or c.name in work[sec[0]:sec[1]]:
@@ -1654,7 +1657,7 @@ def _joins_parts(core: str, parts: frozenset[str]) -> bool:
 def _parts_aliases(cands: list[_Cand]) -> None:
     """A later name made of a listed practice's own parts (“三联”: 联防、联调、联宣 … “联防联宣”警务模式)
     is the same practice under another name: an alias, not a second mechanism."""
-    heads = tuple(sorted(mechanism_heads(), key=len, reverse=True))
+    heads = _heads_longest_first()
     for c in cands:
         parts = frozenset(x for x in c.components if 1 <= len(x) <= 8)
         if len(parts) < 2 or c.kind == "alias":

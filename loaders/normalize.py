@@ -106,3 +106,13 @@ def concept_key(name: str | None) -> str:
                 changed = True
                 break
     return s
+
+
+def find_all(term: str, text: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of a non-empty ``term`` (str.find: no per-name regex)."""
+    out = []
+    pos = text.find(term)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(term, pos + len(term))
+    return out

@@ -667,20 +667,14 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         if size:  # “X”分队由60多名队员组成, 72名…的“X队”队员
             team, used = size
             prev_end = consumed = max(consumed, group[-1].end + used)
-            out.append(_Found(metric=team + "人数", start=cs + first.start, end=cs + first.end,
-                              value=first.value, unit="人", qualifier=first.qualifier,
-                              period=_period_before(sent, cs + first.start), verb="组建",
-                              family="mobilisation", kind="activity"))
+            out.append(_members_of(sent, cs, first, team, "人"))
             continue
         composed = _COMPOSED.match(after) if (len(group) == 1 and first.unit in ("人", "名")
                                              and not raw_head.endswith(tuple(LIST_SEP))) else None
         team = _team_after(after[composed.end():]) if composed else None
         if team and not first.chinese:  # 由170余人组成的巡逻队: the members of the team formed
             prev_end = consumed = group[-1].end + composed.end() + team[1]
-            out.append(_Found(metric=team[0] + "人数", start=cs + first.start, end=cs + first.end,
-                              value=first.value, unit=first.unit, qualifier=first.qualifier,
-                              period=_period_before(sent, cs + first.start), verb="组建",
-                              family="mobilisation", kind="activity"))
+            out.append(_members_of(sent, cs, first, team[0], first.unit))
             continue
         team = _team_after(after) if _team_group(group) and _FORM.search(clause[:first.start]) else None
         if team:
@@ -908,6 +902,13 @@ _WAGE_OBJ = re.compile(r"的?(工资|欠薪|薪资|薪酬|劳务费|工钱|血�
 _TEAM_BEFORE = re.compile(r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{0,8}?(?:分队|队伍|队|小组))由$")
 _MEMBERS_FORM = re.compile(r"(?:名|位)?(?:队员|成员|志愿者|骨干)?组成")
 _MEMBERS_OF = re.compile(r"[^，,。；;“]{0,10}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:队伍|队))[”\"」](?:队员|成员)")
+
+
+def _members_of(sent: str, cs: int, q: Quantity, team: str, unit: str | None) -> _Found:
+    """The number of members of a team the station formed (mobilisation, work done)."""
+    return _Found(metric=team + "人数", start=cs + q.start, end=cs + q.end, value=q.value, unit=unit,
+                  qualifier=q.qualifier, period=_period_before(sent, cs + q.start), verb="组建",
+                  family="mobilisation", kind="activity")
 
 
 def _team_size(before: str, after: str) -> tuple[str, int] | None:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from .document import CleanDoc
 from .model import Extraction, Mechanism, Partner
-from .normalize import PINYIN_GLOSS, QUOTES, compiled as _rx, fullwidth_to_halfwidth, normalize_name, read_lexicon
+from .normalize import PINYIN_GLOSS, QUOTES, compiled as _rx, find_all, fullwidth_to_halfwidth, normalize_name, read_lexicon
 
 # Characters that end a clause (cue words and list context are looked for inside one).
 CLAUSE_END = set("，,；;。！？!?：:\n")
@@ -974,7 +974,7 @@ def _mechanism_sentences(clean: CleanDoc, kt: KeyText, mechanisms: list[Mechanis
         for term in terms:
             if not term:
                 continue
-            for hs in _find_all(term, kt.text):
+            for hs in find_all(term, kt.text):
                 pos = kt.idx[hs]
                 sent = clean.sentence_at(pos)
                 if sent is not None:
@@ -1030,16 +1030,6 @@ def _linked(clean: CleanDoc, pos: int, mech_sents: dict[int, dict[int, list[int]
     return []
 
 
-def _find_all(term: str, text: str) -> list[int]:
-    """Starts of the non-overlapping occurrences of a non-empty ``term`` (str.find: no per-name regex)."""
-    out = []
-    pos = text.find(term)
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find(term, pos + len(term))
-    return out
-
-
 def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tuple[int, int]]:
     """Clean spans of mechanism names: a partner word inside one (某某义警) is not a partner."""
     spans = []
@@ -1048,7 +1038,7 @@ def _inside_mechanism_name(kt: KeyText, mechanisms: list[Mechanism]) -> list[tup
             term = normalize_name(t)
             if len(term) < 3:
                 continue
-            for hs in _find_all(term, kt.text):
+            for hs in find_all(term, kt.text):
                 spans.append(kt.span(hs, hs + len(term)))
     return spans
 

@@ -1027,7 +1027,7 @@ def _province_runs(simp: str) -> list[tuple[str, str]]:
 
 def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints: dict[str, str] | None = None):
     """The station's Place (see the module docstring)."""
-    from .gazetteer import Place, _ethnic_base, resolve
+    from .gazetteer import Place, resolve
 
     given: dict[str, str] = {}
     for m in st.mentions:
@@ -1046,10 +1046,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         counts = _county_counts(simp)
         if "prefecture" in given:  # only counties of the prefecture the text gave
             counts = Counter({c: n for c, n in counts.items() if _county_in(given["prefecture"], c)})
-        if counts and not town:
-            top = counts.most_common(2)
-            if len(top) == 1 or top[0][1] > top[1][1]:
-                given["county"] = top[0][0]
+        if not town and (top := _top_county(counts)):
+            given["county"] = top
         if "county" not in given and "prefecture" not in given and not _one_town(town):
             # (a town of the station's name written in the text, and only one in the country,
             # places it better than the places the article names most: 大朗镇 over a visitor's 前锋区)
@@ -1099,12 +1097,16 @@ def _town_base(name: str) -> str:
     return _ethnic_base(name) or _strip_town(name)
 
 
+def _top_county(counts: Counter) -> str | None:
+    """The county named more often than any other, if one is."""
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
 def _county_fallback(simp: str, hints: dict[str, str] | None) -> dict[str, str]:
     """The county the text names most (or, with no county, the short-form hints)."""
-    counts = _county_counts(simp).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return {"county": counts[0][0]}
-    return dict(hints or {})
+    top = _top_county(_county_counts(simp))
+    return {"county": top} if top else dict(hints or {})
 
 
 def _short_pair(simp: str):
