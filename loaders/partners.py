@@ -60,7 +60,7 @@ CUES = (
     "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用", "配备",
 )
 # 参观纪念馆, 游览景区: a place visited, not a body at work.
-VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡)了?$")
+VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡|走访)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
 # 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
@@ -96,7 +96,7 @@ FORMED_BEFORE = re.compile(
 # 成为村民信赖的老娘舅, 由所长担任网格指导员: a role the officer plays, not a partner.
 ROLE_OF_OFFICER = re.compile(r"(?:[既也又更还]是|成为|当好|争当|化身|被誉为|被称为|誉为|称为|担任|兼任|当起|充当|扮演)[^、，,。；;]{0,8}$")
 # 被某部和某会联合命名为…: the bodies handing out an honour are not partners.
-HONOUR = re.compile(r"命名|授予|评为|评选为|表彰|授牌|荣获|获评|称号|荣誉|表扬信|记功")
+HONOUR = re.compile(r"命名|授予|评为|评选为|表彰|授牌|荣获|获评|称号|荣誉|表扬信|记功|记(?:集体|个人)?[一二三]等功|嘉奖")
 # 组建由专职调解员组成的调解队伍: the team is the station's own (its members may still be partners).
 FORMED_OF = re.compile(r"(?:组建|成立|建立|设立)了?(?:一支)?由[^，,。；;]{0,30}组成的[^、，,；;]{0,6}$")
 # 兴安边境管理支队某某派出所: the parent unit in a station's full name.
@@ -139,6 +139,8 @@ ADDRESS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:社区|村|组|小区)(?:�
 COVERAGE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采访|报道|记者)")
 # 边防部队转隶, 隶属于某分局: the station's own organisational history or parent.
 ORG_HISTORY = re.compile(r"转隶|改隶|隶属|划归|划转|毕业")  # 从某某学院毕业: an officer's school
+# 上世纪七八十年代…设立多家工厂、林场, 抗日战争时期的边区政府: the place's history, no partner at work.
+PAST_ERA = re.compile(r"上世纪|[五六七八九]十年代|解放前|解放初|建国初|抗日战争|解放战争|土地革命|革命时期")
 # 民警与调解员兵分两路, 社区民警和网格员: people paired with the station's officers work with them.
 WITH_POLICE_BEFORE = re.compile(r"(?:民警|辅警|干警|警员|所长)(?:与|和|及|同|、|\+)$")
 WITH_POLICE_AFTER = re.compile(r"^(?:与|和|及|同|、|\+)(?:社区|驻村|责任区)?(?:民警|辅警|干警|警员)")
@@ -344,6 +346,13 @@ def _trie_matches(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _sentence(key: str, a: int, b: int) -> tuple[int, int]:
+    """The sentence around ``key[a:b]`` (ends at 。！？ or a line break)."""
+    s = max(key.rfind(c, 0, a) for c in "。！？!?\n") + 1
+    ends = [e for e in (key.find(c, b) for c in "。！？!?\n") if e >= 0]
+    return s, min(ends, default=len(key))
+
+
 def _clause(key: str, a: int, b: int) -> tuple[int, int]:
     s = a
     while s > 0 and key[s - 1] not in CLAUSE_END:
@@ -478,7 +487,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 由边境派出所民警、民兵组成: the station's own officers
         if _rx(r"向[^、，,。；;]{0,6}$").search(before) and key.startswith("学", b):
             continue  # 向老党员学: whom the station learns from
-        if HONOUR.search(key[slice(*_clause(key, a, b))]) or ORG_HISTORY.search(key[slice(*_clause(key, a, b))]):
+        clause = key[slice(*_clause(key, a, b))]
+        if HONOUR.search(clause) or ORG_HISTORY.search(clause) or PAST_ERA.search(key, *_sentence(key, a, b)):
             continue
         if "police" not in t.categories and ADDRESS_AFTER.match(key[b:]):
             continue

@@ -180,6 +180,14 @@ def test_officer_roles_descriptions_and_beneficiaries_excluded():
 
 def test_honours_givers_are_not_partners():
     assert names(run("派出所被中组部和妇联联合命名为先进集体。")) == []
+    assert names(run("该所先后被区人民政府记集体三等功。")) == []
+    assert names(run("该所与区政府联合开展调解。")) == ["区政府"]
+
+
+def test_bodies_in_the_places_history_are_not_partners():
+    text = "上世纪七八十年代，镇里设立多家工厂，另有林场、学校等单位，由派出所联合治安。"
+    assert names(run(text)) == []
+    assert names(run("派出所联合林场、学校开展防火宣传。")) == ["林场", "学校"]
 
 
 def test_traditional_roles_and_grassroots_bodies_found():
@@ -515,6 +523,10 @@ def test_party_members_and_masses_as_written_or_folded_into_party_members():
 def test_a_place_visited_is_not_a_partner_but_a_co_builder_is():
     ext = run("派出所组织民警参观纪念馆。")
     assert names(ext) == []
+    ext = run("民警联合村委会走访商户，宣传防诈知识。")
+    assert names(ext) == ["村委会"]
+    ext = run("民警联合村委会、商户开展巡查。")
+    assert names(ext) == ["村委会", "商户"]
     ext = run("派出所通过与白溪革命纪念馆共建，联合导游开展宣讲。")
     assert names(ext) == ["纪念馆", "导游"]
 
@@ -665,3 +677,8 @@ def test_party_rhetoric_and_the_stations_own_party_members_are_no_partners():
     assert names(run("青石派出所组织党员民辅警来到烈士墓前重温入党誓词。")) == []
     # a body named for its part in a practice still counts (党政作用发挥由参与到主导)
     assert names(run("青石派出所推行工作法，即党政作用发挥由“参与”到“主导”，联合司法所调解。")) == ["党委", "政府", "司法所"]
+
+
+def test_a_full_time_peoples_mediator_is_a_peoples_mediator():
+    ext = run("派出所聘请专职人民调解员参与调解。")
+    assert names(ext) == ["人民调解员"]
