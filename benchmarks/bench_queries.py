@@ -60,7 +60,12 @@ def _time(fn, runs: int) -> tuple[float, int]:
 
 
 def ensure_store(work: Path, triples: int, jobs: int) -> Path:
-    """A store with at least ``triples`` triples, grown 1,000 synthetic articles at a time."""
+    """A store of at least ``triples`` triples (and not many more), grown from synthetic corpora.
+
+    The first corpus has 1,000 articles; each later one is sized from the
+    triples per article so far, so the store lands just over the target
+    instead of up to one full corpus past it.
+    """
     from benchmarks.synth import make_corpus
     from kg.build import build_store
     from kg.store import Store
@@ -68,10 +73,14 @@ def ensure_store(work: Path, triples: int, jobs: int) -> Path:
     store = work / "store"
     st = Store(store)
     batch = 0
-    while not st.exists() or st.stats()["triples"] < triples:
-        corpus = work / f"corpus-{batch:03d}"
+    while not st.exists() or (have := st.stats())["triples"] < triples:
+        size = 1000
+        if st.exists() and have["files"]:
+            per_article = have["triples"] / have["files"]
+            size = max(50, min(1000, int((triples - have["triples"]) / per_article * 1.02) + 1))
+        corpus = work / f"corpus-{batch:03d}-{size}"
         if not corpus.exists():
-            make_corpus(corpus, 1000, seed=batch)
+            make_corpus(corpus, size, seed=batch)
         t = time.perf_counter()
         s = build_store([corpus], store, jobs=jobs)
         print(f"  batch {batch}: {s.line()} in {time.perf_counter() - t:.1f}s", flush=True)
