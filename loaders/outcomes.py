@@ -432,12 +432,17 @@ def _head_metric(head: str) -> tuple[str, str]:
     return m, verb
 
 
+_KIND_OF_CASE = "刑事|治安|交通|消防|电诈"
+_JOINED_KINDS = re.compile(rf"^({_KIND_OF_CASE})(?=(?:{_KIND_OF_CASE})(?:案|事|警|$))")
+
+
 def _split_items(metric: str) -> list[str]:
     """刑事、治安、电诈案件发案数 -> [刑事案件发案数, 治安案件发案数, 电诈案件发案数].
 
     Items of one or two characters (刑事, 治安) borrow the head noun of the
     last item; complete items (警情数, 逮捕数) stay as they are.
     """
+    metric = _JOINED_KINDS.sub(r"\1、", metric)  # 刑事治安零发案: two kinds of case written together
     parts = [p for p in re.split(r"、|以及|和(?!谐)|及(?!时)|(?<![参给])与", metric) if p]  # not 参与感, 及时率
     if len(parts) <= 1:
         return [metric] if metric else []
@@ -1187,7 +1192,10 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
             continue  # 追求零发案: an aim, not a record
         noun, verb = _head_metric(head)
         noun = re.sub(r"^[一二三四五六七八九十]是", "", noun)  # 四是规范执法零投诉: the list's ordinal
-        noun = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)[-1]  # 甲村实现刑事案件“零发生”
+        pieces = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)  # 甲村实现刑事案件“零发生”
+        # 入室盗窃、盗窃非机动车案件均保持零发案: the subject comes before the verb
+        before = re.sub(r"(?:均|都|全部|皆|全|始终|一直|持续|连续)+$", "", pieces[-2]) if len(pieces) > 1 else ""
+        noun = pieces[-1] or (before if family_of(before) else "")
         noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
         if x == "发生" and (not noun or family_of(noun) is None):
             continue  # 零发生 needs a subject that names what did not happen

@@ -129,6 +129,22 @@ def test_quoted_zero_record_with_a_joint_subject_gives_one_per_subject() -> None
     assert got[0].period == "去年以来"
 
 
+def test_zero_record_whose_subjects_come_before_the_verb() -> None:
+    got = run("今年，入室盗窃、盗窃非机动车案件均保持零发案。")
+    assert [(o.metric, o.direction) for o in got] == [("入室盗窃零发案", "zero"), ("盗窃非机动车案件零发案", "zero")]
+
+
+def test_two_kinds_of_case_written_together_are_two_records() -> None:
+    got = run("2022年，甲村实现刑事治安零发案。")
+    assert [(o.metric, o.direction, o.period) for o in got] == [
+        ("刑事零发案", "zero", "2022"), ("治安零发案", "zero", "2022")]
+
+
+def test_nothing_of_a_list_happened_gives_one_zero_per_item() -> None:
+    got = run("一年多来，辖区无聚众闹事、大规模上访事件发生。")
+    assert [(o.metric, o.direction) for o in got] == [("聚众闹事", "zero"), ("大规模上访事件", "zero")]
+
+
 def test_zero_subject_starts_after_an_earlier_quoted_slogan() -> None:
     got = run("乙所做到了“小事不出村”、民转刑案件“零发生”。")
     assert [(o.metric, o.direction) for o in got] == [("民转刑案件", "zero")]
