@@ -674,6 +674,15 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             prev_end = consumed = max(consumed, group[-1].end + used)
             out.append(_members_of(sent, cs, first, team, "人"))
             continue
+        recruited = _RECRUITED.search(clause[:first.start]) if (
+            len(group) == 1 and first.unit in ("人", "名") and not first.chinese) else None
+        role = _AS_ROLE.match(after) if recruited else None
+        if role:  # 发展108名村民作为警务助理: the people the station recruited into a role
+            prev_end = consumed = max(consumed, group[-1].end + role.end())
+            found = _members_of(sent, cs, first, role.group(1), "人")
+            found.metric = recruited.group(1) + role.group(1)
+            out.append(found)
+            continue
         composed = _COMPOSED.match(after) if (len(group) == 1 and first.unit in ("人", "名")
                                              and not raw_head.endswith(tuple(LIST_SEP))) else None
         team = _team_after(after[composed.end():]) if composed else None
@@ -921,9 +930,20 @@ def _team_size(before: str, after: str) -> tuple[str, int] | None:
     b = _TEAM_BEFORE.search(before)
     if b and (m := _MEMBERS_FORM.match(after)):
         return re.sub(r"[“”\"「」]", "", b.group(1)), m.end()
-    if m := _MEMBERS_OF.match(after):
-        return m.group(1) + "队员", m.end()
+    if m := _MEMBERS_OF.match(after) or _QUOTED_MEMBERS.match(after):
+        return m.group(1) + ("队员" if m.re is _MEMBERS_OF else ""), m.end()
+    if _FORMED_NOW.search(before) and (m := _QUOTED_TEAM.match(after)):
+        return m.group(1), m.end()
     return None
+
+
+# 91名佩戴红袖标的“银发队员”: members named in quotes; 组建了196名以党员为主体的“红色警务团队”: a team formed
+_QUOTED_MEMBERS = re.compile(r"[^，,。；;“为]{0,10}?的?[“\"「]([\u4e00-\u9fff]{1,10}(?:队员|成员))[”\"」]")
+_FORMED_NOW = re.compile(r"(?:组建|成立|组织|组成)了?$")
+_QUOTED_TEAM = re.compile(r"[^，,。；;“]{0,12}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:团队|队伍|分队|小组|队))[”\"」]")
+# 发展108名人头熟、品德好的村民作为警务助理: people recruited into a role
+_RECRUITED = re.compile(r"(发展|招募|吸纳|聘请|选聘|培养|培育)了?$")
+_AS_ROLE = re.compile(r"[^，,。；;]{0,16}?(?:作为|担任|成为)([\u4e00-\u9fff]{2,6}?)(?=[，,。；;！？]|$)")
 
 
 def _team_group(group: list[Quantity]) -> bool:

@@ -174,6 +174,19 @@ def test_adverb_between_comparison_and_verb_and_qualifier_after_verb() -> None:
         (90.0, "%", "decrease", "超"), (30.0, "%", "decrease", "近")]
 
 
+def test_team_sizes_written_before_quoted_members_or_a_formed_team() -> None:
+    got = run("91名佩戴红袖标的“银发队员”巡逻。")
+    assert [(o.metric, o.value, o.unit, o.kind) for o in got] == [("银发队员人数", 91.0, "人", "activity")]
+    got = run("甲警务室组建了196名以党员为主体的“红色警务团队”。")
+    assert [(o.metric, o.value, o.family) for o in got] == [("红色警务团队人数", 196.0, "mobilisation")]
+    assert run("甲警务室有196名以党员为主体的“红色警务团队”队长。") == []
+
+
+def test_people_recruited_into_a_role() -> None:
+    got = run("2016年起发展108名人头熟、品德好的村民作为警务助理，就地解决矛盾。")
+    assert [(o.metric, o.value, o.unit) for o in got] == [("发展警务助理", 108.0, "人")]
+
+
 def test_count_of_people_before_the_role_they_took() -> None:
     (o,) = run("近年来，丙所吸纳退休干部、快递员等近300人为“护村队员”。")
     assert (o.metric, o.value, o.unit, o.qualifier, o.kind) == ("吸纳护村队员", 300.0, "人", "近", "activity")
