@@ -728,3 +728,10 @@ def test_aims_of_zero_and_the_makeup_of_the_caseload() -> None:
     assert [f.metric for f in sentence_outcomes("四是规范执法零投诉。")] == ["规范执法零投诉"]
     assert sentence_outcomes("月均接处警5800余起，其中纠纷类警情约占35%。") == []
     assert [f.value for f in sentence_outcomes("群众满意率达98%。")] == [98.0]
+
+
+def test_money_saved_and_goods_seized_are_results() -> None:
+    got = run("民警为居民止损3万元。")
+    assert [(o.value, o.unit, o.kind, o.family) for o in got] == [(30000.0, "元", "result", "clearance")]
+    got = run("收缴涉案财物130余件。")
+    assert [(o.metric, o.value, o.unit, o.family) for o in got] == [("收缴涉案财物", 130.0, "件", "clearance")]
