@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -98,6 +99,27 @@ class BuildSummary:
             f"{self.unchanged} unchanged, {self.reprints} reprints), {self.stations} stations, {self.triples} triples, "
             f"{len(self.skipped)} files skipped"
         )
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of the extraction code and its data (loaders/, kg/oxconv.py).
+
+    A file loaded by another version of the extractors is read again, so an
+    upgrade never leaves the store holding facts the current rules would not
+    extract. Hashing the ~100 files takes a few milliseconds, once per process.
+    """
+    import hashlib
+
+    import loaders
+
+    root = Path(loaders.__file__).resolve().parent
+    files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files.append(Path(__file__).resolve().parent / "oxconv.py")
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def _file_sha(path: Path) -> str:
@@ -205,7 +227,8 @@ def build_store(
                 continue
             old = tx.manifest.files.get(p)
             if old and old["bytes_sha256"] == sha and not force and old["article"] in graphs \
-                    and comparable(old.get("minhash")):  # an older release's signature: read the file again
+                    and old.get("extractor") == extractor_fingerprint() \
+                    and comparable(old.get("minhash")):  # another release's extractors: read the file again
                 summary.unchanged += 1
                 summary.unchanged_paths.append(p)
             else:
@@ -303,7 +326,7 @@ class _BulkLoader:
 
 def _record(manifest: Any, res: FileResult, was_reprint: bool = True) -> None:
     """The manifest entry of a freshly loaded file; its article's graph is now complete."""
-    entry = {"bytes_sha256": res.bytes_sha256, "article": res.article}
+    entry = {"bytes_sha256": res.bytes_sha256, "article": res.article, "extractor": extractor_fingerprint()}
     if res.signature:
         entry["minhash"] = res.signature
     if res.date:

@@ -38,6 +38,25 @@ def test_build_twice_gives_the_same_store(tmp_path: Path, seed_paths: list[Path]
     assert _quads(a) == _quads(b)
 
 
+def test_files_loaded_by_other_extractors_are_read_again(tmp_path: Path, seed_paths: list[Path], monkeypatch) -> None:
+    import kg.build
+
+    store, fresh = tmp_path / "s", tmp_path / "fresh"
+    monkeypatch.setattr(kg.build, "extractor_fingerprint", lambda: "an-older-release")
+    build_store(seed_paths, store)
+    # Pretend the older extractors missed every outcome: the upgrade must bring them back.
+    db = ox.Store(str(Store(store).path / Store(store).current_name()))
+    db.update("DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/policing-kg/ontology#reportsOutcome> ?o } }")
+    db.flush()
+    del db
+    monkeypatch.undo()
+    again = build_store(seed_paths, store)
+    assert again.replaced == 5 and again.unchanged == 0
+    build_store(seed_paths, fresh)
+    assert _quads(store) == _quads(fresh)
+    assert build_store(seed_paths, store).unchanged == 5
+
+
 def test_one_named_graph_per_article(seed_store: Path) -> None:
     db = Store(seed_store).open_read()
     graphs = {g.value for g in db.named_graphs()}
