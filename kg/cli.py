@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -50,6 +51,29 @@ def _fail(msg: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _interrupt_note(store: Path, endpoint: str | None) -> Iterator[None]:
+    """On Ctrl-C, say whether the build had been committed (exit code 130 either way).
+
+    The store switches generation in one rename; an interrupt after it (while
+    the summary is counted, say) leaves the complete build in place.
+    """
+    from kg.store import Store
+
+    before = None if endpoint else Store(store).current_name()
+    try:
+        yield
+    except KeyboardInterrupt:
+        if endpoint:
+            msg = "interrupted: article graphs already sent stay on the server; build again to finish"
+        elif Store(store).current_name() != before:
+            msg = "interrupted after the build was committed: the store holds the complete build"
+        else:
+            msg = "interrupted: the store is as it was before the build"
+        typer.echo(msg, err=True)
+        raise typer.Exit(130) from None
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
@@ -66,7 +90,8 @@ def build(
     from kg.store import StoreBusy
 
     try:
-        summary = _kg(store, endpoint).build(paths, jobs=jobs, progress=sys.stderr.isatty(), force=force)
+        with _interrupt_note(store, endpoint):
+            summary = _kg(store, endpoint).build(paths, jobs=jobs, progress=sys.stderr.isatty(), force=force)
     except StoreBusy as e:
         _fail(str(e), 3)
         return
@@ -89,7 +114,8 @@ def run(
     from kg.store import StoreBusy
 
     try:
-        res = run_all(paths, out, store, jobs=jobs, progress=sys.stderr.isatty())
+        with _interrupt_note(store, None):
+            res = run_all(paths, out, store, jobs=jobs, progress=sys.stderr.isatty())
     except StoreBusy as e:
         _fail(str(e), 3)
         return

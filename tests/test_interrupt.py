@@ -62,3 +62,28 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     assert len(Store(store).manifest().files) == len(manifest) + 160
     gens = [p for p in store.glob("gen-*") if p.is_dir()]
     assert [p.name for p in gens] == [Store(store).current_name()]
+
+
+def test_ctrl_c_says_whether_the_build_was_committed(tmp_path: Path, seed_paths: list[Path], monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import kg.build
+    from kg.cli import app
+    from kg.store import Store
+
+    runner = CliRunner()
+    store = tmp_path / "s"
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.build, "_load_ontology", interrupt)  # before the commit
+    res = runner.invoke(app, ["build", *map(str, seed_paths), "--store", str(store)])
+    assert res.exit_code == 130 and "as it was before the build" in res.output
+    assert Store(store).current_name() is None
+    monkeypatch.undo()
+    monkeypatch.setattr(Store, "stats", interrupt)  # after it: counting the summary
+    res = runner.invoke(app, ["build", *map(str, seed_paths), "--store", str(store)])
+    assert res.exit_code == 130 and "holds the complete build" in res.output
+    monkeypatch.undo()
+    assert len(Store(store).manifest().files) == 5
