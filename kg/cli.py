@@ -85,7 +85,8 @@ def build(
     """Extract articles and load them into the store (incremental, all or nothing).
 
     Exit code 0 when at least one article is in the store from these inputs,
-    1 when nothing could be loaded, 3 when another process is writing the store.
+    1 when nothing could be loaded, 3 when another process is writing the store,
+    130 when interrupted (the message says whether the build was committed).
     """
     from kg.store import StoreBusy
 
