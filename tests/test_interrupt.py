@@ -47,13 +47,14 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     for attempt in range(3):
         proc = subprocess.Popen(KG + ["build", str(corpus), "--store", str(store)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(rng.uniform(0.5, 2.5))
         if proc.poll() is not None:
             pytest.fail("the build finished before it could be interrupted; make the corpus bigger")
         proc.send_signal(sig)
-        proc.wait(timeout=60)
-        assert _quads(store) == before, f"store changed after {signal.Signals(sig).name} #{attempt}"
+        out, err = proc.communicate(timeout=60)
+        said = f"exit {proc.returncode}, stdout {out[-300:]!r}, stderr {err[-600:]!r}"
+        assert _quads(store) == before, f"store changed after {signal.Signals(sig).name} #{attempt}: {said}"
         assert Store(store).manifest().files == manifest
     # rerunning completes the build
     done = subprocess.run(KG + ["build", str(corpus), "--store", str(store)], env=env,
