@@ -18,6 +18,7 @@ from kg.build import build_store
 from kg.store import Store
 
 KG = [sys.executable, "-m", "kg.cli"]
+N_ARTICLES = 480
 
 
 def _quads(store: Path) -> set[str]:
@@ -33,6 +34,12 @@ def _corpus(seed_paths: list[Path], dest: Path, n: int) -> Path:
     return dest
 
 
+def _default_sigint() -> None:
+    """A job started in the background by a shell ignores SIGINT, and so would the build
+    it runs (CI launched with `nohup … &` did): give the build the default disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: list[Path], sig: int) -> None:
@@ -40,14 +47,15 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     build_store(seed_paths, store)
     before = _quads(store)
     manifest = Store(store).manifest().files
-    # large enough that the build cannot commit within the 2.5 s before the signal (40 articles
-    # built in ~3 s here: a late signal could arrive after the commit, and the store had changed)
-    corpus = _corpus(seed_paths, tmp_path / "corpus", 160)
+    # large enough that the build cannot commit within the 2.5 s before the signal (160 articles,
+    # reprints of five, were built in ~2.5 s here: a late signal could arrive after the commit)
+    corpus = _corpus(seed_paths, tmp_path / "corpus", N_ARTICLES)
     rng = random.Random(int(sig))
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     for attempt in range(3):
         proc = subprocess.Popen(KG + ["build", str(corpus), "--store", str(store)], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=_default_sigint)
         time.sleep(rng.uniform(0.5, 2.5))
         if proc.poll() is not None:
             pytest.fail("the build finished before it could be interrupted; make the corpus bigger")
@@ -60,7 +68,7 @@ def test_interrupted_build_leaves_store_unchanged(tmp_path: Path, seed_paths: li
     done = subprocess.run(KG + ["build", str(corpus), "--store", str(store)], env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert len(Store(store).manifest().files) == len(manifest) + 160
+    assert len(Store(store).manifest().files) == len(manifest) + N_ARTICLES
     gens = [p for p in store.glob("gen-*") if p.is_dir()]
     assert [p.name for p in gens] == [Store(store).current_name()]
 
