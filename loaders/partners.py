@@ -59,7 +59,7 @@ CUES = (
     "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
     "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用", "配备",
 )
-# 参观纪念馆, 游览景区: a place visited, not a body at work.
+# 参观纪念馆, 游览景区, 走访商户: a place or people visited, not a body at work.
 VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡|走访)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
