@@ -73,9 +73,9 @@ def ensure_store(work: Path, triples: int, jobs: int) -> Path:
     store = work / "store"
     st = Store(store)
     batch = 0
-    while not st.exists() or (have := st.stats())["triples"] < triples:
+    while (have := st.stats() if st.exists() else {"triples": 0, "files": 0})["triples"] < triples:
         size = 1000
-        if st.exists() and have["files"]:
+        if have["files"]:
             per_article = have["triples"] / have["files"]
             size = max(50, min(1000, int((triples - have["triples"]) / per_article * 1.02) + 1))
         corpus = work / f"corpus-{batch:03d}-{size}"

@@ -667,24 +667,21 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             deployed.period = _period_before(sent, cs + first.start)
             out.append(deployed)
             continue
-        size = _team_size(clause[:first.start], after) if (
-            len(group) == 1 and first.unit in ("人", "名") and not first.chinese) else None
+        people = len(group) == 1 and first.unit in ("人", "名")  # one count of people
+        size = _team_size(clause[:first.start], after) if people and not first.chinese else None
         if size:  # “X”分队由60多名队员组成, 72名…的“X队”队员
             team, used = size
             prev_end = consumed = max(consumed, group[-1].end + used)
             out.append(_members_of(sent, cs, first, team, "人"))
             continue
-        recruited = _RECRUITED.search(clause[:first.start]) if (
-            len(group) == 1 and first.unit in ("人", "名") and not first.chinese) else None
+        recruited = _RECRUITED.search(clause[:first.start]) if people and not first.chinese else None
         role = _AS_ROLE.match(after) if recruited else None
         if role:  # 发展108名村民作为警务助理: the people the station recruited into a role
             prev_end = consumed = max(consumed, group[-1].end + role.end())
-            found = _members_of(sent, cs, first, role.group(1), "人")
-            found.metric = recruited.group(1) + role.group(1)
-            out.append(found)
+            out.append(_members_of(sent, cs, first, role.group(1), "人",
+                                   metric=recruited.group(1) + role.group(1)))
             continue
-        composed = _COMPOSED.match(after) if (len(group) == 1 and first.unit in ("人", "名")
-                                             and not raw_head.endswith(tuple(LIST_SEP))) else None
+        composed = _COMPOSED.match(after) if (people and not raw_head.endswith(tuple(LIST_SEP))) else None
         team = _team_after(after[composed.end():]) if composed else None
         if team and not first.chinese:  # 由170余人组成的巡逻队: the members of the team formed
             prev_end = consumed = group[-1].end + composed.end() + team[1]
@@ -918,9 +915,10 @@ _MEMBERS_FORM = re.compile(r"(?:名|位)?(?:队员|成员|志愿者|骨干)?组�
 _MEMBERS_OF = re.compile(r"[^，,。；;“]{0,10}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:队伍|队))[”\"」](?:队员|成员)")
 
 
-def _members_of(sent: str, cs: int, q: Quantity, team: str, unit: str | None) -> _Found:
-    """The number of members of a team the station formed (mobilisation, work done)."""
-    return _Found(metric=team + "人数", start=cs + q.start, end=cs + q.end, value=q.value, unit=unit,
+def _members_of(sent: str, cs: int, q: Quantity, team: str, unit: str | None, metric: str | None = None) -> _Found:
+    """The number of members of a team the station formed (mobilisation, work done);
+    ``metric`` defaults to the team's 人数."""
+    return _Found(metric=metric or team + "人数", start=cs + q.start, end=cs + q.end, value=q.value, unit=unit,
                   qualifier=q.qualifier, period=_period_before(sent, cs + q.start), verb="组建",
                   family="mobilisation", kind="activity")
 
@@ -930,8 +928,10 @@ def _team_size(before: str, after: str) -> tuple[str, int] | None:
     b = _TEAM_BEFORE.search(before)
     if b and (m := _MEMBERS_FORM.match(after)):
         return re.sub(r"[“”\"「」]", "", b.group(1)), m.end()
-    if m := _MEMBERS_OF.match(after) or _QUOTED_MEMBERS.match(after):
-        return m.group(1) + ("队员" if m.re is _MEMBERS_OF else ""), m.end()
+    if m := _MEMBERS_OF.match(after):
+        return m.group(1) + "队员", m.end()
+    if m := _QUOTED_MEMBERS.match(after):
+        return m.group(1), m.end()
     if _FORMED_NOW.search(before) and (m := _QUOTED_TEAM.match(after)):
         return m.group(1), m.end()
     return None

@@ -346,10 +346,13 @@ def _trie_matches(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+SENTENCE_END = "。！？!?\n"
+
+
 def _sentence(key: str, a: int, b: int) -> tuple[int, int]:
     """The sentence around ``key[a:b]`` (ends at 。！？ or a line break)."""
-    s = max(key.rfind(c, 0, a) for c in "。！？!?\n") + 1
-    ends = [e for e in (key.find(c, b) for c in "。！？!?\n") if e >= 0]
+    s = max(key.rfind(c, 0, a) for c in SENTENCE_END) + 1
+    ends = [e for e in (key.find(c, b) for c in SENTENCE_END) if e >= 0]
     return s, min(ends, default=len(key))
 
 
