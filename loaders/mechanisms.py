@@ -528,11 +528,14 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if not _post_head(after, heads) and _rx(rf"^[{HAN}]{{1,4}}枫桥$").match(core):
             continue  # 海上枫桥, 草原枫桥: the doctrine adapted to a place, not a practice
-        counted_activity = _count_prefix(core)[0] is not None and _post_head(after, heads) is not None
+        n_label = _count_prefix(core)[0]
+        spelled = n_label is not None and len(core) == 2 and _label_parts_spelled(
+            core, n_label, work[max(s0, qs - 120):qs], work[chain_end:s1])
+        counted_activity = spelled or (n_label is not None and _post_head(after, heads) is not None)
         if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
-            continue  # (“十红”主题教育活动: a counted name with a head is a practice, not a theme)
+            continue  # (“十红”主题教育活动, “四必”要求 with its four 必 listed: a counted name, not a theme)
         gm = _goal_after_re().match(after)
-        if gm and not _head_re().search(gm.group(1)) and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
+        if gm and not spelled and not _head_re().search(gm.group(1)) and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
             continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
         if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
             continue
@@ -649,7 +652,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             post_head = None
         n, cchar, _ = _count_prefix(core)
         if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
-                core, n, work[max(s0, qs - 120):qs], before, cues):
+                core, n, work[max(s0, qs - 120):qs], before, cues, work[chain_end:s1]):
             continue  # “六防”宣传热潮: a counted label, not a name
         name = core
         if n is not None and len(core) == 2 and post_head:
@@ -720,7 +723,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 continue
         elif in_heading:
             kind = "heading"
-        else:
+        elif not spelled:  # (“四员”职责：即…员、…员: its parts spelled out make it a named practice)
             cands.append(_Cand(name, qs, qe, kind="weak", aliases=[f"chain:{chain_id}"]))
             continue
         if len(core) <= 2 and n is None and hm and len(hm.group(1)) <= 4:
@@ -806,7 +809,8 @@ def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
     m = bare.match(after)
     if m:
         rest = after[m.end():]
-        if rest[:1] in tuple("化性者员") or _starts_with(rest, heads) or _starts_with(rest, _negatives()["after"]):
+        if (rest[:1] in tuple("化性者员") and not rest.startswith("化解")) or _starts_with(rest, heads) \
+                or _starts_with(rest, _negatives()["after"]):
             return None
     return m
 
@@ -846,12 +850,21 @@ def _named_object(core: str) -> bool:
     return head is not None and len(core) - len(head) >= 2
 
 
-def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
+def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]],
+                      following: str = "") -> bool:
     """A two-character counted label (“两站”, “三片”) is a practice when made (创新“两站”建设)
-    or when exactly its n parts are listed right before it (东片、西片、南片“三片”)."""
+    or when its parts are spelled out around it (:func:`_label_parts_spelled`)."""
     if _ends_with(before.rstrip(), cues["create"]) or _ends_with(_strip_tail_adverbs(before.rstrip()), cues["create"]):
         return True
-    lm = _rx(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”、,]{2,8})+)\s*$").search(window)
+    return _label_parts_spelled(core, n, window, following)
+
+
+def _label_parts_spelled(core: str, n: int, window: str, following: str) -> bool:
+    """Exactly the n parts of a two-character counted label, each holding its counted character, listed
+    right before it (东片、西片、南片“三片”) or right after it (“四员”职责：即管理员、调解员、宣传员、服务员)."""
+    lm = _rx(r"([^，。；：“”,]{2,8}(?:、[^，。；：“”,]{2,8})+)\s*$").search(window) or _rx(
+        r"^[^，。；：“”,]{0,4}?\s*(?:[：:]\s*(?:即|包括)?|[，,]?\s*(?:即|包括)[：:]?)\s*"
+        r"([^，。；：“”,、]{2,10}(?:、[^，。；：“”,、]{2,10})+)(?=[，。；,;]|$)").match(following)
     return bool(lm) and len(_split_items(lm.group(1))) == n and all(
         core[1] in x for x in _split_items(lm.group(1)))
 
@@ -1254,6 +1267,9 @@ def _components(clean: CleanDoc, work: str, c: _Cand, headings: list[tuple[int, 
             if dc:
                 c.components, c.expected = dc, sum(groups)
         elif items and 2 <= len(items) <= 8:
+            n, ch = c.expected, c.counted_char
+            if n and ch and len(items) > n and all(ch in x for x in items[:n]) and not any(ch in x for x in items[n:]):
+                items = items[:n]  # “三防”，即人防、物防、技防，效果明显: the list ends with the promised parts
             c.components = items
     groups = _digit_groups(c.name)
     if groups and c.components and c.expected is None:

@@ -839,3 +839,21 @@ def test_a_name_given_with_its_short_form_and_verbs_or_figures_before_heads() ->
     m = _mechs("新阵地——花山街道社会矛盾纠纷调处中心（以下简称“调处中心”）投入运行。")
     assert list(m) == ["花山街道社会矛盾纠纷调处中心"]
     assert _mechs("看片儿警的朋友圈！青石派出所“长青”有秘诀") == {}
+
+
+def test_a_counted_label_with_its_parts_spelled_out() -> None:
+    # the parts after 即 (or before the quote), each with the counted character: a named practice
+    m = _mechs("青石派出所民辅警承担“三员”职责：即治安巡防员、纠纷调解员、政策宣传员，效果明显。")
+    assert "三员" in m and m["三员"].components == ["治安巡防员", "纠纷调解员", "政策宣传员"]
+    assert m["三员"].count_agrees is True
+    m = _mechs("青石派出所落实必到点、必巡线、必问人“三必”要求，守住底线。")
+    assert "三必" in m and m["三必"].components == ["必到点", "必巡线", "必问人"]
+    # parts that do not carry the counted character leave a requirement a requirement
+    assert "三必" not in _mechs("青石派出所落实巡逻、走访、登记“三必”要求，守住底线。")
+    assert "三员" not in _mechs("青石派出所民辅警承担“三员”职责，守护一方平安。")
+
+
+def test_a_method_head_followed_by_化解() -> None:
+    assert _has(_mechs("青石派出所用“邻里”工作法化解矛盾纠纷。"), "邻里")
+    assert _has(_mechs("青石派出所创新“邻里”调解法化解纠纷200余起。"), "邻里")
+    assert "三步研调法" in _mechs("青石派出所总结出“三步”研调法化解矛盾纠纷。")
