@@ -123,6 +123,8 @@ _CLAUSE_SPLIT = re.compile(r"[，,。；;：:！？!?]")
 _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NAME_CHAR = re.compile(rf"[{NAME_CHARS}]")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
+# Two parties (警校, 公调, 三所) and the work they join in: the usual shape of a joint-duty practice's name.
+_JOINT_NAME = re.compile(rf"[{HAN}]{{2}}(?:联动|联防|联调|融合|对接|联勤|共建|共治|联创|联建|联治|联守|联控|联处|联巡)")
 _COMPOUND = re.compile(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}")
 
 
@@ -476,6 +478,36 @@ def _chain_gap(work: str, a: int, b: int) -> bool:
     return a >= b or _CHAIN_GAP.fullmatch(work, a, b) is not None
 
 
+def _listed_links(work: str, matches: list[re.Match[str]], heads: tuple[str, ...]) -> set[int]:
+    """Indexes j whose quote is chained to quote j+1 over a short modifier: 矛盾纠纷“A”、治安防控“B”、
+    服务群众“C”等机制 lists three practices, each with its field, under one closing head word.
+
+    Only a list closed by 等 and a head word counts, so two quoted slogans with verbs between
+    them (做到“A”、确保“B”) stay apart.
+    """
+    links: set[int] = set()
+    run: list[int] = []
+    for j in range(len(matches) - 1):
+        a, b = matches[j].end(), matches[j + 1].start()
+        if _chain_gap(work, a, b) or _MODIFIER_GAP.fullmatch(work, a, b):
+            run.append(j)
+            continue
+        if run and _CLOSED_LIST(heads).match(work, matches[j].end()):
+            links.update(run)
+        run = []
+    if run and _CLOSED_LIST(heads).match(work, matches[run[-1] + 1].end()):
+        links.update(run)
+    return links
+
+
+_MODIFIER_GAP = re.compile(rf"\s*、\s*[{HAN}]{{2,6}}\s*")
+
+
+@lru_cache(maxsize=4)
+def _CLOSED_LIST(heads: tuple[str, ...]) -> re.Pattern[str]:  # noqa: N802 (a compiled pattern per head list)
+    return re.compile(rf"\s*等[{HAN}]{{0,4}}?(?:{_alt(heads)})")
+
+
 def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
     neg = _negatives()
@@ -488,6 +520,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     speech = [(m.start(), m.end()) for m in _SPEECH_RE.finditer(work) if _is_speech(work[m.start() + 1:m.end() - 1])]
     qp = _quote_patterns(heads)
     nicknames: set[str] = set()
+    linked = _listed_links(work, matches, heads)
     for idx, m in enumerate(matches):
         raw = next(g for g in m.groups() if g is not None)
         core = _clean_name(raw)
@@ -495,11 +528,11 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         s0, s1 = _sentence_span(clean, qs)
         # A chain of quotes (“A”“B”等平台, “A”、“B”) shares what follows and what precedes.
         j = idx
-        while j + 1 < len(matches) and _chain_gap(work, matches[j].end(), matches[j + 1].start()):
+        while j + 1 < len(matches) and (j in linked or _chain_gap(work, matches[j].end(), matches[j + 1].start())):
             j += 1
         chain_end = matches[j].end()
         i = idx
-        while i > 0 and _chain_gap(work, matches[i - 1].end(), matches[i].start()):
+        while i > 0 and (i - 1 in linked or _chain_gap(work, matches[i - 1].end(), matches[i].start())):
             i -= 1
         chain_start = matches[i].start()
         chain_id = chain_start
@@ -648,8 +681,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         head = _ends_with(core, heads) or (None if compound else _quoted_head(core))
         hm = _post_head(work[chain_end:min(s1, chain_end + 18)].replace("\x00", "").lstrip(), heads)
         post_head = hm.group(2) if hm else None
-        if hm and _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)):
-            post_head = None
+        if hm and _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)) and not (
+                hm.group(1) == "的" and hm.group(2).endswith(("模式", "机制", "工作法")) and not _looks_like_slogan(core)):
+            post_head = None  # (以“景警融合”的模式: 的 alone before a head of method names the quote)
         n, cchar, _ = _count_prefix(core)
         if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
                 core, n, work[max(s0, qs - 120):qs], before, cues, work[chain_end:s1]):
@@ -721,6 +755,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
             if len(core) > 12 or len(core) < (2 if counted_name else 4) or _looks_like_slogan(core):
                 continue
+        elif _JOINT_NAME.fullmatch(core) and i == idx == j and not _rx(r"[到向]$").search(bare) \
+                and not _rx(r"^[室站队组岗点屋坊亭]").match(after):
+            pass  # “警校联防”相得益彰: two parties and the work they do together, a named practice
+            # (not one of a list of groups, not the end of 从“A”到“B”, not the start of a room's name)
         elif in_heading:
             kind = "heading"
         elif not spelled:  # (“四员”职责：即…员、…员: its parts spelled out make it a named practice)

@@ -857,3 +857,20 @@ def test_a_method_head_followed_by_化解() -> None:
     assert _has(_mechs("青石派出所用“邻里”工作法化解矛盾纠纷。"), "邻里")
     assert _has(_mechs("青石派出所创新“邻里”调解法化解纠纷200余起。"), "邻里")
     assert "三步研调法" in _mechs("青石派出所总结出“三步”研调法化解矛盾纠纷。")
+
+
+def test_a_list_of_quoted_practices_each_with_its_field() -> None:
+    m = _mechs("青石派出所建立了矛盾纠纷“邻里说和”、治安防控“院落守望”、服务群众“码上办”等机制，效果明显。")
+    assert {"邻里说和", "院落守望", "码上办"} <= set(m)
+    # no closing head word: two slogans with verbs between them stay what they are
+    assert not _mechs("青石派出所做到“有呼必应”、确保“有难必帮”，群众点赞。")
+
+
+def test_a_quote_before_的模式_and_joint_duty_names() -> None:
+    assert "山警共守" in _mechs("青石派出所以“山警共守”的模式，守护景区安全。")
+    m = _mechs("进学校开展法治宣传，“警校联防”相得益彰；进企业开展反诈宣传，“警企联动”一拍即合。")
+    assert {"警校联防", "警企联动"} <= set(m)
+    # a list of groups, the end of 从…到…, or the first part of a room's name are not that
+    assert not _mechs("青石派出所整合了“警民联防”“红袖章”等群防群治组织。")
+    assert "多元共治" not in _mechs("青石派出所从“单打独斗”到“多元共治”，走出新路。")
+    assert "警民联调" not in _mechs("“警民联调”室 调出和谐音")
