@@ -45,8 +45,12 @@ LIST_TAIL = set("等和及与，,。；;)）")
 NOT_CONJUNCTION = ("参与", "给与", "授与", "赋与", "温和", "缓和", "调和", "总和", "涉及", "普及", "危及", "波及", "顾及", "遍及")
 # 管辖2个居委会: a count of the units of the area after a jurisdiction word is profile, not partnership.
 JURISDICTION_COUNT = re.compile(
-    r"(?:辖(?!区)|涵盖|覆盖|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
+    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
 )
+# 将6个村委会划分为6块责任田, 警力下沉到每个村委会: the units the area is cut into or reached, not partners.
+REACHED_BEFORE = re.compile(r"(?:下沉|延伸|覆盖|落实)(?:到|至)(?:每个|各个|全部|所有)?$")
+COUNTED_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百两]+|每)个$")
+DIVIDED_AFTER = re.compile(r"^(?:划分|分为|分成|分别划)")
 # 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
 SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?$")
 # Words telling that the clause is about working together.
@@ -518,6 +522,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if "police" not in t.categories and JURISDICTION_COUNT.search(key[_clause(key, a, b)[0] : a]) \
                 and not _has_cue(key, a, b):
             continue  # 管辖2个居委会、15个行政村: the area's profile
+        if REACHED_BEFORE.search(key[max(0, a - 8):a]) or (
+                COUNTED_BEFORE.search(key[max(0, a - 8):a]) and DIVIDED_AFTER.match(key[b:])):
+            continue
         # (the last item of 社区民警+…+治安积极分子的责任体系 qualifies nothing by itself)
         modifier = MODIFIER_AFTER.match(key[b:]) and not _beside_police(key, a, b)
         goal = GOAL_BEFORE.search(key[max(0, a - 8) : a])

@@ -682,3 +682,15 @@ def test_party_rhetoric_and_the_stations_own_party_members_are_no_partners():
 def test_a_full_time_peoples_mediator_is_a_peoples_mediator():
     ext = run("派出所聘请专职人民调解员参与调解。")
     assert names(ext) == ["人民调解员"]
+
+
+def test_units_the_area_is_cut_into_or_reached_are_not_partners() -> None:
+    assert names(run("青石派出所辖区有8个村委会、4个社区，常住人口3万人。")) == []
+    assert names(run("青石派出所将辖区6个村委会划分为6块责任田。")) == []
+    assert names(run("青石派出所将警力下沉到每个村委会，及时发现矛盾苗头。")) == []
+    assert names(run("青石派出所联合6个村委会开展巡逻。")) == ["村委会"]  # working with them is
+
+
+def test_company_representatives_and_security_bodies_keep_their_names() -> None:
+    assert "企业代表" in names(run("青石派出所多次邀请村民代表、企业代表走进警务室征求意见。"))
+    assert "企业保卫组织" in names(run("青石派出所依靠企业保卫组织和治保主任协助完成任务。"))
