@@ -694,3 +694,8 @@ def test_units_the_area_is_cut_into_or_reached_are_not_partners() -> None:
 def test_company_representatives_and_security_bodies_keep_their_names() -> None:
     assert "企业代表" in names(run("青石派出所多次邀请村民代表、企业代表走进警务室征求意见。"))
     assert "企业保卫组织" in names(run("青石派出所依靠企业保卫组织和治保主任协助完成任务。"))
+
+
+def test_scenic_area_staff_and_shops_are_named_as_written() -> None:
+    got = names(run("青石派出所发动景区商户、景区工作人员、物业工作人员等群体，组建群防群治队伍。"))
+    assert {"景区商户", "景区工作人员", "物业工作人员"} <= set(got) and "景区" not in got
