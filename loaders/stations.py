@@ -646,6 +646,8 @@ def _fallback_name(left: str, bounded: bool = False) -> str | None:
     if tail.startswith("原") and len(tail) >= 3:  # 原前炒面胡同派出所: the former station's name follows 原
         tail, cut = tail[1:], cut + 1
     longest = 4 + len(tail) - len(kind_base(tail))  # a kind word (X边防) adds to the stem
+    if any(_full_unit_name(tail[i:]) for i in range(max(0, len(tail) - 5), len(tail) - 2)):
+        return None  # 揭秘中山市派出所: the city's stations at large, not one named 山市
     best = next((tail[i:] for i in range(max(0, len(tail) - longest), len(tail) - 1)
                  if _plausible(tail[i:]) and _is_place_name(tail[i:]) and not _verb_like(tail[i:])), None)
     if best is None and (cut > 0 or bounded) and 2 <= len(tail) <= 5 and _plausible(tail):
@@ -657,6 +659,16 @@ def _fallback_name(left: str, bounded: bool = False) -> str | None:
         return next((tail[i:] for i in range(max(0, len(tail) - 8), len(tail) - 2)
                      if _facility_name(tail[i:]) and _is_place_name(_facility_base(tail[i:]))), best)
     return best
+
+
+def _full_unit_name(name: str) -> bool:
+    """中山市, 左云县: a prefecture or county written in full (its own name, not a short form)."""
+    from .gazetteer import gazetteer
+
+    if not name.endswith(("市", "县", "区", "州", "旗", "盟")):
+        return False
+    g = gazetteer()
+    return any(name in g.by_name[level] for level in ("prefecture", "county"))
 
 
 def _facility_base(core: str) -> str:
@@ -1066,6 +1078,12 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         return _complete(Place(), base, simp, st.core.endswith("中心")) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
                     town or (st.core if derive else None), text=simp)
+    if place.county and place.county not in simp and len(place.county) >= 3:
+        # 洪泽县 in the text, 洪泽区 in the gazetteer (renamed since): the county as the text writes it
+        written = [w for w in (place.county[:-1] + x for x in "县区市旗")
+                   if w in simp and w != place.prefecture]  # (淮安市 is the prefecture of 淮安区, not a new name)
+        if len(written) == 1:
+            place = Place(place.province, place.prefecture, written[0], place.town)
     if is_subject and place.province is None and town and not given:
         # a town the gazetteer cannot place (a new town, a 兵团 city's): the places the text names instead
         fallback = _county_fallback(simp, hints)

@@ -662,3 +662,17 @@ def test_a_generic_word_after_its_bureau_is_a_name_and_the_one_province_named() 
     assert [(s.name, s.county) for s in st] == [("城区派出所", "西峡县")]
     s = run("北京中轴线最北端的派出所——安定门派出所，在豆腐池胡同里。安定门派出所民警在辖区工作。")[0]
     assert (s.name, s.province, s.prefecture) == ("安定门派出所", "北京市", None)
+
+
+def test_a_renamed_county_is_written_as_the_text_writes_it() -> None:
+    # 洪泽县 became 洪泽区 (2016): the gazetteer knows the district, the text names the county
+    st = run("洪泽县老子山镇位于洪泽湖畔。洪泽县公安局老子山派出所有民警6名。老子山派出所民警常年巡湖。")
+    assert [(s.name, s.county, s.town) for s in st] == [("老子山派出所", "洪泽县", "老子山镇")]
+    # a prefecture that shares the district's stem is no new name for it
+    st = run("淮安市公安局淮安分局车桥派出所位于淮安区车桥镇。车桥派出所民警常年巡逻。")
+    assert st[0].county == "淮安区"
+
+
+def test_a_city_written_in_full_before_派出所_is_no_station() -> None:
+    names = [s.name for s in run("四沙派出所推行新模式。四沙派出所民警常年巡逻。本文将揭秘中山市派出所一线警务工作。")]
+    assert names == ["四沙派出所"]
