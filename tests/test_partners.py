@@ -699,3 +699,7 @@ def test_company_representatives_and_security_bodies_keep_their_names() -> None:
 def test_scenic_area_staff_and_shops_are_named_as_written() -> None:
     got = names(run("青石派出所发动景区商户、景区工作人员、物业工作人员等群体，组建群防群治队伍。"))
     assert {"景区商户", "景区工作人员", "物业工作人员"} <= set(got) and "景区" not in got
+
+
+def test_school_staff_and_pupils_are_named_as_written() -> None:
+    assert "学校师生" in names(run("青石派出所广泛发动党员干部、学校师生、基层民兵等力量，组建义警队。"))
