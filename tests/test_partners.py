@@ -703,3 +703,7 @@ def test_scenic_area_staff_and_shops_are_named_as_written() -> None:
 
 def test_school_staff_and_pupils_are_named_as_written() -> None:
     assert "学校师生" in names(run("青石派出所广泛发动党员干部、学校师生、基层民兵等力量，组建义警队。"))
+
+
+def test_family_elders_are_no_clan_head() -> None:
+    assert names(run("青石派出所民警动员两家的家族长辈，以吃和睦饭的方式化解矛盾。")) == []
