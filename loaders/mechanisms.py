@@ -123,6 +123,8 @@ _CLAUSE_SPLIT = re.compile(r"[，,。；;：:！？!?]")
 _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NAME_CHAR = re.compile(rf"[{NAME_CHARS}]")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
+# 十余个, 22个, 多个: a count of things (等十余个微信群) starts no name.
+_APPROX_COUNT = re.compile(rf"^(?:[0-9]+|[{CN_DIGITS}百千]+[余多]|多)[个家支条]")
 # Two parties (警校, 公调, 三所) and the work they join in: the usual shape of a joint-duty practice's name.
 _JOINT_NAME = re.compile(rf"[{HAN}]{{2}}(?:联动|联防|联调|融合|对接|联勤|共建|共治|联创|联建|联治|联守|联控|联处|联巡)")
 _COMPOUND = re.compile(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}")
@@ -1613,7 +1615,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     stations = {normalize_name(s.name) for s in ext.stations if s.name}
     accepted = [c for c in accepted if normalize_name(c.name) not in stations
                 and (not _is_framing(c.name) or (c.kind == "counted" and c.components) or c.kind == "quoted")
-                and not _ends_with(c.name, _negatives()["suffix"])]  # “长青”有秘诀, …目标: whatever path named it
+                and not _ends_with(c.name, _negatives()["suffix"])  # “长青”有秘诀, …目标: whatever path named it
+                and not _APPROX_COUNT.match(c.name)]  # 等十余个微信群: a number of things, not a name
     accepted.sort(key=lambda c: c.start)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]

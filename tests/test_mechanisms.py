@@ -874,3 +874,9 @@ def test_a_quote_before_的模式_and_joint_duty_names() -> None:
     assert not _mechs("青石派出所整合了“警民联防”“红袖章”等群防群治组织。")
     assert "多元共治" not in _mechs("青石派出所从“单打独斗”到“多元共治”，走出新路。")
     assert "警民联调" not in _mechs("“警民联调”室 调出和谐音")
+
+
+def test_a_count_of_chat_groups_is_no_name() -> None:
+    m = _mechs("社区民警针对辖区百姓微信群、商会群、干部群等十余个微信群及时转发反诈信息。")
+    assert not any(n.startswith("十余个") for n in m)
+    assert _has(_mechs("青石派出所建立“警商联动”微信群，收集社情民意。"), "警商联动")
