@@ -880,3 +880,10 @@ def test_a_count_of_chat_groups_is_no_name() -> None:
     m = _mechs("社区民警针对辖区百姓微信群、商会群、干部群等十余个微信群及时转发反诈信息。")
     assert not any(n.startswith("十余个") for n in m)
     assert _has(_mechs("青石派出所建立“警商联动”微信群，收集社情民意。"), "警商联动")
+
+
+def test_common_administrative_phrases_before_机制_name_nothing() -> None:
+    for text in ("青石派出所建立信息互通机制，及时通报警情。", "青石派出所完善快速响应机制，接警后五分钟到场。",
+                 "青石派出所健全值班备勤机制。"):
+        assert not _mechs(text), text
+    assert _has(_mechs("青石派出所建立战区协作机制，与邻所联合巡逻。"), "战区协作机制")
