@@ -887,3 +887,5 @@ def test_common_administrative_phrases_before_机制_name_nothing() -> None:
                  "青石派出所健全值班备勤机制。"):
         assert not _mechs(text), text
     assert _has(_mechs("青石派出所建立战区协作机制，与邻所联合巡逻。"), "战区协作机制")
+    for text in ("青石派出所实行错时工作制，方便群众办事。", "青石派出所推行驻勤制度。"):
+        assert not _mechs(text), text
