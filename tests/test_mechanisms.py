@@ -889,3 +889,7 @@ def test_common_administrative_phrases_before_机制_name_nothing() -> None:
     assert _has(_mechs("青石派出所建立战区协作机制，与邻所联合巡逻。"), "战区协作机制")
     for text in ("青石派出所实行错时工作制，方便群众办事。", "青石派出所推行驻勤制度。"):
         assert not _mechs(text), text
+
+
+def test_one_stop_alone_is_an_adjective() -> None:
+    assert not _mechs("如今，青石派出所“一站式”综合服务窗口24小时灯火通明。")
