@@ -1396,12 +1396,16 @@ def _category(name: str, components: list[str], sentence: str, head: str | None 
     order, by_first, always = _category_index()
     # only cue words whose first character occurs in one of the texts can count (the others add 0)
     chars = set(name).union(head_phrase, sentence, *components)
+    own = False
     for i in always + [i for ch in by_first.keys() & chars for i in by_first[ch]]:
         w, code, weight = cats[i]
-        s = 3 * name.count(w) + 4 * head_phrase.count(w) + 2 * sum(x.count(w) for x in components) \
-            + sentence.count(w) / shared ** 0.5
+        s_own = 3 * name.count(w) + 4 * head_phrase.count(w) + 2 * sum(x.count(w) for x in components)
+        s = s_own + sentence.count(w) / shared ** 0.5
+        own = own or s_own > 0
         if s:
             scores[code] = scores.get(code, 0) + s * weight
+    if not own and not hint and name.endswith("警务"):
+        return "community_policing"  # 背包警务, 山村警务: a style of policing, whatever the sentence is about
     if not scores:
         return "other"
     return max(scores, key=lambda k: (scores[k], -order[k]))

@@ -893,3 +893,10 @@ def test_common_administrative_phrases_before_机制_name_nothing() -> None:
 
 def test_one_stop_alone_is_an_adjective() -> None:
     assert not _mechs("如今，青石派出所“一站式”综合服务窗口24小时灯火通明。")
+
+
+def test_a_style_of_policing_stays_community_policing_whatever_the_sentence_is_about() -> None:
+    m = _mechs("青石派出所推行“背篓警务”，民警上门调解矛盾纠纷，化解纠纷20起。")
+    assert m["背篓警务"].category == "community_policing"
+    m = _mechs("青石派出所推行“调解警务”，民警上门调解矛盾纠纷。")  # its own words say mediation
+    assert m["调解警务"].category == "mediation"
