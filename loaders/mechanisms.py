@@ -72,6 +72,7 @@ GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元�
 UNIT_COUNT_NAME = re.compile(rf"(?:[{CN_DIGITS}][队室组岗班中心]{{1,2}}){{2,}}")
 # Head words whose names lean to one category (a weak hint: the name's own cue words can outweigh it).
 HEAD_HINTS = {"警务": "community_policing"}
+_DIGITS_AS_WORDS = str.maketrans("123456789", "一二三四五六七八九")
 # What the text calls a quoted name (“X”平台) says what it is, more than the name's own ending.
 PHRASE_HINTS = {"平台": "technology"}
 HEADING_MAX = 40
@@ -1379,6 +1380,7 @@ def _category(name: str, components: list[str], sentence: str, head: str | None 
     A name of counted units (三队一室) is an organisational reform; a …警务 name is a style of
     community policing unless its own words say otherwise."""
     scores: dict[str, float] = {}
+    name = name.translate(_DIGITS_AS_WORDS)  # 1村1辅警 reads like 一村一辅警 to the cue words
     objs = _objects_longest_first()
     hint = next((c for h, c in objs if c and head_phrase.endswith(h)), None) or _objects().get(head or "") or next(
         (c for h, c in objs if c and normalize_name(name).endswith(h)), None)

@@ -900,3 +900,7 @@ def test_a_style_of_policing_stays_community_policing_whatever_the_sentence_is_a
     assert m["背篓警务"].category == "community_policing"
     m = _mechs("青石派出所推行“调解警务”，民警上门调解矛盾纠纷。")  # its own words say mediation
     assert m["调解警务"].category == "mediation"
+
+
+def test_a_ratio_name_written_in_digits_reads_like_one_in_words() -> None:
+    assert _mechs("青石派出所推行“1村1辅警”，辅警常驻村里。")["1村1辅警"].category == "community_policing"
