@@ -53,6 +53,11 @@ COUNTED_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百两]+|每)
 DIVIDED_AFTER = re.compile(r"^(?:划分|分为|分成|分别划)")
 # 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
 SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?$")
+# Other police units, schools, deputies and the media, mass organisations: named in a policing story
+# for many reasons (交警 on the road, 人大 at a meeting), partners only where the clause says they work with it.
+CUE_ONLY_CATEGORIES = frozenset({"police", "education", "representative_media", "mass_org"})
+# 交警部门也在派出所设置了服务点, 法庭进驻派出所: a body that sets up inside the station works with it.
+AT_STATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:在|到|进驻|入驻|派驻)(?:派出所|该所|所里|警务室|警务站)")
 # Words telling that the clause is about working together.
 CUES = (
     "联合", "会同", "协调", "携手", "联动", "协同", "共同", "一起", "一道", "配合", "协助",
@@ -539,7 +544,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         cue = _has_cue(key, a, b) or _beside_police(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
-        if t.weak and not cue:
+        if not cue and (t.weak or (set(t.categories) <= CUE_ONLY_CATEGORIES and not AT_STATION_AFTER.match(key[b:]))):
             continue
         names, cats = t.names, t.categories
         if t.names == ("部门",):

@@ -707,3 +707,10 @@ def test_school_staff_and_pupils_are_named_as_written() -> None:
 
 def test_family_elders_are_no_clan_head() -> None:
     assert names(run("青石派出所民警动员两家的家族长辈，以吃和睦饭的方式化解矛盾。")) == []
+
+
+def test_police_units_schools_and_deputies_need_a_word_of_working_together() -> None:
+    assert names(run("事发路段由交警负责疏导，青石派出所民警赶到现场。")) == []
+    assert names(run("青石派出所所长当选县人大代表。")) == []
+    assert "交警" in names(run("青石派出所联合交警开展夜间巡逻。"))
+    assert "学校" in names(run("青石派出所与学校共建护学岗。"))
