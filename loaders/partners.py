@@ -52,7 +52,7 @@ REACHED_BEFORE = re.compile(r"(?:下沉|延伸|覆盖|落实)(?:到|至)(?:每�
 COUNTED_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百两]+|每)个$")
 DIVIDED_AFTER = re.compile(r"^(?:划分|分为|分成|分别划)")
 # 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
-SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?$")
+SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?(?:行业)?$")
 # Other police units, schools, deputies and the media, mass organisations: named in a policing story
 # for many reasons (交警 on the road, 人大 at a meeting), partners only where the clause says they work with it.
 CUE_ONLY_CATEGORIES = frozenset({"police", "education", "representative_media", "mass_org"})
@@ -544,6 +544,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         cue = _has_cue(key, a, b) or _beside_police(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
+        if key.startswith("群", b) and not key.startswith(("群众", "群防", "群体", "群团"), b):
+            continue  # 商户群、保安群等微信群: chat groups, not the people in them
         if not cue and (t.weak or (set(t.categories) <= CUE_ONLY_CATEGORIES and not AT_STATION_AFTER.match(key[b:]))):
             continue
         names, cats = t.names, t.categories
@@ -604,6 +606,20 @@ def _in_anecdote(key: str, a: int, b: int) -> bool:
     s, e = _clause(key, a, b)
     text = (key[s : m.start()] + "|" + key[b:e]).replace("合作方", "")
     return not any(c in text for c in CUES)
+
+
+def _role_slogans(simp: str) -> list[tuple[int, int]]:
+    """Quoted lists of three or more four-character items (“党政主导、综治协调、公安指导、部门联动”):
+    a slogan sharing out roles, whose words name no body working with the station."""
+    out = []
+    for m in _ROLE_SLOGAN.finditer(simp):
+        items = [x.strip() for x in m.group(1).split("、")]
+        if len(items) >= 3 and all(len(x) == 4 for x in items):
+            out.append(m.span())
+    return out
+
+
+_ROLE_SLOGAN = re.compile(r"“([^“”]{14,80})”")
 
 
 def _beside_police(key: str, a: int, b: int) -> bool:
@@ -1111,7 +1127,9 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     own = tuple(normalize_name(n) for n in {station, *(s.name for s in ext.stations if s.role != "mentioned")} if n)
     lex = _lexicon_occurrences(kt, known, own)
     groups = _quoted_groups(clean, kt, ext)
-    lex = [o for o in lex if not any(g.start <= o.start and o.end <= g.end for g in groups)]
+    slogans = _role_slogans(clean.simp)
+    lex = [o for o in lex if not any(g.start <= o.start and o.end <= g.end for g in groups)
+           and not any(a <= o.start < b for a, b in slogans)]
     taken = [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in lex + groups]
     places = _places(ext)
     pools = _pool_spans(kt.text)

@@ -714,3 +714,10 @@ def test_police_units_schools_and_deputies_need_a_word_of_working_together() -> 
     assert names(run("青石派出所所长当选县人大代表。")) == []
     assert "交警" in names(run("青石派出所联合交警开展夜间巡逻。"))
     assert "学校" in names(run("青石派出所与学校共建护学岗。"))
+
+
+def test_role_slogans_chat_groups_and_trade_lists() -> None:
+    assert names(run("青石派出所坚持“党政主导、综治协调、公安指导、部门联动”，组建调解队伍。")) == []
+    assert names(run("青石派出所加入出租屋群、商户群、保安群等240个微信群，覆盖群众7.8万人。")) == []
+    got = names(run("青石派出所联合市场监管、卫健、消防、文旅等行业职能部门开展专项行动。"))
+    assert got == ["市场监管", "卫健", "消防", "文旅"]
