@@ -693,6 +693,8 @@ def _in_list(
     nxt = key[b] if b < len(key) else ""
     if strict and "+" in (prev, nxt):
         return False
+    if _after_joint_verb(key, a, b):
+        return True  # 联合街道、社区开展…: bare words listed right after a verb of working together
     if prev in "与和及" and key[max(0, a - 2) : a] in NOT_CONJUNCTION:
         prev = " "  # 参与平安建设: the 与 of a verb joins nothing
     if not (nxt in LIST_SEP or (nxt in LIST_TAIL and prev in LIST_SEP) or nxt in LIST_TAIL and prev in "与和及"):
@@ -722,6 +724,20 @@ def _in_list(
         between = key[m.end() : a] if m.end() <= a else key[b : m.start()]
         if (m.end() <= a or m.start() >= b) and len(between) <= 3 and any(c in LIST_SEP for c in between):
             return True
+    return False
+
+
+# 联合街道、社区: a verb of working together right before a list of short bare words.
+_JOINT_LIST = re.compile(r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)((?:[\u4e00-\u9fff]{2,4}、)+)$")
+
+
+def _after_joint_verb(key: str, a: int, b: int) -> bool:
+    """The word is an item of a 、-list that opens right after a verb of working together, as its
+    last item (…、社区开展) or before the next (联合街道、社区)."""
+    if _JOINT_LIST.search(key, max(0, a - 30), a):
+        return True  # earlier items after the verb, this one next
+    if key.startswith("、", b) and _rx(r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)$").search(key, max(0, a - 4), a):
+        return True  # the first item, more after it
     return False
 
 

@@ -721,3 +721,8 @@ def test_role_slogans_chat_groups_and_trade_lists() -> None:
     assert names(run("青石派出所加入出租屋群、商户群、保安群等240个微信群，覆盖群众7.8万人。")) == []
     got = names(run("青石派出所联合市场监管、卫健、消防、文旅等行业职能部门开展专项行动。"))
     assert got == ["市场监管", "卫健", "消防", "文旅"]
+
+
+def test_bare_streets_and_communities_listed_after_a_joint_verb() -> None:
+    assert names(run("青石派出所联合街道、社区开展反诈宣传。")) == ["街道", "社区"]
+    assert names(run("青石派出所民警走访街道、社区，宣传反诈。")) == []
