@@ -756,7 +756,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         elif cue_before or frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
             counted_name = n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
                 or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
-            if len(core) > 12 or len(core) < (2 if counted_name else 4) or _looks_like_slogan(core):
+            way = _rx(r"^的?(?:方式|方法|形式)").match(after) is not None  # 通过“炕头会”“地头聊”等方式
+            if len(core) > 12 or len(core) < (2 if counted_name else 3 if way else 4) or _looks_like_slogan(core):
                 continue
         elif _JOINT_NAME.fullmatch(core) and i == idx == j and not _rx(r"[到向]$").search(bare) \
                 and not _rx(r"^[室站队组岗点屋坊亭]").match(after):
