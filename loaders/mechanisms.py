@@ -495,10 +495,10 @@ def _listed_links(work: str, matches: list[re.Match[str]], heads: tuple[str, ...
         if _chain_gap(work, a, b) or _MODIFIER_GAP.fullmatch(work, a, b):
             run.append(j)
             continue
-        if run and _CLOSED_LIST(heads).match(work, matches[j].end()):
+        if run and _closed_list_re(heads).match(work, matches[j].end()):
             links.update(run)
         run = []
-    if run and _CLOSED_LIST(heads).match(work, matches[run[-1] + 1].end()):
+    if run and _closed_list_re(heads).match(work, matches[run[-1] + 1].end()):
         links.update(run)
     return links
 
@@ -507,7 +507,8 @@ _MODIFIER_GAP = re.compile(rf"\s*、\s*[{HAN}]{{2,6}}\s*")
 
 
 @lru_cache(maxsize=4)
-def _CLOSED_LIST(heads: tuple[str, ...]) -> re.Pattern[str]:  # noqa: N802 (a compiled pattern per head list)
+def _closed_list_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """等 and a head word closing a list of quotes (等机制, 等工作法), compiled once per head list."""
     return re.compile(rf"\s*等[{HAN}]{{0,4}}?(?:{_alt(heads)})")
 
 
