@@ -237,7 +237,11 @@ def build_store(
         reprinted = {v["article"] for v in tx.manifest.files.values() if v.get("reprint_of")}
         if json_dir is not None:
             Path(json_dir).mkdir(parents=True, exist_ok=True)
-        for res in _run(todo, jobs, progress, with_json=json_dir is not None):
+        for n_done, res in enumerate(_run(todo, jobs, progress, with_json=json_dir is not None), start=1):
+            if len(todo) - n_done < _TAIL_ARTICLES:
+                # the last articles: load them in small batches while the workers still extract,
+                # so that little is left to load once extraction is over (one core idle)
+                loader.limit = min(loader.limit, _TAIL_BATCH_BYTES)
             if res.error:
                 summary.skipped.append((res.path, res.error))
                 continue
@@ -270,11 +274,15 @@ def build_store(
         summary.skipped += problems
         summary.stages["reprints"] = time.perf_counter() - t
         _load_ontology(tx, ONTOLOGY_GRAPH)
-    s = st.stats()
-    summary.triples = s["triples"]
+    summary.triples = st.stats()["triples"]
     summary.articles = len(tx.manifest.articles())  # the committed manifest: no second read
     summary.stations = _count(st, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/policing-kg/ontology#PoliceStation> } }")
     return summary
+
+
+# The last _TAIL_ARTICLES results go into the store _TAIL_BATCH_BYTES at a time (~25 articles).
+_TAIL_ARTICLES = 100
+_TAIL_BATCH_BYTES = 4_000_000
 
 
 class _BulkLoader:
@@ -410,7 +418,8 @@ def _run(todo: list[tuple[str, str]], jobs: int, progress: bool, with_json: bool
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                chunk = max(1, min(32, len(todo) // (jobs * 8) or 1))
+                # small chunks: a worker's last chunk is work the other workers do not share (8 articles ~0.2 s)
+                chunk = max(1, min(8, len(todo) // (jobs * 8) or 1))
                 paths, shas = zip(*todo)
                 for res in pool.map(extract_to_quads, paths, shas, [with_json] * len(todo), chunksize=chunk):
                     yield res

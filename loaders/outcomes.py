@@ -97,6 +97,7 @@ class _WordIndex:
                 self._last.setdefault(w[-1], []).append(i)
         self._empty = [i for i, w in enumerate(words) if not w]
         self._chars = [frozenset(w) for w in words]
+        self._spell: tuple | None = None  # built by may_be_made_of on first use
         self._ends: dict[tuple[str, str], list[int]] = {}
         # the first characters as one class: finding which occur in a text is one C scan
         firsts = "".join(map(re.escape, sorted(self._first)))
@@ -116,11 +117,46 @@ class _WordIndex:
 
     def may_be_made_of(self, text: str) -> bool:
         """Could a listed word be spelt with ``text``'s characters? (A cheap
-        necessary test for any text cut out of ``text``.)"""
+        necessary test for any text cut out of ``text``.)
+
+        Only the words whose letters hold no other word's letters need testing;
+        a two-letter one is spelt when one letter's partners meet the text (one
+        set operation in C instead of a subset test per word).
+        """
         if self._empty:
             return True
-        chars, first, sets = set(text), self._first, self._chars
-        return any(sets[i] <= chars for c in chars if c in first for i in first[c])
+        if self._spell is None:
+            self._spell = self._spelling_index()
+        ones, pairs, longer, keys = self._spell
+        chars = set(text)
+        if not ones.isdisjoint(chars):
+            return True
+        for c in keys.intersection(chars):
+            p = pairs.get(c)
+            if p is not None and not p.isdisjoint(chars):
+                return True
+            if any(s <= chars for s in longer.get(c, ())):
+                return True
+        return False
+
+    def _spelling_index(self) -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, list[frozenset[str]]],
+                                       frozenset[str]]:
+        """(one-letter words, letter -> its two-letter words' other letters, letter -> longer letter sets, keys)
+        over the letter sets no other word's letter set is inside."""
+        sets = set(self._chars)
+        minimal = [s for s in sets if not any(t < s for t in sets)]
+        ones = frozenset(c for s in minimal if len(s) == 1 for c in s)
+        pairs: dict[str, set[str]] = {}
+        longer: dict[str, list[frozenset[str]]] = {}
+        for s in minimal:
+            if len(s) == 2:
+                a, b = sorted(s)
+                pairs.setdefault(a, set()).add(b)
+                pairs.setdefault(b, set()).add(a)
+            elif len(s) > 2:
+                longer.setdefault(min(s), []).append(s)
+        frozen = {c: frozenset(p) for c, p in pairs.items()}
+        return ones, frozen, longer, frozenset(frozen) | frozenset(longer)
 
     def at_ends(self, text: str) -> list[int]:
         """Indices (in list order) of every word that may start or end ``text``."""
@@ -433,6 +469,7 @@ def _head_metric(head: str) -> tuple[str, str]:
 
 
 _KIND_OF_CASE = "刑事|治安|交通|消防|电诈"
+_ITEM_SEP = re.compile(r"、|以及|和(?!谐)|及(?!时)|(?<![参给])与")  # not 参与感, 及时率
 _JOINED_KINDS = re.compile(rf"^({_KIND_OF_CASE})(?=(?:{_KIND_OF_CASE})(?:案|事|警|$))")
 
 
@@ -443,7 +480,9 @@ def _split_items(metric: str) -> list[str]:
     last item; complete items (警情数, 逮捕数) stay as they are.
     """
     metric = _JOINED_KINDS.sub(r"\1、", metric)  # 刑事治安零发案: two kinds of case written together
-    parts = [p for p in re.split(r"、|以及|和(?!谐)|及(?!时)|(?<![参给])与", metric) if p]  # not 参与感, 及时率
+    if "、" not in metric and "和" not in metric and "及" not in metric and "与" not in metric:
+        return [metric] if metric else []  # no separator: one item (most metrics)
+    parts = [p for p in _ITEM_SEP.split(metric) if p]
     if len(parts) <= 1:
         return [metric] if metric else []
     who = re.match(r"(?:辖区|当地|广大|全镇|全村)?(?:人民群众|群众|居民|村民|公众|百姓|民众)", parts[0])
@@ -1424,7 +1463,9 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     station = _subject_station(ext)
     mentions = _mechanism_mentions(clean, ext)
     found: list[tuple[Outcome, bool]] = []
-    carried: str | None = None  # the period of a sentence that ended in ；
+    # The period a sentence carries to the next one (its own last period, else the one it
+    # inherited) is read only when the next sentence continues it: (sentence text, inherited).
+    carry: tuple[str, str | None] = ("", None)
     prev = None
     for sent in clean.sentences:
         s = strip_pinyin(clean.simp[sent.start:sent.end])
@@ -1433,9 +1474,9 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
         prev_text = clean.simp[prev.start:prev.end] if prev is not None else ""
         joined = prev is not None and prev.paragraph == sent.paragraph and (
             prev_text.rstrip().endswith(("；", ";"))
-            or re.match(r"\s*(?:其中|已|共|累计|先后)", s)  # no subject: it continues the last sentence
+            or _CONTINUES.match(s)  # no subject: it continues the last sentence
             or _LEAD_PERIOD.match(prev_text))  # 2020年以来，…。会同…组建: an opening period covers the paragraph
-        inherit = carried if joined else None
+        inherit = (_period_before(carry[0], len(carry[0])) or carry[1]) if joined else None
         headline = _is_headline(clean, sent)
         for f in sentence_outcomes(s):
             fam = f.family or family_of(f.metric + f.verb)
@@ -1452,7 +1493,7 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             elif _more_specific(out.period, found[i][0].period):
                 found.pop(i)  # the restatement dates it: keep the dated one, where it stands
                 found.append((out, headline))
-        carried = _period_before(s, len(s)) or inherit
+        carry = (s, inherit)
         prev = sent
     body = [o for o, h in found if not h]
     for o, h in found:
@@ -1463,6 +1504,7 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
 
 
 _LEAD_PERIOD = re.compile(r"\s*(?:" + PERIOD.pattern + r")[，,]")
+_CONTINUES = re.compile(r"\s*(?:其中|已|共|累计|先后)")
 
 
 def _is_headline(clean: CleanDoc, sent: Sentence) -> bool:

@@ -134,11 +134,21 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=65536, typed=True)
+def _plain(value: str | int) -> Literal:
+    """A plain string or integer literal (an offset, an order, a unit, a metric), made once.
+
+    ``typed``: ``True`` and ``1`` are different literals. Decimals are not
+    cached: equal decimals may be written differently (1.0, 1.00).
+    """
+    return Literal(value)
+
+
 def _int(v: object) -> Literal | None:
     if v is None or isinstance(v, bool):
         return None
     try:
-        return Literal(int(round(float(v))))  # type: ignore[arg-type]
+        return _plain(int(round(float(v))))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
 
@@ -203,8 +213,8 @@ class _Converter:
             out += [
                 (e, TYPE, PK.Evidence),
                 (e, PK.text, Literal(ev.text)),
-                (e, PK.start, Literal(int(ev.start))),
-                (e, PK.end, Literal(int(ev.end))),
+                (e, PK.start, _plain(int(ev.start))),
+                (e, PK.end, _plain(int(ev.end))),
                 (e, DERIVED_FROM, self.article),
             ]
 
@@ -382,7 +392,7 @@ class _Converter:
             if not c:
                 continue
             cn = PKID["component/" + key_hash(f"{node}|{c}")]
-            out += [(node, PK.hasComponent, cn), (cn, TYPE, PK.Component), (cn, PK.order, Literal(i))]
+            out += [(node, PK.hasComponent, cn), (cn, TYPE, PK.Component), (cn, PK.order, _plain(i))]
             _labels(out, cn, comp)
             self.fact(cn, m.evidence)  # components share the mechanism's sentence
         self.honours(node, m.honors)
@@ -473,14 +483,14 @@ class _Converter:
             node = PKID[f"outcome/{self.sha16}/{i}"]
             out.append((node, TYPE, PK.Outcome))
             if o.metric:
-                out.append((node, PK.metric, Literal(o.metric)))
+                out.append((node, PK.metric, _plain(o.metric)))
             v = _dec(o.value)
             if v is not None:
                 out.append((node, PK.value, v))
             for field, prop in _OUTCOME_TEXTS:
                 x = getattr(o, field)
                 if x is not None and str(x).strip():
-                    out.append((node, prop, Literal(str(x).strip())))
+                    out.append((node, prop, _plain(str(x).strip())))
             fam = _code("outcome", o.family, fallback=None)
             if fam is not None:
                 out.append((node, PK.metricFamily, fam))
