@@ -663,7 +663,7 @@ def _rankings(sent: str) -> list[_Found]:
         if rank is None:
             continue
         pos = m.start("n") if m.group("n") else m.start("top")
-        out.append(_Found(metric=ev + "排名", start=m.start(), end=m.end(), value=rank,
+        out.append(_Found(metric=ev + "排名", start=m.start(), end=m.end(), value=rank, unit="名",  # 第一 = 第1名
                           period=_period_before(sent, pos), family="public_evaluation", kind="result"))
     return out
 

@@ -406,7 +406,7 @@ def test_wages_recovered_for_workers_are_money_recovered() -> None:
 def test_a_public_evaluation_ranking_is_a_result() -> None:
     (o,) = run("在全市群众安全感满意度测评中，该所辖区连续3年名列全市第二。")
     assert (o.metric, o.value, o.unit, o.period, o.family, o.kind) == (
-        "群众安全感满意度测评排名", 2.0, None, "连续3年", "public_evaluation", "result")
+        "群众安全感满意度测评排名", 2.0, "名", "连续3年", "public_evaluation", "result")  # 第二: 2nd place
 
 
 def test_a_ranking_as_a_target_is_not_a_result() -> None:
