@@ -121,11 +121,12 @@ class Gazetteer:
             for unit in self.by_name[current_level].get(current_name, []):
                 if unit.adcode == adcode:
                     self.former[name].append(unit)
-        for units in list(self.by_name["county"].values()):
-            for unit in units:
-                for alias in _county_written_forms(unit):
-                    if alias not in self.by_name["county"]:  # never shadow a county of that name
-                        self.by_name["county"][alias].append(unit)
+        for level in ("county", "prefecture"):
+            for units in list(self.by_name[level].values()):
+                for unit in units:
+                    for alias in _county_written_forms(unit):
+                        if alias not in self.by_name[level]:  # never shadow a unit of that name
+                            self.by_name[level][alias].append(unit)
         # finder index: full names (and former names) by first character
         self.finder_units: dict[str, list[Unit]] = defaultdict(list)
         for level in LEVELS:
@@ -239,9 +240,11 @@ _WING_BANNER = re.compile(r"^(.)[^左右]{1,3}([左右])翼(.旗)$")
 
 
 def _county_written_forms(unit: Unit) -> tuple[str, ...]:
-    """How prose writes an autonomous county or a wing banner: 澜沧县 for 澜沧拉祜族自治县,
+    """How prose writes an autonomous prefecture or county or a wing banner: 怒江州, 澜沧县 for 澜沧拉祜族自治县,
     鄂伦春旗 for 鄂伦春自治旗, 科右前旗 for 科尔沁右翼前旗 (else 澜沧县 reads as 沧县)."""
     name, short = unit.name, unit.short
+    if name.endswith("自治州") and short and short != name:
+        return (short + "州",)  # 怒江州 for 怒江傈僳族自治州 (else 怒江州 reads as 江州区)
     if name.endswith("自治县") and short and short != name:
         return (short + "县",)
     if name.endswith("自治旗") and short and short != name:

@@ -183,3 +183,12 @@ def test_a_county_that_exists_once_outweighs_a_province_written_for_another_plac
     assert resolve(province="河南省", county="老河口市", town="孟楼镇") == Place("湖北省", "襄阳市", "老河口市", "孟楼镇")
     # an ambiguous county stays with the province the text gives
     assert resolve(province="辽宁省", county="朝阳区") == Place("辽宁省", None, "朝阳区", None)
+
+
+def test_an_autonomous_prefecture_written_short_with_州() -> None:
+    from loaders.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert [u.name for u in g.units("prefecture", "怒江州")] == ["怒江傈僳族自治州"]
+    found = [[u.name for u in m.units] for m in g.find("云南省怒江州独龙江")]
+    assert ["怒江傈僳族自治州"] in found and not any("江州区" in names for names in found)
