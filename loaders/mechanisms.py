@@ -550,6 +550,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue  # “刷单返利”“AI换脸”等高发电信网络诈骗: kinds of fraud warned against
         if _rx(r"[<>=＜＞＝]").search(core):
             continue  # “1+1>2”的聚合效应: an effect, not a formula of parts
+        if "+" in core and _rx(r"[，,。！？!?][^，,。！？!?]{4,}|[。！？!?]$").search(core):
+            continue  # “驻村民警+警务助理，是每个村的标配。”: somebody's sentence about a formula, not its name
         after = _LEAD_DENG.sub("", after)
         before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
         in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
@@ -1637,6 +1639,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _heading_aliases(work, headings, accepted)
     _parts_aliases(accepted)
     _descriptor_aliases(work, accepted)
+    _fold_name_parts(accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
     scopes = _section_scopes(work, merged, headings, {id(c): _scope_all(clean, c, work) for c in merged})
@@ -1673,6 +1676,23 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
                 evidence=clean.evidence(c.start, c.end),
             )
         )
+
+
+def _fold_name_parts(cands: list[_Cand]) -> None:
+    """A part of a longer name is that name again: the quote inside it (“警民‘心连心’帮扶站”) is
+    no practice of its own, and its ending quoted again later (“帮扶站”吸纳了…) is an alias."""
+    objects = {h for h, _ in _objects_longest_first()} | set(_heads_longest_first())
+    for c in cands:
+        for d in cands:
+            if d is c or d.kind == "alias" or len(d.name) <= len(c.name):
+                continue
+            if d.start <= c.start and c.end <= d.end:
+                c.kind = "alias"  # its span lies inside the longer name's
+                break
+            if d.start < c.start and d.name.endswith(c.name) and (c.name in objects or _quoted_head(c.name)):
+                d.aliases.append(c.name)
+                c.kind = "alias"
+                break
 
 
 def _lead_aliases(clean: CleanDoc, cands: list[_Cand]) -> None:

@@ -909,3 +909,12 @@ def test_a_ratio_name_written_in_digits_reads_like_one_in_words() -> None:
 def test_short_quoted_names_the_text_calls_ways_of_working() -> None:
     assert {"炕头会", "地头聊"} <= set(_mechs("民警常常通过“炕头会”“地头聊”等方式拉近警民关系。"))
     assert not _mechs("民警通过“好办法”解决问题。")  # three characters after a cue alone stay too short
+
+
+def test_parts_of_a_longer_name_are_that_name() -> None:
+    ext = extract_text("今年1月，青石派出所建立起“警民‘同心’帮扶站”，“帮扶站”吸纳了乡贤和网格员。")
+    assert [(m.name, m.aliases) for m in ext.mechanisms] == [("警民同心帮扶站", ["帮扶站"])]
+
+
+def test_a_quoted_sentence_around_a_formula_is_no_name() -> None:
+    assert not _mechs("“驻村民警+警务助理，是每一个行政村的标配。”局长说。")
