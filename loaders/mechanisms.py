@@ -124,6 +124,8 @@ _CLAUSE_SPLIT = re.compile(r"[，,。；;：:！？!?]")
 _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NAME_CHAR = re.compile(rf"[{NAME_CHARS}]")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
+# 省级金牌人民调解工作室, 全国优秀…: a title of distinction (not a name given with 命名为 alone)
+_HONOUR_TITLE = re.compile(r"^(?:国家级|省级|市级|县级|全国|全省|全市|全县|全区)|金牌|示范|先进|优秀|十佳|模范|标兵|五星")
 # 十余个, 22个, 多个: a count of things (等十余个微信群) starts no name.
 _APPROX_COUNT = re.compile(rf"^(?:[0-9]+|[{CN_DIGITS}百千]+[余多]|多)[个家支条]")
 # Two parties (警校, 公调, 三所) and the work they join in: the usual shape of a joint-duty practice's name.
@@ -562,6 +564,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue  # “有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses (a campaign keeps it)
         if len(core) < 2:
             continue
+        if len(core) == 2 and core[0] == core[1] and not _post_head(after, heads):
+            continue  # 到警务室“坐坐”“聊聊”: a verb said twice, not a name
         # --- hard exclusions
         if any(d in core for d in neg["doctrine"]):
             continue
@@ -763,7 +767,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             if len(core) > 12 or len(core) < (2 if counted_name else 3 if way else 4) or _looks_like_slogan(core):
                 continue
         elif _JOINT_NAME.fullmatch(core) and i == idx == j and not _rx(r"[到向]$").search(bare) \
-                and not _rx(r"^[室站队组岗点屋坊亭]").match(after):
+                and not _rx(r"^(?:[室站队组岗点屋坊亭]|为(?:导向|目标|方向|核心))").match(after):
             pass  # “警校联防”相得益彰: two parties and the work they do together, a named practice
             # (not one of a list of groups, not the end of 从“A”到“B”, not the start of a room's name)
         elif in_heading:
@@ -780,7 +784,9 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if "、" in core and "+" in core:
             c.components = [x for x in core.split("、") if x]
         cands.append(c)
-    return [c for c in cands if _nickname_key(c.name) not in nicknames]
+    honours = {_nickname_key(c.name) for c in cands if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
+    # a nickname, or an honour title (被命名为“省级金牌调解工作室”), wherever it comes back (a headline)
+    return [c for c in cands if c.kind == "honour" or _nickname_key(c.name) not in nicknames | honours]
 
 
 def _nickname_key(name: str) -> str:

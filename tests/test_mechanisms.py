@@ -918,3 +918,13 @@ def test_parts_of_a_longer_name_are_that_name() -> None:
 
 def test_a_quoted_sentence_around_a_formula_is_no_name() -> None:
     assert not _mechs("“驻村民警+警务助理，是每一个行政村的标配。”局长说。")
+
+
+def test_titles_of_distinction_reduplicated_verbs_and_orientations_are_no_names() -> None:
+    text = ("青石首家“省级金牌人民调解工作室”出炉\n"
+            "近日，青石派出所“老周调解工作室”被省人民调解协会命名为“省级金牌人民调解工作室”。")
+    assert list(_mechs(text)) == ["老周调解工作室"]
+    assert not _mechs("警务室成立以来，有事到警务室“坐坐”“聊聊”，成为村民的习惯。")
+    assert not _mechs("青石派出所以“警村融合”为导向，主动融入农村基层治理。")
+    # a name given with 命名为 (no title of distinction) still counts where it comes back
+    assert _has(_mechs("青石派出所将义警队伍命名为“青石云警支队”。“青石云警支队”目前有队员176名。"), "青石云警支队")
