@@ -73,8 +73,10 @@ VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡|走访)
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
 # 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
+SUPPORT_AFTER = re.compile(r"^[^，,。；;]{0,4}?的?(?:大力|全力|积极|鼎力)?(?:支持|帮助|指导|领导|推动|协调|协助|配合|关心)(?:下|之下)")
 ROOM_AFTER = re.compile(r"^(?:活动室|会议室|办公室|活动中心|大院|院内|院子|广场|门前|门口|楼下)")
-ADDRESS_PLACE_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:党委|政府|办|所|站|中心))")
+ADDRESS_PLACE_AFTER = re.compile(
+    r"^(?!以及|和|及|与)[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:党委|政府|办|所|站|中心)|贤|村|亲)")
 # 一家企业因债务问题…, 在处理一起企业内…: one body in an anecdote, not a partner at work.
 ANECDOTE_BEFORE = re.compile(r"(?:一家|一所|一起|这家|某家|某)$")
 # 乡政府所在地, 记者从市政法委召开的发布会上获悉, 以人民调解员的身份: a place, a news source, a role taken.
@@ -484,8 +486,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if t.list_only and not _in_list(key, a, b, normal, types, strict=t.weak):
             continue
         before = _rx(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$").sub("", key[max(0, a - 8) : a])
-        if before.endswith(LOCATIVE) and not before.endswith("所在"):
-            continue
+        if before.endswith(LOCATIVE) and not before.endswith("所在") and not SUPPORT_AFTER.match(key[b:]):
+            continue  # (在乡党委政府的大力支持下: with its support, not a place)
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
         if NOT_AT_WORK_AFTER.match(key[b:]) or _in_anecdote(key, a, b):
@@ -908,6 +910,8 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
                 continue
             if NOT_PARTNER.search(item) or not (ROLE_END.search(item) or BODY_SUFFIX.search(item)):
                 continue
+            if _rx(r"^(?:相关|有关|其他|其它|各类?)").match(item):
+                continue  # 相关部门人员: a vague group, no particular partner
             name = _strip_place(item, places)
             if not 2 <= len(name) <= 6 or name in ("单位", "机构", "组织", "部门"):
                 continue

@@ -726,3 +726,10 @@ def test_role_slogans_chat_groups_and_trade_lists() -> None:
 def test_bare_streets_and_communities_listed_after_a_joint_verb() -> None:
     assert names(run("青石派出所联合街道、社区开展反诈宣传。")) == ["街道", "社区"]
     assert names(run("青石派出所民警走访街道、社区，宣传反诈。")) == []
+
+
+def test_support_vague_groups_and_乡贤_after_以及() -> None:
+    assert names(run("青石派出所积极沟通协调，在乡党委政府的大力支持下，建立起帮扶站。")) == ["乡党委", "乡政府"]
+    got = names(run("帮扶站吸纳了相关部门人员、辖区内的企业家以及乡贤、综治网格员。"))
+    assert got == ["企业家", "乡贤", "综治网格员"]
+    assert names(run("青石派出所民警到村委会走访。")) == []  # a place the officers go to, still
