@@ -1211,11 +1211,12 @@ def _conduct_result(sent: str) -> bool:
     """A conduct record (零违纪) is a result only where the sentence reports results.
 
     It must not be a goal (以…“零瑕疵”为目标), and it must stand among results:
-    a verb of achievement (取得, 实现, 做到) or another zero record of a case or complaint.
+    a verb of achievement (取得, 实现, 做到), a run of years (连续68年“零违纪”) or another
+    zero record of a case or complaint.
     """
     if re.search(r"目标|力争|确保|争取|要求", sent):
         return False
-    return bool(re.search(r"取得|实现|做到|成效|成绩", sent)) or any(
+    return bool(re.search(r"取得|实现|做到|成效|成绩|连续[0-9一二两三四五六七八九十百]+年", sent)) or any(
         w not in _conduct_words() for w in _zero_word_pattern().findall(sent))
 
 
@@ -1263,6 +1264,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
                 continue
             # 执法零过错, 民警零违纪: the station's own record; its subject and the word name it
             noun = re.split(r"[、和及与]", noun)[-1]  # 群众零投诉、执法零瑕疵: only the last subject
+            noun = re.sub(r"^.*(?:派出所|该所|本所|全所)", "", noun)  # 某某派出所零违纪: the station is no subject
             noun = noun if 2 <= len(noun) <= 6 else ""
             out.append(_Found(metric=noun + x, start=cs + m.start(), end=cs + m.end(), direction="zero",
                               period=_period_before(sent, cs + m.start()), verb=verb, kind="result"))

@@ -735,3 +735,9 @@ def test_money_saved_and_goods_seized_are_results() -> None:
     assert [(o.value, o.unit, o.kind, o.family) for o in got] == [(30000.0, "元", "result", "clearance")]
     got = run("收缴涉案财物130余件。")
     assert [(o.metric, o.value, o.unit, o.family) for o in got] == [("收缴涉案财物", 130.0, "件", "clearance")]
+
+
+def test_a_conduct_record_kept_for_a_run_of_years() -> None:
+    (o,) = run("青石派出所连续68年“零违纪”。")
+    assert (o.metric, o.direction, o.period) == ("违纪", "zero", "连续68年")
+    assert run("自1982年建所以来，始终保持着“零违纪”的铁纪。") == []  # a trait, not a reported result
