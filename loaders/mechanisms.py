@@ -824,7 +824,7 @@ def _quote_patterns(heads: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     """The lexicon-built patterns :func:`_quoted` tries on every quote, compiled once."""
     neg, cues = _negatives(), _cues()
     return {
-        "epithet": re.compile(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,12}}$"),
+        "epithet": re.compile(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,20}}$"),
         "epithet_of": re.compile(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$"),
         "counted_after": re.compile(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)({_alt(heads)})"),
         "frame_after": re.compile(rf"^为(?:{_alt(cues['frame'])})"),

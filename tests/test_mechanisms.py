@@ -928,3 +928,10 @@ def test_titles_of_distinction_reduplicated_verbs_and_orientations_are_no_names(
     assert not _mechs("青石派出所以“警村融合”为导向，主动融入农村基层治理。")
     # a name given with 命名为 (no title of distinction) still counts where it comes back
     assert _has(_mechs("青石派出所将义警队伍命名为“青石云警支队”。“青石云警支队”目前有队员176名。"), "青石云警支队")
+
+
+def test_figures_slogans_and_things_guarded_are_no_names() -> None:
+    assert not _mechs("烽燧，是古代边防烟火为号、驼铃为声的“预警站”，守望着千年古城。")
+    assert not _mechs("这些细节背后，是青石派出所对“党建引领警务”的深刻诠释。")
+    assert not _mechs("青石派出所民警日夜守护“平安家园”。")
+    assert _has(_mechs("青石派出所打造“丝路驿站”警务品牌。"), "丝路驿站")
