@@ -124,7 +124,7 @@ class Gazetteer:
         for level in ("county", "prefecture"):
             for units in list(self.by_name[level].values()):
                 for unit in units:
-                    for alias in _county_written_forms(unit):
+                    for alias in _written_forms(unit):
                         if alias not in self.by_name[level]:  # never shadow a unit of that name
                             self.by_name[level][alias].append(unit)
         # finder index: full names (and former names) by first character
@@ -239,7 +239,7 @@ _ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族)+(乡|镇|苏木)$")
 _WING_BANNER = re.compile(r"^(.)[^左右]{1,3}([左右])翼(.旗)$")
 
 
-def _county_written_forms(unit: Unit) -> tuple[str, ...]:
+def _written_forms(unit: Unit) -> tuple[str, ...]:
     """How prose writes an autonomous prefecture or county or a wing banner: 怒江州, 澜沧县 for 澜沧拉祜族自治县,
     鄂伦春旗 for 鄂伦春自治旗, 科右前旗 for 科尔沁右翼前旗 (else 澜沧县 reads as 沧县)."""
     name, short = unit.name, unit.short

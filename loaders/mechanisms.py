@@ -571,10 +571,10 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         if not _post_head(after, heads) and _rx(rf"^[{HAN}]{{1,4}}枫桥$").match(core):
             continue  # 海上枫桥, 草原枫桥: the doctrine adapted to a place, not a practice
-        n_label = _count_prefix(core)[0]
-        spelled = n_label is not None and len(core) == 2 and _label_parts_spelled(
-            core, n_label, work[max(s0, qs - 120):qs], work[chain_end:s1])
-        counted_activity = spelled or (n_label is not None and _post_head(after, heads) is not None)
+        n, cchar, _ = _count_prefix(core)
+        spelled = n is not None and len(core) == 2 and _label_parts_spelled(
+            core, n, work[max(s0, qs - 120):qs], work[chain_end:s1])
+        counted_activity = spelled or (n is not None and _post_head(after, heads) is not None)
         if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
             continue  # (“十红”主题教育活动, “四必”要求 with its four 必 listed: a counted name, not a theme)
         gm = _goal_after_re().match(after)
@@ -694,10 +694,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if hm and _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)) and not (
                 hm.group(1) == "的" and hm.group(2).endswith(("模式", "机制", "工作法")) and not _looks_like_slogan(core)):
             post_head = None  # (以“景警融合”的模式: 的 alone before a head of method names the quote)
-        n, cchar, _ = _count_prefix(core)
-        if post_head is None and n is not None and len(core) == 2 and not _counted_label_ok(
-                core, n, work[max(s0, qs - 120):qs], before, cues, work[chain_end:s1]):
-            continue  # “六防”宣传热潮: a counted label, not a name
+        if post_head is None and n is not None and len(core) == 2 and not (spelled or _made_before(before)):
+            continue  # “六防”宣传热潮: a counted label, not a name (创新“两站”建设, or its parts spelled out: one)
         name = core
         if n is not None and len(core) == 2 and post_head:
             name = core + (_starts_with(work[chain_end:chain_end + 8], heads) or "")
@@ -884,9 +882,7 @@ def _cited_practice(core: str, before: str, after: str, heads: tuple[str, ...]) 
     strong = tuple(h for h in heads if h not in WEAK_HEADS)
     if _rx(rf"^的?(?:{_alt(strong)})").match(after):
         return True
-    bare = before.rstrip()
-    made = _ends_with(bare, _cues()["create"]) or _ends_with(_strip_tail_adverbs(bare), _cues()["create"])
-    return bool(made) and _quoted_head(core) is not None
+    return _made_before(before) and _quoted_head(core) is not None
 
 
 def _kind_of_object(core: str) -> bool:
@@ -901,13 +897,11 @@ def _named_object(core: str) -> bool:
     return head is not None and len(core) - len(head) >= 2
 
 
-def _counted_label_ok(core: str, n: int, window: str, before: str, cues: dict[str, tuple[str, ...]],
-                      following: str = "") -> bool:
-    """A two-character counted label (“两站”, “三片”) is a practice when made (创新“两站”建设)
-    or when its parts are spelled out around it (:func:`_label_parts_spelled`)."""
-    if _ends_with(before.rstrip(), cues["create"]) or _ends_with(_strip_tail_adverbs(before.rstrip()), cues["create"]):
-        return True
-    return _label_parts_spelled(core, n, window, following)
+def _made_before(before: str) -> bool:
+    """A verb of making right before a quote (创新“两站”, 首创‘B排摸法’), an adverb or two after it allowed."""
+    bare = before.rstrip()
+    create = _cues()["create"]
+    return bool(_ends_with(bare, create) or _ends_with(_strip_tail_adverbs(bare), create))
 
 
 def _label_parts_spelled(core: str, n: int, window: str, following: str) -> bool:

@@ -72,8 +72,9 @@ CUES = (
 VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡|走访)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
-# 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
+# 在乡党委政府的大力支持下: after 在, the body whose support something came with (no place).
 SUPPORT_AFTER = re.compile(r"^[^，,。；;]{0,4}?的?(?:大力|全力|积极|鼎力)?(?:支持|帮助|指导|领导|推动|协调|协助|配合|关心)(?:下|之下)")
+# 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
 ROOM_AFTER = re.compile(r"^(?:活动室|会议室|办公室|活动中心|大院|院内|院子|广场|门前|门口|楼下)")
 ADDRESS_PLACE_AFTER = re.compile(
     r"^(?!以及|和|及|与)[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,2}(?:党委|政府|办|所|站|中心)|贤|村|亲)")
@@ -730,7 +731,9 @@ def _in_list(
 
 
 # 联合街道、社区: a verb of working together right before a list of short bare words.
-_JOINT_LIST = re.compile(r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)((?:[\u4e00-\u9fff]{2,4}、)+)$")
+_JOINT_VERB = r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)"
+_JOINT_LIST = re.compile(_JOINT_VERB + r"((?:[\u4e00-\u9fff]{2,4}、)+)$")
+_JOINT_VERB_END = re.compile(_JOINT_VERB + "$")
 
 
 def _after_joint_verb(key: str, a: int, b: int) -> bool:
@@ -738,7 +741,7 @@ def _after_joint_verb(key: str, a: int, b: int) -> bool:
     last item (…、社区开展) or before the next (联合街道、社区)."""
     if _JOINT_LIST.search(key, max(0, a - 30), a):
         return True  # earlier items after the verb, this one next
-    if key.startswith("、", b) and _rx(r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)$").search(key, max(0, a - 4), a):
+    if key.startswith("、", b) and _JOINT_VERB_END.search(key, max(0, a - 4), a):
         return True  # the first item, more after it
     return False
 
