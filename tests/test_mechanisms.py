@@ -903,7 +903,8 @@ def test_a_style_of_policing_stays_community_policing_whatever_the_sentence_is_a
 
 
 def test_a_ratio_name_written_in_digits_reads_like_one_in_words() -> None:
-    assert _mechs("青石派出所推行“1村1辅警”，辅警常驻村里。")["1村1辅警"].category == "community_policing"
+    # (the sentence names no community-policing word: the name alone must say it)
+    assert _mechs("青石派出所推行“1村1辅警”，辅警配备到位。")["1村1辅警"].category == "community_policing"
 
 
 def test_short_quoted_names_the_text_calls_ways_of_working() -> None:
