@@ -317,6 +317,31 @@ def _goal_after_re() -> re.Pattern[str]:
     return re.compile(rf"^\s*的?([{HAN}]{{0,6}}?)(?:{_alt(_negatives()['after'])})(?=$|[^{HAN}]|[的中上])")
 
 
+_BARE_LABEL = re.compile(rf"^([{CN_DIGITS}](?:个一|[{HAN}]{{1,3}}?))(?=$|[^{HAN}]|的|工作|党建)")
+
+
+def _bare_counted_label(after: str, n_parts: int) -> str | None:
+    """The counted name right after a list of exactly its parts, with no head word (…”五防。).
+
+    The count must equal the number of parts: that agreement is what makes
+    the label a name and not a reporter's framing. A label that is a goal,
+    idea or framing noun (三大目标, 四个环节) or counts with a measure word
+    (三项, 四条) names nothing; 七个一 (seven things done once each) does.
+    """
+    m = _BARE_LABEL.match(after)
+    if m is None:
+        return None
+    label = m.group(1)
+    if _CN_VAL[label[0]] != n_parts or n_parts < 2:
+        return None
+    if label[1] in MEASURES and label[1] != "大" and not label.endswith("个一"):
+        return None
+    rest = label[1:]
+    if any(w in rest for w in (*_negatives()["after"], *_negatives()["suffix"], *FRAMING_NOUNS, "环节", "字")):
+        return None
+    return label
+
+
 def _count_parts(core: str) -> list[str] | None:
     """一式一点两平台四队伍 -> [一式, 一点, 两平台, 四队伍]: a run of counted parts, else None."""
     parts = _rx(rf"[{CN_DIGITS}][^{CN_DIGITS}]{{1,4}}").findall(core)
@@ -592,7 +617,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
         if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
-                and (not _ends_with(core, heads) or _kind_of_object(core)) and "+" not in core:
+                and (not _ends_with(core, heads) or _kind_of_object(core)) and "+" not in core \
+                and not (i == idx == j and _bare_counted_label(after, len(_is_list(core) or ()))):
             continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
         if _rx(r"(?:^|[，。])\s*作为$").search(work[max(s0, chain_start - 4):chain_start]) and _rx(r"^[，,]").match(after):
             continue  # 作为“普法前哨”，…: an apposition describing what follows
@@ -618,6 +644,15 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             c = _Cand(name, chain_end, chain_end + len(cm.group()), head=cm.group(2), kind="counted",
                       components=[_clean_name(x) for x in parts], in_heading=in_heading)
             c.expected, c.counted_char, _ = _count_prefix(name)
+            cands.append(c)
+            continue
+        bare_label = _bare_counted_label(work[chain_end:min(s1, chain_end + 10)], len(parts)) \
+            if parts and i == idx == j else None
+        if bare_label:
+            # “防盗、防骗、防火”三防, “A、B、C、D”四步走: the counted name right after exactly its parts
+            c = _Cand(bare_label, chain_end, chain_end + len(bare_label), kind="counted",
+                      components=[_clean_name(x) for x in parts], in_heading=in_heading)
+            c.expected, c.counted_char, _ = _count_prefix(bare_label)
             cands.append(c)
             continue
         pq = _rx(rf"^\s*的?[{HAN}]{{0,6}}(?=“)").match(after)

@@ -936,3 +936,27 @@ def test_figures_slogans_and_things_guarded_are_no_names() -> None:
     assert not _mechs("这些细节背后，是青石派出所对“党建引领警务”的深刻诠释。")
     assert not _mechs("青石派出所民警日夜守护“平安家园”。")
     assert _has(_mechs("青石派出所打造“丝路驿站”警务品牌。"), "丝路驿站")
+
+
+@pytest.mark.parametrize("text, name, parts", [
+    ("柳湾派出所全力做好“防盗、防骗、防毒、防火灾”四防工作。", "四防", ["防盗", "防骗", "防毒", "防火灾"]),
+    ("柳湾派出所组建“治安巡逻队、信息收集队、矛盾调解队”三大队伍。", "三大队伍",
+     ["治安巡逻队", "信息收集队", "矛盾调解队"]),
+    ("柳湾派出所形成了“事前宣传、事中调解、事后回访、总结提升”四步走的工作流程。", "四步走",
+     ["事前宣传", "事中调解", "事后回访", "总结提升"]),
+    ("柳湾派出所开展“一个目标、一个阵地、一套机制”三个一党建工作。", "三个一", ["一个目标", "一个阵地", "一套机制"]),
+])
+def test_bare_counted_label_right_after_exactly_its_parts(text: str, name: str, parts: list[str]) -> None:
+    m = _mechs(text)
+    assert _has(m, name)
+    got = _get(m, name)
+    assert got.components == parts and got.expected_count == len(parts)
+
+
+@pytest.mark.parametrize("text", [
+    "柳湾派出所围绕“矛盾不上交、平安不出事、服务不缺位”三大目标开展工作。",  # a goal
+    "柳湾派出所从“抓住源头、捆绑考核、严格奖惩”三个环节入手。",  # a framing with a measure word
+    "柳湾派出所坚持“防盗、防骗、防毒”四防工作。",  # the count disagrees with the parts
+])
+def test_bare_counted_label_needs_the_count_and_no_goal_or_framing(text: str) -> None:
+    assert _mechs(text) == {}
