@@ -638,11 +638,17 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
             continue
         parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
         cm = qp["counted_after"].match(after)
+        if cm and not parts and "+" not in core and i == idx == j:
+            longer = [x for x in LIST_SEP.split(core) if x]  # parts up to 16 characters, when the count agrees
+            if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and _count_prefix(cm.group(1))[0] == len(longer):
+                parts = longer
         if parts and cm and _count_prefix(cm.group(1))[0]:
             counted = cm.group(1)
             name = counted + (cm.group(2) if len(counted) <= 2 else "")
             c = _Cand(name, chain_end, chain_end + len(cm.group()), head=cm.group(2), kind="counted",
-                      components=[_clean_name(x) for x in parts], in_heading=in_heading)
+                      components=[_clean_name(x) for x in parts], in_heading=in_heading,
+                      aliases=[core] if "+" not in core else [])
+            # (the quoted list is the practice's other name: “A、B、C”三级联动机制)
             c.expected, c.counted_char, _ = _count_prefix(name)
             cands.append(c)
             continue
@@ -651,7 +657,8 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if bare_label:
             # “防盗、防骗、防火”三防, “A、B、C、D”四步走: the counted name right after exactly its parts
             c = _Cand(bare_label, chain_end, chain_end + len(bare_label), kind="counted",
-                      components=[_clean_name(x) for x in parts], in_heading=in_heading)
+                      components=[_clean_name(x) for x in parts], in_heading=in_heading,
+                      aliases=[core] if "+" not in core else [])
             c.expected, c.counted_char, _ = _count_prefix(bare_label)
             cands.append(c)
             continue

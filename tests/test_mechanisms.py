@@ -960,3 +960,17 @@ def test_bare_counted_label_right_after_exactly_its_parts(text: str, name: str, 
 ])
 def test_bare_counted_label_needs_the_count_and_no_goal_or_framing(text: str) -> None:
     assert _mechs(text) == {}
+
+
+def test_counted_name_after_its_quoted_parts_keeps_the_list_as_alias() -> None:
+    m = _mechs("柳湾派出所固化“警务室、边境联防所、山口综治队”三级巡防联动机制，守好边境线。")
+    got = _get(m, "三级巡防")
+    assert got.components == ["警务室", "边境联防所", "山口综治队"]
+    assert "警务室、边境联防所、山口综治队" in got.aliases
+
+
+def test_long_parts_are_kept_when_the_count_after_them_agrees() -> None:
+    m = _mechs("柳湾派出所建立起“沿街商铺安全隐患排查、校园周边治安隐患排查、重点单位治安隐患定期排查、"
+               "治安力量全面巡防”四大工作机制，筑牢防线。")
+    got = _get(m, "四大工作机制")
+    assert len(got.components) == 4 and got.components[2] == "重点单位治安隐患定期排查"
