@@ -603,8 +603,11 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
         if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
             continue  # (“十红”主题教育活动, “四必”要求 with its four 必 listed: a counted name, not a theme)
         gm = _goal_after_re().match(after)
-        if gm and not spelled and not _head_re().search(gm.group(1)) and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
+        layout = gm is not None and gm.group().endswith("格局") and _COMPOUND.fullmatch(core) is not None
+        if gm and not spelled and not layout and not _head_re().search(gm.group(1)) \
+                and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
             continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
+            # (but “两翼一中心”管控格局: a layout made of counted units is how the station is organised)
         if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
             continue
         honour_before = _ends_with(_HONOUR_TRIM.sub("", before), neg["honour_verb"])

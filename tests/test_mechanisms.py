@@ -974,3 +974,8 @@ def test_long_parts_are_kept_when_the_count_after_them_agrees() -> None:
                "治安力量全面巡防”四大工作机制，筑牢防线。")
     got = _get(m, "四大工作机制")
     assert len(got.components) == 4 and got.components[2] == "重点单位治安隐患定期排查"
+
+
+def test_layout_of_counted_units_is_a_practice_but_a_slogan_layout_is_not() -> None:
+    assert _has(_mechs("柳湾派出所探索“两翼一中心”管控格局，将触角延伸到村寨。"), "两翼一中心")
+    assert _mechs("柳湾派出所着力构建“共建共治共享”的社会治理新格局。") == {}
