@@ -148,6 +148,45 @@ def _clean_source(value: str) -> str | None:
     return v
 
 
+# Where a page names its publisher outside the metadata fields (read in this order).
+_NAMED = rf"[{HAN}A-Za-z]{{2,12}}?"
+_OUTLET_END = r"(?:日报|晚报|报|网|在线|杂志|周刊|周末|客户端|融媒|社|台|频道|新闻)"
+_PUBLISHER_CUES = tuple(re.compile(p) for p in (
+    # 新华社武汉2月5日电, 浙江在线杭州5月13日讯, 四川法制在线讯：, 央视网消息：a dateline lead
+    rf"^[【\[]?\s*({_NAMED}{_OUTLET_END})[{HAN}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日\s*(?:电|讯)",
+    rf"^[【\[]?\s*({_NAMED}{_OUTLET_END})(?:讯|消息)(?:[:：\s（(]|$)",
+    # 某某日报·某某云记者, 某某报-某某客户端记者: a reporter of the outlet (its app after the dot or dash)
+    rf"({_NAMED}{_OUTLET_END}|{_NAMED}传媒集团)(?:[·\-—][{HAN}]{{1,8}})?(?:全媒体|融媒体|首席|特约|见习)?记者",
+    rf"《([^》]{{2,12}})》\s*记者",
+    # 凡本报署名文字…版权均属某某晚报所有, 本文不代表某某网立场: the site's own notices
+    rf"版权(?:均)?(?:属|归)于?\s*({_NAMED}{_OUTLET_END})\s*所有",
+    rf"本文不代表\s*({_NAMED}{_OUTLET_END})\s*(?:的)?立场",
+    # 您当前的位置：某某网 > 频道, 某某网>>某某频道: the site's location bar
+    rf"(?:您(?:当前)?的?位置|当前位置)\s*[:：]\s*({_NAMED}{_OUTLET_END})\s*>",
+    rf"^({_NAMED}{_OUTLET_END})\s*>>",
+    # 某某工作 2021年7期: a magazine and its issue; 《 某某日报 》( 2025年12月18日: a paper and its date
+    rf"^({_NAMED})\s+\d{{4}}年\d{{1,2}}期",
+    rf"《\s*({_NAMED}{_OUTLET_END})\s*》\s*[（(]\s*\d{{4}}年",
+    # 专栏名称：某某公安, 关注订阅某某公安官方微信公众号: the public account that published it
+    rf"专栏名称\s*[:：]\s*([{HAN}]{{2,12}})",
+    rf"关注(?:订阅)?([{HAN}]{{2,12}}?)(?:官方)?微信公众号",
+))
+
+
+def _source_outside_fields(clean: CleanDoc) -> str | None:
+    """The publisher named by a dateline, a reporter credit, a copyright notice, a location
+    bar or an issue line, in the removed metadata or the first and last lines of the text."""
+    lines = [ln.strip() for ln in clean.text.split("\n") if ln.strip()]
+    texts = [r.text for r in clean.removed if r.kind not in ("nav", "related", "widget")] + lines[:3] + lines[-3:] \
+        + [r.text for r in clean.removed if r.kind in ("nav", "related", "widget")]
+    texts = [to_simplified(strip_pinyin(t)).strip() for t in texts]
+    for cue in _PUBLISHER_CUES:
+        for t in texts:
+            if (m := cue.search(t)) and (v := _clean_source(m.group(1))) and not v.startswith("本"):
+                return v
+    return None
+
+
 def _source_from_editor_line(clean: CleanDoc) -> str | None:
     """``编辑:派出所工作----石虹``: an outlet and its editor joined by a dash run."""
     for r in _meta_pieces(clean, {"editor"}):
@@ -258,6 +297,8 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         source = _source_from_editor_line(clean)
     if source is None and html.get("sitename"):
         source = _clean_source(to_simplified(html["sitename"]))
+    if source is None:
+        source = _source_outside_fields(clean)
     if source is None:
         for r in _meta_pieces(clean, {"tagline"}):
             parts = _SITE_SPLIT.split(to_simplified(strip_pinyin(r.text)).strip(), maxsplit=1)
