@@ -115,7 +115,7 @@ _META_KEY = (
 )
 _META_FIELD = re.compile(rf"(?:{_META_KEY})\s*[:：|｜]")
 _BYLINE = re.compile(
-    r"^[（(]?(?:文|图文|文图|撰文|作者|撰稿|记者|通讯员|本报记者|本报通讯员|特约记者|见习记者|融媒体记者|本台记者|本网记者)"
+    r"^[（(]?(?:文|图文|文图|撰文|作者|撰稿|记者|通讯员|实习生|本报记者|本报通讯员|特约记者|见习记者|融媒体记者|本台记者|本网记者)"
     rf"\s*[/／:：\s]\s*[{HAN}]"
 )
 _DATE_LINE = re.compile(
@@ -170,7 +170,7 @@ _BRACKET_BYLINE = re.compile(rf"^[（(]\s*({_NAME_TOKENS})\s*[)）]$")
 # "张三 某某报记者 李四 文/图": names around a role word
 _ROLE_BYLINE = re.compile(r"(?:记者|通讯员)\s|\s(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图文|文图)$")
 # A title after a dateline (中新网福州3月16日电 题：…) or an original-title note (原标题：…)
-_TITLE_LEAD = re.compile(r"^(?:.{0,30}?电\s*)?(?:原标题|题)\s*[:：]\s*")
+_TITLE_LEAD = re.compile(r"^(?:.{0,30}?电\s*)?(?:原标题|原题|题)\s*[:：]\s*")
 # A date written after the headline on its line
 _TITLE_DATE = re.compile(rf"\s+{_DATE_PART}\s*$")
 # A subtitle (——记某某派出所): under a headline, never the headline itself

@@ -299,26 +299,32 @@ def test_a_caption_a_breadcrumb_and_a_place_are_no_title_or_author() -> None:
     assert a.title == "石榴派出所打造新模式"
 
 
-BODY = "近日，青松派出所成立调解室，化解纠纷30起，辖区发案数同比下降两成。\n"
+PUB_BODY = "近日，青松派出所成立调解室，化解纠纷30起，辖区发案数同比下降两成。\n"
 
 
 @pytest.mark.parametrize("text, outlet", [
-    ("青松派出所的新春\n绿野通讯社江城2月5日电 题：青松派出所的新春\n" + BODY, "绿野通讯社"),
-    ("青松派出所调解有方\n山川在线河口5月13日讯（记者 张三）" + BODY, "山川在线"),
-    ("青松派出所调解有方\n山川法制在线讯：" + BODY, "山川法制在线"),
-    ("青松派出所调解有方\n" + BODY + "北方日报·草原云记者：张三\n", "北方日报"),
-    ("青松派出所调解有方\n" + "1月27日下午，《东湖周末》记者在青松派出所看到，" + BODY, "东湖周末"),
-    ("青松派出所调解有方\n凡本报署名文字、图片，版权均属江城晚报所有。\n" + BODY, "江城晚报"),
-    ("青松派出所调解有方\n" + BODY + "本文不代表 四方新闻网 立场，如若转载，请注明出处\n", "四方新闻网"),
-    ("您当前的位置 : 山川在线  >  江城频道 > 今日\n青松派出所调解有方\n" + BODY, "山川在线"),
-    ("青松派出所调解有方\n基层警务 2021年7期\n" + BODY, "基层警务"),
-    ("青松派出所调解有方\n" + BODY + "《 江城日报 》( 2025年12月18日 )\n", "江城日报"),
-    ("专栏名称: 平安青松\n青松派出所调解有方\n" + BODY, "平安青松"),
+    ("青松派出所的新春\n绿野通讯社江城2月5日电 题：青松派出所的新春\n" + PUB_BODY, "绿野通讯社"),
+    ("青松派出所调解有方\n山川在线河口5月13日讯（记者 张三）" + PUB_BODY, "山川在线"),
+    ("青松派出所调解有方\n山川法制在线讯：" + PUB_BODY, "山川法制在线"),
+    ("青松派出所调解有方\n" + PUB_BODY + "北方日报·草原云记者：张三\n", "北方日报"),
+    ("青松派出所调解有方\n" + "1月27日下午，《东湖周末》记者在青松派出所看到，" + PUB_BODY, "东湖周末"),
+    ("青松派出所调解有方\n凡本报署名文字、图片，版权均属江城晚报所有。\n" + PUB_BODY, "江城晚报"),
+    ("青松派出所调解有方\n" + PUB_BODY + "本文不代表 四方新闻网 立场，如若转载，请注明出处\n", "四方新闻网"),
+    ("您当前的位置 : 山川在线  >  江城频道 > 今日\n青松派出所调解有方\n" + PUB_BODY, "山川在线"),
+    ("青松派出所调解有方\n基层警务 2021年7期\n" + PUB_BODY, "基层警务"),
+    ("青松派出所调解有方\n" + PUB_BODY + "《 江城日报 》( 2025年12月18日 )\n", "江城日报"),
+    ("专栏名称: 平安青松\n青松派出所调解有方\n" + PUB_BODY, "平安青松"),
 ])
 def test_publisher_named_outside_the_metadata_fields(text: str, outlet: str) -> None:
     assert _article(source_from_text(text)).source == outlet
 
 
 def test_station_staff_and_our_own_paper_are_no_publisher() -> None:
-    art = _article(source_from_text("青松派出所调解有方\n本报讯 " + BODY + "本报记者 张三\n"))
+    art = _article(source_from_text("青松派出所调解有方\n本报讯 " + PUB_BODY + "本报记者 张三\n"))
     assert art.source is None
+
+
+def test_original_title_note_and_an_intern_byline_are_not_the_headline() -> None:
+    assert _article(source_from_text("原题：青松派出所的调解经\n" + PUB_BODY)).title == "青松派出所的调解经"
+    art = _article(source_from_text("实习生 张三 李四 王五\n青松派出所调解有方\n" + PUB_BODY))
+    assert art.title == "青松派出所调解有方"
