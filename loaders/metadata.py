@@ -173,18 +173,46 @@ _PUBLISHER_CUES = tuple(re.compile(p) for p in (
 ))
 
 
-def _source_outside_fields(clean: CleanDoc) -> str | None:
-    """The publisher named by a dateline, a reporter credit, a copyright notice, a location
-    bar or an issue line, in the removed metadata or the first and last lines of the text."""
+def _outside_fields(clean: CleanDoc) -> list[str]:
+    """Removed metadata, then the first and last lines of the text, then site furniture."""
     lines = [ln.strip() for ln in clean.text.split("\n") if ln.strip()]
     texts = [r.text for r in clean.removed if r.kind not in ("nav", "related", "widget")] + lines[:3] + lines[-3:] \
         + [r.text for r in clean.removed if r.kind in ("nav", "related", "widget")]
-    texts = [to_simplified(strip_pinyin(t)).strip() for t in texts]
+    return [to_simplified(strip_pinyin(t)).strip() for t in texts]
+
+
+def _source_outside_fields(clean: CleanDoc) -> str | None:
+    """The publisher named by a dateline, a reporter credit, a copyright notice, a location
+    bar or an issue line, in the removed metadata or the first and last lines of the text."""
+    texts = _outside_fields(clean)
     for cue in _PUBLISHER_CUES:
         for t in texts:
             if (m := cue.search(t)) and (v := _clean_source(m.group(1))) and not v.startswith("本"):
                 return v
     return None
+
+
+_CREDIT_NAMES_END = re.compile(r"[。，,！？!?；;（(“]|在|从|来到|走进|获悉|跟随|随同|深入|近日|日前")
+_CREDIT_ROLES = re.compile(r"通讯员|记者|实习生")
+_PHOTO_CREDIT = re.compile(rf"^\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*\s*摄")
+
+
+def _authors_outside_fields(clean: CleanDoc) -> list[str]:
+    """Reporters named after their outlet's credit (新华社记者宋立崑, 某某晚报·某某记者张三通讯员李四)
+    in the removed metadata or the first and last lines, when no byline field names anyone."""
+    from .clean import _surnames as single_and_double  # (the cleaner's byline test uses both)
+
+    single, double = single_and_double()
+    for t in _outside_fields(clean):
+        for m in _PUBLISHER_CUES[2].finditer(t):
+            rest = _CREDIT_NAMES_END.split(t[m.end():m.end() + 40], maxsplit=1)[0]
+            if _PHOTO_CREDIT.match(rest):
+                continue  # 某某报记者 张三摄: who took the picture
+            names = [n for n in _names(_CREDIT_ROLES.sub(" ", rest))
+                     if n[0] in single or n[:2] in double]
+            if names:
+                return names
+    return []
 
 
 def _source_from_editor_line(clean: CleanDoc) -> str | None:
@@ -311,6 +339,8 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
     art.date = date
 
     names = _authors(clean, meta)
+    if not names:
+        names = _authors_outside_fields(clean)
     if not names and html.get("author"):
         names = _names(to_simplified(html["author"]))
     art.author = "、".join(names) if names else None

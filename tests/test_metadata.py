@@ -328,3 +328,15 @@ def test_original_title_note_and_an_intern_byline_are_not_the_headline() -> None
     assert _article(source_from_text("原题：青松派出所的调解经\n" + PUB_BODY)).title == "青松派出所的调解经"
     art = _article(source_from_text("实习生 张三 李四 王五\n青松派出所调解有方\n" + PUB_BODY))
     assert art.title == "青松派出所调解有方"
+
+
+def test_reporters_named_after_their_outlet_credit_are_the_authors() -> None:
+    art = _article(source_from_text("青松派出所的新春\n绿野通讯社记者张三\n" + PUB_BODY))
+    assert art.author == "张三" and art.source == "绿野通讯社"
+    art = _article(source_from_text("青松派出所调解有方\n" + PUB_BODY + "北方晚报·北方壹点记者陶立新通讯员徐海涛\n"))
+    assert art.author == "陶立新、徐海涛"
+
+
+def test_a_photo_credit_names_no_author() -> None:
+    art = _article(source_from_text("青松派出所调解有方\n民警在执勤。 北方法治报记者 韩立摄\n" + PUB_BODY))
+    assert art.author is None
