@@ -65,7 +65,7 @@ CUES = (
     "发动", "动员", "吸纳", "吸收", "聘请", "邀请", "聘任", "对接", "联系", "沟通", "支持",
     "力量", "队伍", "组成", "组建", "成立", "加入", "联防", "联调", "联勤", "联手", "牵头",
     "结对", "共商", "共治", "会商", "协作", "联席", "联络", "帮助", "指导", "争取", "依靠",
-    "发展", "选聘", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
+    "选聘", "聘为", "选派", "推选", "招募", "集合", "主导", "统筹", "见面", "签约",
     "为一体", "通报", "协查", "副校长", "融合", "议事", "叫来", "请来", "纳入", "聘用", "配备",
 )
 # 参观纪念馆, 游览景区, 走访商户: a place or people visited, not a body at work.
@@ -100,6 +100,15 @@ VILLAGE_AND_COMMUNITY = re.compile(
 )
 # 从景区、保安、民宿中招募义警: the pools a team is drawn from are not partners themselves.
 POOL = re.compile(r"从([^，,。；;：:]{2,40}?)中(?:招募|吸纳|吸收|选拔|挑选|选聘|遴选|发展|招聘|选派|选出|物色)")
+# 由网格长、楼院长等852名治安积极分子组成: the items are where the group's members come from;
+# the group named after 等 is the partner (其余: 由景区、导游、志愿者等组成 lists the partners).
+MADE_OF = re.compile(
+    r"由(?:[^，,。；;、等]{0,12}的)?((?:(?!组成)[^，,。；;等的]){2,60}?)等"
+    r"(?:[0-9一二三四五六七八九十百千两多余近约]+[名个位人支类])?((?:(?!组成)[^，,。；;]){2,16}?)组成"
+)
+ETC_MEMBERS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等(?:[0-9一二三四五六七八九十百千两多余近约]+[名个位人支类])?([\u4e00-\u9fff]{2,8})"
+)
 # 组建一支巡逻队, 成立调解委员会: a team the station forms is its own unit. A count of many
 # teams (组建100支义务巡逻队) is residents' teams, so only 一支 or no count qualifies.
 FORMED_BEFORE = re.compile(
@@ -134,7 +143,7 @@ MODIFIER_AFTER = re.compile(r"^[^、，,。；;和与及等]{0,4}?(?:网络|机�
 # 党员互学, 强化党员日常教育: the station's own party members at their party life.
 OWN_PARTY_AFTER = re.compile(r"^(?:日常)?(?:教育|管理|互学|领学|学习|示范岗|先锋岗|责任区|亮身份|积分|政治生日)")
 # 为每家民宿配备民警: whom the station serves, not who works with it.
-BENEFICIARY_BEFORE = re.compile(r"(?:(?<![以成作认称视])为|面向|走进|深入)(?:每家|每个|每所|各|辖区|全部|所有)?$")
+BENEFICIARY_BEFORE = re.compile(r"(?:(?<![以成作认称视聘选])为|面向|走进|深入)(?:每家|每个|每所|各|辖区|全部|所有)?$")
 # 学校周边, 企业门口: a place next to the body, where an event happens.
 # 消除景区安全隐患: the place where the hazard is.
 PLACE_AFTER = re.compile(r"^(?:周边|附近|门口|周围|一带|沿线|门前|四周|内外|上下学|(?:安全|消防|治安)?隐患|治安秩序|交通秩序)")
@@ -381,7 +390,11 @@ def _clause(key: str, a: int, b: int) -> tuple[int, int]:
 def _has_cue(key: str, a: int, b: int) -> bool:
     s, e = _clause(key, a, b)
     text = key[s:a] + "|" + key[b:e]
-    return any(c in text for c in CUES)
+    return any(c in text for c in CUES) or DEVELOP_BEFORE.search(key, s, a) is not None
+
+
+# 发展义警, 发展了一批信息员: 发展 recruits the people after it (not 景区高质量发展, 发展成为).
+DEVELOP_BEFORE = re.compile(r"发展(?!成|为)[^，,。；;]{0,12}$")
 
 
 def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], dict[int, str]]:
@@ -424,7 +437,21 @@ def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tupl
 
 
 def _pool_spans(key: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in POOL.finditer(key)]
+    """Lists of the pools a group is drawn from (从景区、保安中招募; 由老党员、老干部等五老人员组成)."""
+    out = [m.span(1) for m in POOL.finditer(key)]
+    _, types = lexicon()
+    for m in MADE_OF.finditer(key):
+        # only where the group after 等 is a partner of its own (not 等力量, 等人员: there the items are)
+        group = [v for _, _, v in _trie_matches(m.group(2)) if not (types[v].summary or types[v].block)]
+        if group:
+            out.append(m.span(1))
+    for m in ETC_MEMBERS.finditer(key):
+        # 与村书记、治保主任等村干部见面: the items are members of the group of people named after 等
+        group = _trie_matches(m.group(2))
+        if group and group[0][0] == 0 and not (types[group[0][2]].summary or types[group[0][2]].block) \
+                and ROLE_END.search(types[group[0][2]].names[0]):
+            out.append(m.span(1))
+    return out
 
 
 def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple[str, ...] | None = None) -> list[Occurrence]:
@@ -523,6 +550,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             start, end = kt.span(a, b)
             out.append(Occurrence(start, end, t.names, t.categories, "lexicon", False, own=True))
             continue
+        if key.startswith("队", b) and FORMED_OF.search(key[max(0, a - 50) : a]):
+            continue  # 组建由五老人员组成的调解员队伍: the name of the station's own team
         if ROLE_OF_OFFICER.search(before12) and not t.list_only and not POST_AFTER.match(key[b:]):
             continue
         if DESCRIPTIVE_AFTER.match(key[b:]) or key.startswith("以", a - 1) and UNIT_FRAME.match(key[b:]):
@@ -1157,9 +1186,9 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     places = _places(ext)
     pools = _pool_spans(kt.text)
     pattern = _pattern_occurrences(kt, places, taken) + _closed_list_occurrences(kt, places, taken)
-    pattern = [o for o in pattern if not any(kt.span(x, y)[0] <= o.start < kt.span(x, y)[1] for x, y in pools)]
     taken += [(bisect.bisect_left(kt.idx, o.start), bisect.bisect_left(kt.idx, o.end - 1) + 1) for o in pattern]
     pattern += _list_neighbours(kt, places, taken, lex)
+    pattern = [o for o in pattern if not any(kt.span(x, y)[0] <= o.start < kt.span(x, y)[1] for x, y in pools)]
     occ = lex + groups + pattern + _other_stations(kt, ext, lex)
     occ.sort(key=lambda o: o.start)
     own = {n for o in occ if o.own for n in o.names}

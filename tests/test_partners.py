@@ -733,3 +733,30 @@ def test_support_vague_groups_and_乡贤_after_以及() -> None:
     got = names(run("帮扶站吸纳了相关部门人员、辖区内的企业家以及乡贤、综治网格员。"))
     assert got == ["企业家", "乡贤", "综治网格员"]
     assert names(run("青石派出所民警到村委会走访。")) == []  # a place the officers go to, still
+
+
+def test_members_listed_before_a_group_of_people_are_not_partners():
+    # 由A、B等X组成 / A、B等X: the items are where the group's members come from; X is the partner
+    ext = run("青石派出所组建了一支由辖区老党员、老村长、老教师等“五老”人员组成的调解员队伍，化解纠纷。")
+    assert names(ext) == ["五老人员"]
+    assert names(run("青石派出所构建由楼院长、物业保安等300名治安积极分子组成的群防队伍。")) == ["治安积极分子"]
+    assert names(run("社区民警每周与村书记、治保主任等村干部见面，了解社情民意。")) == ["村干部"]
+    # a collective summary or no group after 等: the items are the partners
+    assert names(run("青石派出所组织网格员、楼栋长等群防群治力量开展巡逻。")) == ["网格员", "楼栋长"]
+    assert set(names(run("青石派出所联合由景区、导游、志愿者等组成的巡逻队开展巡逻。"))) == {"景区", "导游", "志愿者"}
+
+
+def test_county_leadership_counts_only_where_the_clause_says_they_work_together():
+    assert names(run("多年来，青石派出所在县委、县政府和上级公安机关的坚强领导下，忠实履行职责。")) == []
+    assert names(run("青石派出所主动融入区委、区政府工作。")) == []
+    assert names(run("青石派出所联合县委、县政府开展专项整治。")) == ["县委", "县政府"]
+
+
+def test_develop_is_a_cue_only_before_the_people_it_recruits():
+    assert names(run("青石派出所把握景区高质量发展主基调。")) == []
+    assert names(run("这支队伍已发展成为服务团队，辖区企业很多。")) == []
+    assert names(run("青石派出所发展了一批治安信息员和快递员，织密防控网。")) == ["治安信息员", "快递员"]
+
+
+def test_hired_as_a_role_is_a_partner():
+    assert names(run("于是，青石派出所很快将两人聘为特邀调解员。")) == ["特邀调解员"]
