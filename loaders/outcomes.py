@@ -562,7 +562,9 @@ def sentence_outcomes(sent: str) -> list[_Found]:
             found.extend(_qualitative(sent, cs, ce))
         src = clause[: qs[0].start] if qs else clause
         # the metric is cut out of src (only deletions): no family word in src's letters, no topic
-        if lexicon().family_index.may_be_made_of(src):
+        if _covers_area(src):
+            topic = []  # 治安管辖两个乡镇，近11万人: no later figure counts what the area holds
+        elif lexicon().family_index.may_be_made_of(src):
             metric_here, v_here = _head_metric(_strip_dir(src))
             if metric_here and family_of(metric_here):
                 topic, topic_verb = _split_items(metric_here), v_here
@@ -753,6 +755,9 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue
         if _SERVED_POPULATION.search(head):
             continue  # 辐射4个村委会，服务常住居民1.8万余人: the population of the area served, profile
+        if _covers_area(head) or (first.unit in ("名", "人", "户") and head.endswith("服务")
+                                  and _RESIDENTS_END.search(after)):
+            continue  # 管辖5个村, 服务约2800名…村民: the area and people the station covers, profile
         ctx = _cue(head, ("context",))
         if ctx and not re.search(r"金额|挽回|追回|返还|止付|冻结|挽损", head) and not _result_verb(head[: head.find(ctx)]):
             continue  # 涉及金额 / 涉案 (but 化解涉及…的纠纷数千起 is a result)
@@ -869,6 +874,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 fam = "service"  # 各类通知同比减少43%: a measured change of the station's own workload
             if fam is None:
                 continue
+            if fam == "disputes" and q.unit == "家":
+                continue  # 4家人因矛盾报警, 化解两家矛盾: the parties of a dispute, not disputes handled
             out.append(_Found(
                 metric=it, start=cs + q.start, end=cs + q.end, value=q.value, unit=q.unit,
                 direction=d, qualifier=q.qualifier,
@@ -1304,6 +1311,16 @@ _QUAL_OK = ("crime", "public_order", "fraud", "public_evaluation", "clearance", 
 
 # 服务常住居民 / 覆盖户籍人口 before a figure: the people of an area, not work done for them
 _SERVED_POPULATION = re.compile(r"(?:服务|辐射|覆盖|管辖)(?:辖区)?(?:常住|户籍|实有|流动)(?:人口|居民|群众)?$")
+# 管辖/辐射 before a figure: what the station's area holds (villages, people), profile whatever verb follows
+_AREA_VERB = re.compile(r"管辖|辐射(?!带动)")
+_AREA_WORK = re.compile(r"受理|处置|办理|接处|查处|破获|侦破|抓获")
+_RESIDENTS_END = re.compile(r"(?:村民|居民|群众|人口|百姓)$")
+
+
+def _covers_area(head: str) -> bool:
+    """管辖5个村 / 辐射4个村委会: the text names what the area holds (but 管辖区域内化解纠纷30起 is work)."""
+    m = _AREA_VERB.search(head)
+    return m is not None and not _result_verb(head[m.end():]) and not _AREA_WORK.search(head, m.end())
 # 以提升…为目标 / 为导向: the frame of an aim
 _GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}(?:为|作为)(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点|工作重点|重点|主线|抓手)")
 

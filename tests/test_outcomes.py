@@ -741,3 +741,27 @@ def test_a_conduct_record_kept_for_a_run_of_years() -> None:
     (o,) = run("青石派出所连续68年“零违纪”。")
     assert (o.metric, o.direction, o.period) == ("违纪", "zero", "连续68年")
     assert run("自1982年建所以来，始终保持着“零违纪”的铁纪。") == []  # a trait, not a reported result
+
+
+def test_households_in_a_dispute_are_its_parties() -> None:
+    assert sentence_outcomes("当天上午，3家人因宅基地矛盾激化报了警。") == []
+    assert sentence_outcomes("为化解两家矛盾，民警多次上门。") == []
+    got = [(f.metric, f.value, f.unit) for f in sentence_outcomes("今年以来，共化解矛盾纠纷35起，涉及商户12家。")]
+    assert got == [("化解矛盾纠纷", 35.0, "起")]
+
+
+def test_patrol_inspections_and_calls_for_help_are_counted_work() -> None:
+    got = [(f.metric, f.value, f.family) for f in sentence_outcomes("今年以来，共处理村民求助80余起。")]
+    assert got == [("处理村民求助", 80.0, "service")]
+    got = [(f.value, f.unit, f.family) for f in sentence_outcomes("去年以来，累计开展夜间巡查150余次。")]
+    assert got == [(150.0, "次", "public_order")]
+
+
+def test_the_area_a_station_covers_is_profile() -> None:
+    assert sentence_outcomes("该警务室管辖服务东村、西村、南村3个村。") == []
+    assert sentence_outcomes("派出所治安管辖三个乡镇一个开发区，约8万人。") == []
+    assert sentence_outcomes("民警们服务约1500名牧民和村民。") == []
+    got = [(f.metric, f.value, f.unit) for f in sentence_outcomes("今年以来，服务群众2000余人次。")]
+    assert got == [("服务群众", 2000.0, "人次")]  # work done for people is counted in 人次
+    got = [(f.metric, f.value) for f in sentence_outcomes("今年以来，在管辖区域内共化解矛盾纠纷30起。")]
+    assert got == [("化解矛盾纠纷", 30.0)]  # work done inside the area is a result
