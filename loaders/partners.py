@@ -228,7 +228,8 @@ ENUMERATION = re.compile(
 # The verb or word before the first item of an enumeration (组织网格员、…).
 ITEM_LEAD = re.compile(
     r"组织|动员|发动|吸纳|吸收|联合|邀请|依托|整合|带领|招募|聘请|发挥|会同|协调|联动|携手|汇聚|集结|"
-    r"由|将|把|让|请|和|与|同|及|对|向|为|的|是|有|了|包括|涵盖|成员|力量"
+    r"由|将|把|让|请|和|与|同(?!步|时|样|比|期|意|行|事|学|志|类|等|一)|及|对|向|为|的|是|有|了|包括|涵盖|成员|力量|"
+    r"(?<!下沉)(?<!延伸)(?<!覆盖)(?<!落实)至"  # 同步至司法所、…: sent to them (not 下沉至: the places reached)
 )
 # Words for people in a role (楼栋长, 保洁员, 社会贤达人士): an item of a partner list.
 ROLE_END = re.compile(r"(?:员|长|人士|骨干|代表|能人|贤达|明白人|积极分子|志愿者|律师|医生|干部|乡贤)$")

@@ -9,7 +9,7 @@ import pytest
 from loaders.clean import clean
 from loaders.model import Article, Extraction, Mechanism, Station
 from loaders.partners import extract_partners, lexicon
-from loaders.pipeline import extract_file
+from loaders.pipeline import extract_file, extract_text
 from loaders.read import source_from_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -760,3 +760,10 @@ def test_develop_is_a_cue_only_before_the_people_it_recruits():
 
 def test_hired_as_a_role_is_a_partner():
     assert names(run("于是，青石派出所很快将两人聘为特邀调解员。")) == ["特邀调解员"]
+
+
+def test_a_verb_of_sending_before_a_list_is_not_part_of_the_first_partner() -> None:
+    names = {p.name for p in extract_text(
+        "柳湾派出所调解的画面通过执法记录仪，同步至司法所、律师事务所组成的“云调解室”。", name="t.txt").partners}
+    assert names == {"司法所", "律师事务所"}
+    assert not extract_text("柳湾派出所将警力下沉至村委会、社区。", name="t.txt").partners
