@@ -24,8 +24,10 @@ A count of mechanisms (三项机制) is kept when its parts are listed. A leadin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -539,294 +541,609 @@ def _closed_list_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*等[{HAN}]{{0,4}}?(?:{_alt(heads)})")
 
 
-def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
-    cands: list[_Cand] = []
-    neg = _negatives()
-    cues = _cues()
-    heads = _heads_longest_first()
-    head_spans = [(h0, h1) for h0, h1, _, _ in headings]
-    matches = list(QUOTE_RE.finditer(work))
-    inner = [im for m in matches if m.group(1) for im in _INNER_Q.finditer(work, m.start() + 1, m.end() - 1)]
-    matches = sorted(matches + inner, key=lambda m: m.start())  # ‘A’ cited inside a short “…”
-    speech = [(m.start(), m.end()) for m in _SPEECH_RE.finditer(work) if _is_speech(work[m.start() + 1:m.end() - 1])]
-    qp = _quote_patterns(heads)
-    nicknames: set[str] = set()
-    linked = _listed_links(work, matches, heads)
-    for idx, m in enumerate(matches):
-        raw = next(g for g in m.groups() if g is not None)
-        core = _clean_name(raw)
-        qs, qe = m.start(), m.end()
-        s0, s1 = _sentence_span(clean, qs)
-        # A chain of quotes (“A”“B”等平台, “A”、“B”) shares what follows and what precedes.
-        j = idx
-        while j + 1 < len(matches) and (j in linked or _chain_gap(work, matches[j].end(), matches[j + 1].start())):
-            j += 1
-        chain_end = matches[j].end()
-        i = idx
-        while i > 0 and (i - 1 in linked or _chain_gap(work, matches[i - 1].end(), matches[i].start())):
-            i -= 1
-        chain_start = matches[i].start()
-        chain_id = chain_start
-        after = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "")
-        after = after.lstrip()
-        if _THIRD_PARTY_MEDIA.match(after) or core in _negatives()["app"] or _SPACES_AFTER.match(after):
-            continue  # 依托“学习强国”等APP: apps the station uses; “矛盾调解区”等6个功能空间: rooms, not practices
-        if core.count("+") == 1 and _rx(r"^的?(?:方式|形式)").match(after):
-            continue  # 利用“步巡+车巡”的方式: two ways of working paired, not a named practice
-        if _FRAUD_AFTER.match(after):
-            continue  # “刷单返利”“AI换脸”等高发电信网络诈骗: kinds of fraud warned against
-        if _rx(r"[<>=＜＞＝]").search(core):
-            continue  # “1+1>2”的聚合效应: an effect, not a formula of parts
-        if "+" in core and _rx(r"[，,。！？!?][^，,。！？!?]{4,}|[。！？!?]$").search(core):
-            continue  # “驻村民警+警务助理，是每个村的标配。”: somebody's sentence about a formula, not its name
-        after = _LEAD_DENG.sub("", after)
-        before = work[max(s0, chain_start - 12):chain_start].replace("\x00", "")
-        in_heading = any(h0 <= qs < h1 for h0, h1 in head_spans)
-        if _rx(r"由$").search(before.rstrip()) and _rx(r"^向").match(after):
-            continue  # 由“被动警务”向“主动警务”转变: the way of working left behind
-        if _rx(r"[，,]").search(core) and "+" not in core and len(core) >= 10 \
-                and not _rx(r"^的?(?:主题)?(?:活动|行动|竞赛|评比|工程)").match(after):
-            continue  # “有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses (a campaign keeps it)
-        if len(core) < 2:
-            continue
-        if len(core) == 2 and core[0] == core[1] and not _post_head(after, heads):
-            continue  # 到警务室“坐坐”“聊聊”: a verb said twice, not a name
-        # --- hard exclusions
-        if any(d in core for d in neg["doctrine"]):
-            continue
-        if not _post_head(after, heads) and _rx(rf"^[{HAN}]{{1,4}}枫桥$").match(core):
-            continue  # 海上枫桥, 草原枫桥: the doctrine adapted to a place, not a practice
-        n, cchar, _ = _count_prefix(core)
-        spelled = n is not None and len(core) == 2 and _label_parts_spelled(
-            core, n, work[max(s0, qs - 120):qs], work[chain_end:s1])
-        counted_activity = spelled or (n is not None and _post_head(after, heads) is not None)
-        if (_starts_with(after.lstrip("的"), neg["after"]) and not counted_activity) or _ends_with(core, neg["suffix"]):
-            continue  # (“十红”主题教育活动, “四必”要求 with its four 必 listed: a counted name, not a theme)
-        gm = _goal_after_re().match(after)
-        layout = gm is not None and gm.group().endswith("格局") and _COMPOUND.fullmatch(core) is not None
-        if gm and not spelled and not layout and not _head_re().search(gm.group(1)) \
-                and not ("+" in core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(after)):
-            continue  # “…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
-            # (but “两翼一中心”管控格局: a layout made of counted units is how the station is organised)
-        if _rx(r"(?:为|作为)\S{0,4}$").search(before) and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(after):
-            continue
-        honour_before = _ends_with(_HONOUR_TRIM.sub("", before), neg["honour_verb"])
-        if honour_before or _ends_with(core, neg["honour"]) or core.startswith("最美"):
-            cands.append(_Cand(core, qs, qe, kind="honour"))
-            continue
-        if _ends_with(before.rstrip("了“"), neg["before"]) and "+" not in core:
-            if _NICKNAMED.search(before.rstrip("了“")):
-                nicknames.add(_nickname_key(core))  # 被称为“三宝一绝”: a nickname wherever it comes back
-            continue
-        clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(work[s0:chain_start])[-1])
-        if (qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
-                and (not _ends_with(core, heads) or _kind_of_object(core)) and "+" not in core \
-                and not (i == idx == j and _bare_counted_label(after, len(_is_list(core) or ()))):
-            continue  # 成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech
-        if _rx(r"(?:^|[，。])\s*作为$").search(work[max(s0, chain_start - 4):chain_start]) and _rx(r"^[，,]").match(after):
-            continue  # 作为“普法前哨”，…: an apposition describing what follows
-        if _rx(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州国江河湖山岛]){{2,}}").fullmatch(core) or _rx(r"位于$").search(before):
-            continue  # “三乡两镇”, 位于“…”交汇处: a count of places or a location, not a practice
-        if _role_formula(core) and not _post_head(_LEAD_DE_DENG.sub("", after), heads):
-            continue  # “社区民警+网格员”: who staffs it, not a named practice
-        # --- a list: a slogan, or the parts of a counted name that follows
-        items = _is_list(core)
-        if items and len(items) <= 4 and all(len(x) >= 3 and _ends_with(x, heads) and len(x) > len(_ends_with(x, heads))
-                                             for x in items):
-            for x in items:  # “数字警务、共治警务”: each item is a named practice of its own
-                at = work.find(x, qs, qe)
-                if at >= 0:
-                    cands.append(_Cand(_clean_name(x), at, at + len(x), head=_ends_with(x, heads), kind="quoted",
-                                       in_heading=in_heading))
-            continue
-        parts = items or ([p for p in core.split("+") if p] if "+" in core else None)
-        cm = qp["counted_after"].match(after)
-        if cm and not parts and "+" not in core and i == idx == j:
-            longer = [x for x in LIST_SEP.split(core) if x]  # parts up to 16 characters, when the count agrees
-            if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and _count_prefix(cm.group(1))[0] == len(longer):
-                parts = longer
-        if parts and cm and _count_prefix(cm.group(1))[0]:
-            counted = cm.group(1)
-            name = counted + (cm.group(2) if len(counted) <= 2 else "")
-            c = _Cand(name, chain_end, chain_end + len(cm.group()), head=cm.group(2), kind="counted",
-                      components=[_clean_name(x) for x in parts], in_heading=in_heading,
-                      aliases=[core] if "+" not in core else [])
-            # (the quoted list is the practice's other name: “A、B、C”三级联动机制)
-            c.expected, c.counted_char, _ = _count_prefix(name)
-            cands.append(c)
-            continue
-        bare_label = _bare_counted_label(work[chain_end:min(s1, chain_end + 10)], len(parts)) \
-            if parts and i == idx == j else None
-        if bare_label:
-            # “防盗、防骗、防火”三防, “A、B、C、D”四步走: the counted name right after exactly its parts
-            c = _Cand(bare_label, chain_end, chain_end + len(bare_label), kind="counted",
-                      components=[_clean_name(x) for x in parts], in_heading=in_heading,
-                      aliases=[core] if "+" not in core else [])
-            c.expected, c.counted_char, _ = _count_prefix(bare_label)
-            cands.append(c)
-            continue
-        pq = _rx(rf"^\s*的?[{HAN}]{{0,6}}(?=“)").match(after)
-        code_parts = _count_parts(core) if pq else None
-        if (items or code_parts) and pq and chain_start == qs:
-            # “A、B、C”的社会治理“X模式”, “一式一点两平台”的“112”机制: the parts of the quote that follows
-            cands.append(_Cand("", chain_end, chain_end + pq.end(), kind="parts",
-                               components=[_clean_name(x) for x in (items or code_parts or [])]))
-            continue
-        lh = _post_head(_LEAD_DE.sub("", work[chain_end:min(s1, chain_end + 18)].replace("\x00", "")), heads)
-        if items and lh and not _rx(r"[的了是在对把将被为以]").search(lh.group(1)) and i == idx == j \
-                and not any(_looks_like_slogan(x) or x.endswith(("型", "化")) for x in items):
-            # “一键受理、三级联办”的调解机制, “1、3、5分钟”响应机制: one practice named by its parts
-            parts = [] if all(_rx(r"[0-9.]+[^0-9]{0,3}").fullmatch(x) for x in items) else [_clean_name(x) for x in items]
-            counted = _rx(r"工作$").sub("", lh.group(1) or "")
-            n_named = _count_prefix(counted)[0] if counted else None
-            at = work.find(counted, chain_end, chain_end + 20) if n_named == len(parts) else -1
-            if at >= 0:
-                # “民警主导、网格员支撑、义警参与”的三位一体工作体系: the counted name, its parts quoted before it
-                c = _Cand(_clean_name(counted), qs, at + len(lh.group(1)) + len(lh.group(2)), head=lh.group(2),
-                          kind="counted", components=parts, in_heading=in_heading)
-                c.expected, c.counted_char, _ = _count_prefix(c.name)
-                cands.append(c)
-                continue
-            cands.append(_Cand(core, qs, qe, head=lh.group(2), kind="quoted", components=parts,
-                               in_heading=in_heading))
-            continue
-        if items:
-            gm = _rx(r"^\s*(?:等)?(?:组成|构成|组建)的?").match(after)
-            if gm:  # “A、B、C”组成的“X”: the parts of the practice named next
-                cands.append(_Cand("", chain_end, chain_end + gm.end(), kind="parts",
-                                   components=[_clean_name(x) for x in items]))
-            continue
-        if _is_speech(core) and "+" not in core:
-            continue
-        if any(a < qs and qe <= b for a, b in speech) \
-                and not (work[qs] == "‘" and (_rx(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}").fullmatch(core)
-                                             or _named_object(core)
-                                             or _cited_practice(core, work[max(s0, qs - 12):qs], after, heads))):
-            continue  # a name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)
-        if core in _negatives().get("generic", ()):
-            continue
-        if core in _negatives().get("figure", ()) and not _post_head_name(after, heads):
-            continue  # 做实“服务站”, 打造为民解忧“终点站”: a common noun used as a figure of speech
-        one_each = _rx(rf"[{CN_DIGITS}]个一").fullmatch(core) is not None  # “四个一”: N things done once each
-        if one_each:
-            pass
-        elif _is_framing(core) or (_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").fullmatch(core) and _starts_with(after, FRAMING_NOUNS)):
-            parts = _framed_parts(clean, work, qs, qe, core)
-            if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
-                c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="counted", components=parts,
-                          in_heading=in_heading)
-                c.expected, c.counted_char, _ = _count_prefix(core)
-                cands.append(c)
-            elif _rx(r"以[^以，,。]{0,10}$").search(before) and qp["frame_after"].match(after):
-                # 以分局“六大专项行动”为载体: a named programme the station works through
-                c = _Cand(core, qs, qe, head=_ends_with(core, heads), kind="quoted", in_heading=in_heading)
-                c.expected, c.counted_char, _ = _count_prefix(core)
-                cands.append(c)
-            else:
-                cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
-            continue
-        if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(after, heads) \
-                and not one_each:
-            cands.append(_Cand(core, qs, qe, kind="framing", in_heading=in_heading))
-            continue  # “四个坚持”: a reporter's count of points, not a name
-        # --- acceptance
-        if _rx(r"以.{1,6}为").search(core):
-            continue  # “以人民为中心”: a principle, whatever its last word
-        compound = _COMPOUND.fullmatch(core) is not None
-        head = _ends_with(core, heads) or (None if compound else _quoted_head(core))
-        hm = _post_head(work[chain_end:min(s1, chain_end + 18)].replace("\x00", "").lstrip(), heads)
-        post_head = hm.group(2) if hm else None
-        if hm and _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)) and not (
-                hm.group(1) == "的" and hm.group(2).endswith(("模式", "机制", "工作法")) and not _looks_like_slogan(core)):
-            post_head = None  # (以“景警融合”的模式: 的 alone before a head of method names the quote)
-        if post_head is None and n is not None and len(core) == 2 and not (spelled or _made_before(before)):
-            continue  # “六防”宣传热潮: a counted label, not a name (创新“两站”建设, or its parts spelled out: one)
-        name = core
-        if n is not None and len(core) == 2 and post_head:
-            name = core + (_starts_with(work[chain_end:chain_end + 8], heads) or "")
-        bare = before.rstrip()
+# --------------------------------------------------------------------------- quoted names
+
+
+@dataclass(frozen=True)
+class _QuoteDoc:
+    """What the quote rules read from the whole document, gathered once per document."""
+
+    clean: CleanDoc
+    work: str
+    heads: tuple[str, ...]
+    head_spans: list[tuple[int, int]]
+    speech: list[tuple[int, int]]  # somebody's quoted words: a name inside them is not the station's
+    qp: dict[str, re.Pattern[str]]
+
+
+class _lazy:
+    """A per-instance cached property without :func:`functools.cached_property`'s lock (read per quote)."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: Any, cls: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+@dataclass
+class _Quote:
+    """One quote and the facts the rules read about it, gathered once per quote.
+
+    A chain of quotes (“A”“B”等平台, “A”、“B”) shares what follows and what precedes it.
+    """
+
+    doc: _QuoteDoc
+    work: str
+    heads: tuple[str, ...]
+    core: str  # the quoted text, cleaned
+    qs: int  # the quote, its marks included
+    qe: int
+    s0: int  # the sentence around it
+    s1: int
+    chain_start: int
+    chain_end: int
+    alone: bool  # the only quote of its chain
+    after_raw: str  # up to 16 characters after the chain, in the sentence
+    after: str  # the same without a leading 等
+    before: str  # up to 12 characters before the chain, in the sentence
+    in_heading: bool
+
+    @property
+    def bare(self) -> str:
+        return self.before.rstrip()
+
+    @_lazy
+    def count(self) -> tuple[int | None, str | None]:
+        """The leading count of the core and its counted character: “三进” -> (3, 进)."""
+        n, cchar, _ = _count_prefix(self.core)
+        return n, cchar
+
+    @property
+    def n(self) -> int | None:
+        return self.count[0]
+
+    @_lazy
+    def spelled(self) -> bool:
+        """A two-character counted label with exactly its parts listed around it (东片、西片、南片“三片”)."""
+        return self.n is not None and len(self.core) == 2 and _label_parts_spelled(
+            self.core, self.n, self.work[max(self.s0, self.qs - 120):self.qs], self.work[self.chain_end:self.s1])
+
+    @_lazy
+    def items(self) -> list[str] | None:
+        """The core as a list of short phrases (“早发现、早介入、早化解”), if it is one."""
+        return _is_list(self.core)
+
+    @_lazy
+    def parts(self) -> list[str] | None:
+        """The items of the list, else of a ``+`` formula."""
+        return self.items or ([p for p in self.core.split("+") if p] if "+" in self.core else None)
+
+    @_lazy
+    def compound(self) -> bool:
+        """A core made of counted units: “两翼一中心”."""
+        return _COMPOUND.fullmatch(self.core) is not None
+
+    @_lazy
+    def head(self) -> str | None:
+        """The head word the core ends with (“…工作法”, “解忧小屋”)."""
+        return _ends_with(self.core, self.heads) or (None if self.compound else _quoted_head(self.core))
+
+    @_lazy
+    def head_match(self) -> re.Match[str] | None:
+        """The head word right after the chain, with its modifier: “5G”网上调解平台."""
+        return _post_head(self.work[self.chain_end:min(self.s1, self.chain_end + 18)].replace("\x00", "").lstrip(),
+                          self.heads)
+
+    @_lazy
+    def post_head(self) -> str | None:
+        """That head word, unless a function word or 系列/各类 between makes it a general noun."""
+        hm = self.head_match
+        if hm is None:
+            return None
+        if _rx(r"[的了是在对把将被为以]|系列|相关|各项|各类").search(hm.group(1)) and not (
+                hm.group(1) == "的" and hm.group(2).endswith(("模式", "机制", "工作法")) and not _looks_like_slogan(self.core)):
+            return None  # (以“景警融合”的模式: 的 alone before a head of method names the quote)
+        return hm.group(2)
+
+    @_lazy
+    def name(self) -> str:
+        """The core, a two-character counted label joined with its head word (“三访”警务 -> 三访警务)."""
+        if self.n is not None and len(self.core) == 2 and self.post_head:
+            return self.core + (_starts_with(self.work[self.chain_end:self.chain_end + 8], self.heads) or "")
+        return self.core
+
+    @_lazy
+    def cue_before(self) -> str | bool | None:
+        """A verb of making or adopting right before (创新“两站”, 推行“X”), or 通过 (the means worked through)."""
+        cues = _cues()
+        bare = self.bare
         tail = _strip_tail_adverbs(bare)
-        cue_before = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
+        cue = _ends_with(tail, cues["create"] + cues["adopt"]) or _ends_with(
             tail[:-2], cues["create"] + cues["adopt"]) if _rx(rf"[{HAN}]{{2}}$").search(tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
-        cue_before = cue_before or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
-        cue_before = cue_before or bare.endswith("通过")  # 通过“X”化解…: the means the station works through
-        frame = _rx(r"以\s*[^以]{0,4}$").search(bare) and qp["frame_near"].match(after)
-        kind = "quoted"
-        listed: list[str] = []
-        partial = False
-        if n is not None:
-            lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'] + ('将', '把'))})"
-            window = _rx(r"[”」』]\s*$").sub("", work[max(s0, qs - 120):qs])
-            window = window.replace("“", "，").replace("”", "")
-            for pat in (r"([^，。；：“”,]{2,12}(?:[、，,][^，。；：“”、,]{2,12}){1,})\s*(?:的|等)?\s*$",
-                        r"([^，。；：“”]{2,14}(?:、[^，。；：“”、]{2,14}){1,})\s*(?:的|等)?\s*$"):
-                lm = _rx(pat).search(window)
-                if lm:
-                    listed = _split_items(lm.group(1))
-                    if any(x in cues["create"] + cues["adopt"] for x in listed) \
-                            or _ends_with(listed[-1], cues["create"] + cues["adopt"]):
-                        listed = []  # 严格“A”制度，落实“四个一”: clauses with their verbs, not a list of parts
-                        continue
-                    if len(listed) > n:
-                        listed = listed[-n:]
-                    if listed:
-                        listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
-                        listed[-1] = _rx(r"等.*$").sub("", listed[-1]) or listed[-1]
-                    if len(listed) == n and all(len(x) >= 2 for x in listed):
-                        break
-                    if window.rstrip().endswith("等") and cchar:
-                        k = len(listed)
-                        while k > 0 and cchar in listed[k - 1]:
-                            k -= 1
-                        if 2 <= len(listed) - k < n:
-                            listed, partial = listed[k:], True
-                            listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
-                            break  # 瞻红色遗址、讲红色故事等“十红”: some of the parts, sharing the counted char
-                    listed = []
-        if listed and (len(listed) == n or partial):
-            c = _Cand(name, qs, qe, head=head or post_head, kind="counted", components=listed, in_heading=in_heading)
-            c.expected, c.counted_char, _ = _count_prefix(name)
-            cands.append(c)
-            continue
-        if _rx(rf"^[{CN_DIGITS}]").match(core) and not (_ends_with(core, heads) or post_head) and _rx(r"坚持$").search(bare):
-            continue  # 坚持“一岗带动三队”: a principle the station keeps
-        title_line = _in_title_line(clean.simp, qs)
-        if (core in _external() or core.endswith("工程") or post_head == "工程") \
-                and _external_aside(work, chain_end, in_heading or title_line):
-            continue
-        if head or post_head or "+" in core or compound or core in _external():
-            pass
-        elif _TEAM_AFTER.match(after) and not _looks_like_slogan(core):
-            pass  # 培育“某某”队伍, “某某”团队: a named group the station fosters (a named organisation)
-        elif (hb := _head_before(bare, heads)) and 2 <= len(core) <= 12 and not _looks_like_slogan(core) \
-                and not _rx(r"^(?:很|非常|更|最|太|真|特别|十分)").match(core) \
-                and not _rx(rf"^[{HAN}]{{0,3}}(?:志愿者|队员|成员|人员|群众)").match(after):
-            head = hb  # 党建品牌“起航”, 调解工作法“三招解铃”: the head word names what the quote is
-        elif cue_before or frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
-            counted_name = n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
-                or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
-            way = _rx(r"^的?(?:方式|方法|形式)").match(after) is not None  # 通过“炕头会”“地头聊”等方式
-            if len(core) > 12 or len(core) < (2 if counted_name else 3 if way else 4) or _looks_like_slogan(core):
+        cue = cue or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
+        return cue or bare.endswith("通过")  # 通过“X”化解…: the means the station works through
+
+    @_lazy
+    def frame(self) -> bool:
+        """以“X”为抓手/载体: the quote framed as what the work rests on."""
+        return bool(_rx(r"以\s*[^以]{0,4}$").search(self.bare) and self.doc.qp["frame_near"].match(self.after))
+
+
+def _quote_at(doc: _QuoteDoc, matches: list[re.Match[str]], linked: set[int], idx: int) -> _Quote:
+    """The facts about quote ``idx``, its chain bounds found over the quotes around it."""
+    work, m = doc.work, matches[idx]
+    qs, qe = m.start(), m.end()
+    s0, s1 = _sentence_span(doc.clean, qs)
+    j = idx
+    while j + 1 < len(matches) and (j in linked or _chain_gap(work, matches[j].end(), matches[j + 1].start())):
+        j += 1
+    i = idx
+    while i > 0 and (i - 1 in linked or _chain_gap(work, matches[i - 1].end(), matches[i].start())):
+        i -= 1
+    chain_start, chain_end = matches[i].start(), matches[j].end()
+    after_raw = work[chain_end:min(s1, chain_end + 16)].replace("\x00", "").lstrip()
+    return _Quote(
+        doc=doc, work=work, heads=doc.heads, core=_clean_name(next(g for g in m.groups() if g is not None)), qs=qs, qe=qe, s0=s0, s1=s1,
+        chain_start=chain_start, chain_end=chain_end, alone=i == idx == j,
+        after_raw=after_raw, after=_LEAD_DENG.sub("", after_raw),
+        before=work[max(s0, chain_start - 12):chain_start].replace("\x00", ""),
+        in_heading=any(h0 <= qs < h1 for h0, h1 in doc.head_spans))
+
+
+# A step looks at a quote and either passes it on (None) or settles it: the candidates it makes (maybe none).
+_Step = Callable[[_Quote], "list[_Cand] | None"]
+
+
+def _drop_if(*rules: Callable[[_Quote], object]) -> _Step:
+    """A step that drops the quote when any of ``rules`` holds (tried in order)."""
+    def step(q: _Quote) -> list[_Cand] | None:
+        for rule in rules:
+            if rule(q):
+                return []
+        return None
+    return step
+
+
+# --- exclusions on the quote's shape and its neighbours (in the order they run)
+
+
+def _names_app_or_room(q: _Quote) -> bool:
+    """依托“学习强国”等APP: an app the station uses; “矛盾调解区”等6个功能空间: rooms, not practices."""
+    return bool(_THIRD_PARTY_MEDIA.match(q.after_raw) or q.core in _negatives()["app"]
+                or _SPACES_AFTER.match(q.after_raw))
+
+
+def _paired_ways(q: _Quote) -> bool:
+    """利用“步巡+车巡”的方式: two ways of working paired, not a named practice."""
+    return q.core.count("+") == 1 and bool(_rx(r"^的?(?:方式|形式)").match(q.after_raw))
+
+
+def _names_fraud(q: _Quote) -> bool:
+    """“刷单返利”“AI换脸”等高发电信网络诈骗: kinds of fraud warned against."""
+    return bool(_FRAUD_AFTER.match(q.after_raw))
+
+
+def _inequality(q: _Quote) -> bool:
+    """“1+1>2”的聚合效应: an effect, not a formula of parts."""
+    return bool(_rx(r"[<>=＜＞＝]").search(q.core))
+
+
+def _sentence_about_formula(q: _Quote) -> bool:
+    """“驻村民警+警务助理，是每个村的标配。”: somebody's sentence about a formula, not its name."""
+    return "+" in q.core and bool(_rx(r"[，,。！？!?][^，,。！？!?]{4,}|[。！？!?]$").search(q.core))
+
+
+def _way_left_behind(q: _Quote) -> bool:
+    """由“被动警务”向“主动警务”转变: the way of working left behind."""
+    return bool(_rx(r"由$").search(q.before.rstrip()) and _rx(r"^向").match(q.after))
+
+
+def _two_clause_slogan(q: _Quote) -> bool:
+    """“有时间警力就在村里，有事情就能就地解决”: a slogan in two clauses (a campaign keeps it)."""
+    return bool(_rx(r"[，,]").search(q.core)) and "+" not in q.core and len(q.core) >= 10 \
+        and not _rx(r"^的?(?:主题)?(?:活动|行动|竞赛|评比|工程)").match(q.after)
+
+
+def _too_short(q: _Quote) -> bool:
+    """“好”: one character names nothing."""
+    return len(q.core) < 2
+
+
+def _verb_said_twice(q: _Quote) -> bool:
+    """到警务室“坐坐”“聊聊”: a verb said twice, not a name."""
+    return len(q.core) == 2 and q.core[0] == q.core[1] and not _post_head(q.after, q.heads)
+
+
+def _names_doctrine(q: _Quote) -> bool:
+    """“新时代枫桥经验”: the national doctrine the station follows, not its own practice."""
+    return any(d in q.core for d in _negatives()["doctrine"])
+
+
+def _doctrine_in_place(q: _Quote) -> bool:
+    """海上枫桥, 草原枫桥: the doctrine adapted to a place, not a practice."""
+    return not _post_head(q.after, q.heads) and bool(_rx(rf"^[{HAN}]{{1,4}}枫桥$").match(q.core))
+
+
+def _goal_word_after(q: _Quote) -> bool:
+    """“…”目标/理念, “…”之路: a goal, principle or slogan (but “十红”主题教育活动, or “四必”要求 with
+    its four 必 listed: a counted name)."""
+    neg = _negatives()
+    counted_activity = q.spelled or (q.n is not None and _post_head(q.after, q.heads) is not None)
+    return bool(_starts_with(q.after.lstrip("的"), neg["after"]) and not counted_activity) \
+        or bool(_ends_with(q.core, neg["suffix"]))
+
+
+def _goal_or_pledge(q: _Quote) -> bool:
+    """“…”的社会治理格局, “…”服务承诺: a goal or pledge phrased over a modifier
+    (but “两翼一中心”管控格局: a layout made of counted units is how the station is organised)."""
+    gm = _goal_after_re().match(q.after)
+    layout = gm is not None and gm.group().endswith("格局") and q.compound
+    return bool(gm) and not q.spelled and not layout and not _head_re().search(gm.group(1)) \
+        and not ("+" in q.core and _rx(r"^[^，。；]{0,10}[，,]?\s*即").match(q.after))
+
+
+def _aim_or_theme(q: _Quote) -> bool:
+    """作为“…”目标, 为“…”主题/出发点: what the work aims at, not a practice."""
+    return bool(_rx(r"(?:为|作为)\S{0,4}$").search(q.before)
+                and _rx(r"^(?:目标|方向|己任|主题|出发点|落脚点)").match(q.after))
+
+
+# --- honours and nicknames
+
+
+def _honour(q: _Quote) -> list[_Cand] | None:
+    """被评为“十佳调解品牌”, “…示范所”, “最美…”: an honour won, kept apart as one."""
+    neg = _negatives()
+    if _ends_with(_HONOUR_TRIM.sub("", q.before), neg["honour_verb"]) or _ends_with(q.core, neg["honour"]) \
+            or q.core.startswith("最美"):
+        return [_Cand(q.core, q.qs, q.qe, kind="honour")]
+    return None
+
+
+def _cue_word_before(q: _Quote) -> list[_Cand] | None:
+    """实现“…”, 做到“…”, 被称为“…”: a result aimed at or a nickname, not a practice. A nickname is kept
+    (kind ``nickname``) so that :func:`_quoted` drops it wherever it comes back (被称为“三宝一绝”)."""
+    before = q.before.rstrip("了“")
+    if not _ends_with(before, _negatives()["before"]) or "+" in q.core:
+        return None
+    return [_Cand(q.core, q.qs, q.qe, kind="nickname")] if _NICKNAMED.search(before) else []
+
+
+# --- exclusions on the clause around the quote
+
+
+def _figure_of_speech(q: _Quote) -> bool:
+    """成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech (but a counted label
+    right after the quote's parts names a practice)."""
+    qp = q.doc.qp
+    clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(q.work[q.s0:q.chain_start])[-1])
+    return bool(qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
+        and (not _ends_with(q.core, q.heads) or _kind_of_object(q.core)) and "+" not in q.core \
+        and not (q.alone and _bare_counted_label(q.after, len(q.items or ())))
+
+
+def _apposition(q: _Quote) -> bool:
+    """作为“普法前哨”，…: an apposition describing what follows."""
+    return bool(_rx(r"(?:^|[，。])\s*作为$").search(q.work[max(q.s0, q.chain_start - 4):q.chain_start])
+                and _rx(r"^[，,]").match(q.after))
+
+
+def _places_or_location(q: _Quote) -> bool:
+    """“三乡两镇”, 位于“…”交汇处: a count of places or a location, not a practice."""
+    return bool(_rx(rf"(?:[{CN_DIGITS}][乡镇村县区市街省州国江河湖山岛]){{2,}}").fullmatch(q.core)
+                or _rx(r"位于$").search(q.before))
+
+
+def _staffing_formula(q: _Quote) -> bool:
+    """“社区民警+网格员”: who staffs it, not a named practice."""
+    return _role_formula(q.core) and not _post_head(_LEAD_DE_DENG.sub("", q.after), q.heads)
+
+
+# --- a list or formula: a slogan, or the parts of a counted name
+
+
+def _counted(name: str, start: int, end: int, **kw: Any) -> _Cand:
+    """A counted candidate, its expected count and counted character read off its name."""
+    c = _Cand(name, start, end, kind="counted", **kw)
+    c.expected, c.counted_char, _ = _count_prefix(name)
+    return c
+
+
+def _each_item_a_practice(q: _Quote) -> list[_Cand] | None:
+    """“数字警务、共治警务”: each item ends in a head word and is a named practice of its own."""
+    items, heads = q.items, q.heads
+    if not (items and len(items) <= 4 and all(len(x) >= 3 and _ends_with(x, heads)
+                                              and len(x) > len(_ends_with(x, heads)) for x in items)):
+        return None
+    out = []
+    for x in items:
+        at = q.work.find(x, q.qs, q.qe)
+        if at >= 0:
+            out.append(_Cand(_clean_name(x), at, at + len(x), head=_ends_with(x, heads), kind="quoted",
+                             in_heading=q.in_heading))
+    return out
+
+
+def _counted_name_after(q: _Quote) -> list[_Cand] | None:
+    """“A、B、C”三级联动机制: the counted name right after its parts (the quoted list its other name);
+    parts up to 16 characters split at spaces or dots when their number agrees with the count."""
+    parts = q.parts
+    cm = q.doc.qp["counted_after"].match(q.after)
+    if cm and not parts and "+" not in q.core and q.alone:
+        longer = [x for x in LIST_SEP.split(q.core) if x]
+        if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and _count_prefix(cm.group(1))[0] == len(longer):
+            parts = longer
+    if not (parts and cm and _count_prefix(cm.group(1))[0]):
+        return None
+    counted = cm.group(1)
+    return [_counted(counted + (cm.group(2) if len(counted) <= 2 else ""), q.chain_end, q.chain_end + len(cm.group()),
+                     head=cm.group(2), components=[_clean_name(x) for x in parts], in_heading=q.in_heading,
+                     aliases=[q.core] if "+" not in q.core else [])]
+
+
+def _bare_counted_name(q: _Quote) -> list[_Cand] | None:
+    """“防盗、防骗、防火”三防, “A、B、C、D”四步走: the counted name right after exactly its parts."""
+    parts = q.parts
+    label = _bare_counted_label(q.work[q.chain_end:min(q.s1, q.chain_end + 10)], len(parts)) \
+        if parts and q.alone else None
+    if not label:
+        return None
+    return [_counted(label, q.chain_end, q.chain_end + len(label), components=[_clean_name(x) for x in parts],
+                     in_heading=q.in_heading, aliases=[q.core] if "+" not in q.core else [])]
+
+
+def _parts_of_next_quote(q: _Quote) -> list[_Cand] | None:
+    """“A、B、C”的社会治理“X模式”, “一式一点两平台”的“112”机制: the parts of the quote that follows."""
+    pq = _rx(rf"^\s*的?[{HAN}]{{0,6}}(?=“)").match(q.after)
+    code_parts = _count_parts(q.core) if pq else None
+    if not ((q.items or code_parts) and pq and q.chain_start == q.qs):
+        return None
+    return [_Cand("", q.chain_end, q.chain_end + pq.end(), kind="parts",
+                  components=[_clean_name(x) for x in (q.items or code_parts or [])])]
+
+
+def _practice_named_by_parts(q: _Quote) -> list[_Cand] | None:
+    """“一键受理、三级联办”的调解机制, “1、3、5分钟”响应机制: one practice named by its parts
+    (“民警主导、网格员支撑、义警参与”的三位一体工作体系: the counted name, its parts quoted before it)."""
+    items, work, chain_end = q.items, q.work, q.chain_end
+    lh = _post_head(_LEAD_DE.sub("", work[chain_end:min(q.s1, chain_end + 18)].replace("\x00", "")), q.heads)
+    if not (items and lh and not _rx(r"[的了是在对把将被为以]").search(lh.group(1)) and q.alone
+            and not any(_looks_like_slogan(x) or x.endswith(("型", "化")) for x in items)):
+        return None
+    parts = [] if all(_rx(r"[0-9.]+[^0-9]{0,3}").fullmatch(x) for x in items) else [_clean_name(x) for x in items]
+    counted = _rx(r"工作$").sub("", lh.group(1) or "")
+    n_named = _count_prefix(counted)[0] if counted else None
+    at = work.find(counted, chain_end, chain_end + 20) if n_named == len(parts) else -1
+    if at >= 0:
+        return [_counted(_clean_name(counted), q.qs, at + len(lh.group(1)) + len(lh.group(2)), head=lh.group(2),
+                         components=parts, in_heading=q.in_heading)]
+    return [_Cand(q.core, q.qs, q.qe, head=lh.group(2), kind="quoted", components=parts, in_heading=q.in_heading)]
+
+
+def _list_of_parts(q: _Quote) -> list[_Cand] | None:
+    """“A、B、C”组成的“X”: the parts of the practice named next; any other list is a slogan."""
+    if not q.items:
+        return None
+    gm = _rx(r"^\s*(?:等)?(?:组成|构成|组建)的?").match(q.after)
+    if not gm:
+        return []
+    return [_Cand("", q.chain_end, q.chain_end + gm.end(), kind="parts", components=[_clean_name(x) for x in q.items])]
+
+
+# --- speech and common words
+
+
+def _speech_shaped(q: _Quote) -> bool:
+    """A quote shaped like a spoken sentence (and no ``+`` formula)."""
+    return _is_speech(q.core) and "+" not in q.core
+
+
+def _inside_speech(q: _Quote) -> bool:
+    """A name inside somebody's quoted words (but “‘一村一警’让…”: a counted name cited)."""
+    work, qs, qe, core = q.work, q.qs, q.qe, q.core
+    return any(a < qs and qe <= b for a, b in q.doc.speech) \
+        and not (work[qs] == "‘" and (_rx(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}").fullmatch(core)
+                                      or _named_object(core)
+                                      or _cited_practice(core, work[max(q.s0, qs - 12):qs], q.after, q.heads)))
+
+
+def _generic_name(q: _Quote) -> bool:
+    """“社区警务”, “智慧警务”: a general way of policing, nobody's named practice."""
+    return q.core in _negatives().get("generic", ())
+
+
+def _common_noun_figure(q: _Quote) -> bool:
+    """做实“服务站”, 打造为民解忧“终点站”: a common noun used as a figure of speech."""
+    return q.core in _negatives().get("figure", ()) and not _post_head_name(q.after, q.heads)
+
+
+# --- count framing
+
+
+def _framing(q: _Quote) -> list[_Cand] | None:
+    """“五个体系”, “四个坚持”: a reporter's count of points (kind ``framing``), unless its parts are
+    listed (a counted set of mechanisms) or the station works through it (以分局“六大专项行动”为载体).
+    “四个一” (N things done once each) is not framing."""
+    core, heads, work = q.core, q.heads, q.work
+    if _rx(rf"[{CN_DIGITS}]个一").fullmatch(core) is not None:
+        return None
+    if _is_framing(core) or (_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").fullmatch(core) and _starts_with(q.after, FRAMING_NOUNS)):
+        parts = _framed_parts(q.doc.clean, work, q.qs, q.qe, core)
+        if parts:  # “五个体系” with its five parts listed: a counted set of mechanisms
+            return [_counted(core, q.qs, q.qe, head=_ends_with(core, heads), components=parts,
+                             in_heading=q.in_heading)]
+        if _rx(r"以[^以，,。]{0,10}$").search(q.before) and q.doc.qp["frame_after"].match(q.after):
+            # 以分局“六大专项行动”为载体: a named programme the station works through
+            c = _Cand(core, q.qs, q.qe, head=_ends_with(core, heads), kind="quoted", in_heading=q.in_heading)
+            c.expected, c.counted_char, _ = _count_prefix(core)
+            return [c]
+        return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]
+    if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(q.after, heads):
+        return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]  # “四个坚持”: a count of points
+    return None
+
+
+# --- acceptance
+
+
+def _principle(q: _Quote) -> bool:
+    """“以人民为中心”: a principle, whatever its last word."""
+    return bool(_rx(r"以.{1,6}为").search(q.core))
+
+
+def _unnamed_counted_label(q: _Quote) -> bool:
+    """“六防”宣传热潮: a counted label, not a name (创新“两站”建设, or its parts spelled out: one)."""
+    return q.post_head is None and q.n is not None and len(q.core) == 2 and not (q.spelled or _made_before(q.before))
+
+
+def _listed_before(q: _Quote) -> tuple[list[str], bool]:
+    """The parts of a counted name listed right before it (A、B、C“三防”), and whether only some are
+    (瞻红色遗址、讲红色故事等“十红”: some of the parts, sharing the counted character)."""
+    n, cchar = q.count
+    cues, neg = _cues(), _negatives()
+    listed: list[str] = []
+    partial = False
+    lead = rf"^(?:{_alt(cues['create'] + cues['adopt'] + neg['before'] + ('将', '把'))})"
+    window = _rx(r"[”」』]\s*$").sub("", q.work[max(q.s0, q.qs - 120):q.qs])
+    window = window.replace("“", "，").replace("”", "")
+    for pat in (r"([^，。；：“”,]{2,12}(?:[、，,][^，。；：“”、,]{2,12}){1,})\s*(?:的|等)?\s*$",
+                r"([^，。；：“”]{2,14}(?:、[^，。；：“”、]{2,14}){1,})\s*(?:的|等)?\s*$"):
+        lm = _rx(pat).search(window)
+        if lm:
+            listed = _split_items(lm.group(1))
+            if any(x in cues["create"] + cues["adopt"] for x in listed) \
+                    or _ends_with(listed[-1], cues["create"] + cues["adopt"]):
+                listed = []  # 严格“A”制度，落实“四个一”: clauses with their verbs, not a list of parts
                 continue
-        elif _JOINT_NAME.fullmatch(core) and i == idx == j and not _rx(r"[到向]$").search(bare) \
-                and not _rx(r"^(?:[室站队组岗点屋坊亭]|为(?:导向|目标|方向|核心))").match(after):
-            pass  # “警校联防”相得益彰: two parties and the work they do together, a named practice
-            # (not one of a list of groups, not the end of 从“A”到“B”, not the start of a room's name)
-        elif in_heading:
-            kind = "heading"
-        elif not spelled:  # (“四员”职责：即…员、…员: its parts spelled out make it a named practice)
-            cands.append(_Cand(name, qs, qe, kind="weak", aliases=[f"chain:{chain_id}"]))
-            continue
-        if len(core) <= 2 and n is None and hm and len(hm.group(1)) <= 4:
-            name = _clean_name(core + hm.group(1) + hm.group(2))  # “5G”网上调解平台
-        c = _Cand(name, qs, qe, head=head or post_head, kind=kind, in_heading=in_heading,
-                  aliases=[f"chain:{chain_id}"])
-        if "+" not in name:
-            c.expected, c.counted_char, _ = _count_prefix(name)
-        if "、" in core and "+" in core:
-            c.components = [x for x in core.split("、") if x]
-        cands.append(c)
+            if len(listed) > n:
+                listed = listed[-n:]
+            if listed:
+                listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
+                listed[-1] = _rx(r"等.*$").sub("", listed[-1]) or listed[-1]
+            if len(listed) == n and all(len(x) >= 2 for x in listed):
+                break
+            if window.rstrip().endswith("等") and cchar:
+                k = len(listed)
+                while k > 0 and cchar in listed[k - 1]:
+                    k -= 1
+                if 2 <= len(listed) - k < n:
+                    listed, partial = listed[k:], True
+                    listed[0] = _rx(lead).sub("", _trim_lead(listed[0])) or listed[0]
+                    break
+            listed = []
+    return listed, partial
+
+
+def _counted_with_listed_parts(q: _Quote) -> list[_Cand] | None:
+    """A counted name with its parts listed right before it: a counted candidate."""
+    if q.n is None:
+        return None
+    listed, partial = _listed_before(q)
+    if listed and (len(listed) == q.n or partial):
+        return [_counted(q.name, q.qs, q.qe, head=q.head or q.post_head, components=listed, in_heading=q.in_heading)]
+    return None
+
+
+def _principle_kept(q: _Quote) -> bool:
+    """坚持“一岗带动三队”: a principle the station keeps."""
+    return bool(_rx(rf"^[{CN_DIGITS}]").match(q.core)) and not (_ends_with(q.core, q.heads) or q.post_head) \
+        and bool(_rx(r"坚持$").search(q.bare))
+
+
+def _external_in_passing(q: _Quote) -> bool:
+    """A higher-level programme (…工程) named only in passing or in a headline."""
+    return (q.core in _external() or q.core.endswith("工程") or q.post_head == "工程") \
+        and _external_aside(q.work, q.chain_end, q.in_heading or _in_title_line(q.doc.clean.simp, q.qs))
+
+
+def _accepted(q: _Quote) -> list[_Cand]:
+    """The quote as a name: with a head word (its own, after it, or before it: 党建品牌“起航”), a ``+``
+    formula, a counted compound, a named group, a cue verb before it, two parties working together
+    (“警校联防”), or a heading; else a weak name (kind ``weak``) that needs support elsewhere."""
+    core, bare, after, heads = q.core, q.bare, q.after, q.heads
+    head, name, kind = q.head, q.name, "quoted"
+    chain = [f"chain:{q.chain_start}"]
+    if head or q.post_head or "+" in core or q.compound or core in _external():
+        pass
+    elif _TEAM_AFTER.match(after) and not _looks_like_slogan(core):
+        pass  # 培育“某某”队伍, “某某”团队: a named group the station fosters (a named organisation)
+    elif (hb := _head_before(bare, heads)) and 2 <= len(core) <= 12 and not _looks_like_slogan(core) \
+            and not _rx(r"^(?:很|非常|更|最|太|真|特别|十分)").match(core) \
+            and not _rx(rf"^[{HAN}]{{0,3}}(?:志愿者|队员|成员|人员|群众)").match(after):
+        head = hb  # 党建品牌“起航”, 调解工作法“三招解铃”: the head word names what the quote is
+    elif q.cue_before or q.frame or _rx(r"(?:公安部?|警方|警务)$").search(bare):
+        counted_name = q.n is not None or _rx(r"^[0-9]{3,6}$").match(core) is not None \
+            or (len(core) == 3 and _rx(r"公安部?$").search(bare) is not None)  # 公安部“邻里通”
+        way = _rx(r"^的?(?:方式|方法|形式)").match(after) is not None  # 通过“炕头会”“地头聊”等方式
+        if len(core) > 12 or len(core) < (2 if counted_name else 3 if way else 4) or _looks_like_slogan(core):
+            return []
+    elif _JOINT_NAME.fullmatch(core) and q.alone and not _rx(r"[到向]$").search(bare) \
+            and not _rx(r"^(?:[室站队组岗点屋坊亭]|为(?:导向|目标|方向|核心))").match(after):
+        pass  # “警校联防”相得益彰: two parties and the work they do together, a named practice
+        # (not one of a list of groups, not the end of 从“A”到“B”, not the start of a room's name)
+    elif q.in_heading:
+        kind = "heading"
+    elif not q.spelled:  # (“四员”职责：即…员、…员: its parts spelled out make it a named practice)
+        return [_Cand(name, q.qs, q.qe, kind="weak", aliases=chain)]
+    hm = q.head_match
+    if len(core) <= 2 and q.n is None and hm and len(hm.group(1)) <= 4:
+        name = _clean_name(core + hm.group(1) + hm.group(2))  # “5G”网上调解平台
+    c = _Cand(name, q.qs, q.qe, head=head or q.post_head, kind=kind, in_heading=q.in_heading, aliases=chain)
+    if "+" not in name:
+        c.expected, c.counted_char, _ = _count_prefix(name)
+    if "、" in core and "+" in core:
+        c.components = [x for x in core.split("、") if x]
+    return [c]
+
+
+# Every quote goes through these steps in order until one settles it (some rules rely on earlier ones).
+_QUOTE_STEPS: tuple[_Step, ...] = (
+    _drop_if(_names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
+             _way_left_behind, _two_clause_slogan, _too_short, _verb_said_twice,
+             _names_doctrine, _doctrine_in_place, _goal_word_after, _goal_or_pledge, _aim_or_theme),
+    _honour,
+    _cue_word_before,
+    _drop_if(_figure_of_speech, _apposition, _places_or_location, _staffing_formula),
+    _each_item_a_practice,
+    _counted_name_after,
+    _bare_counted_name,
+    _parts_of_next_quote,
+    _practice_named_by_parts,
+    _list_of_parts,
+    _drop_if(_speech_shaped, _inside_speech, _generic_name, _common_noun_figure),
+    _framing,
+    _drop_if(_principle, _unnamed_counted_label),
+    _counted_with_listed_parts,
+    _drop_if(_principle_kept, _external_in_passing),
+    _accepted,
+)
+
+
+def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]]) -> list[_Cand]:
+    """Candidates from quoted spans (and ‘A’ cited inside a short “…”), each quote run through
+    :data:`_QUOTE_STEPS`; a nickname or an honour title is then dropped wherever it comes back."""
+    heads = _heads_longest_first()
+    matches = list(QUOTE_RE.finditer(work))
+    inner = [im for m in matches if m.group(1) for im in _INNER_Q.finditer(work, m.start() + 1, m.end() - 1)]
+    matches = sorted(matches + inner, key=lambda m: m.start())
+    speech = [(m.start(), m.end()) for m in _SPEECH_RE.finditer(work) if _is_speech(work[m.start() + 1:m.end() - 1])]
+    doc = _QuoteDoc(clean, work, heads, [(h0, h1) for h0, h1, _, _ in headings], speech, _quote_patterns(heads))
+    linked = _listed_links(work, matches, heads)
+    cands: list[_Cand] = []
+    for idx in range(len(matches)):
+        q = _quote_at(doc, matches, linked, idx)
+        for step in _QUOTE_STEPS:
+            settled = step(q)
+            if settled is not None:
+                cands.extend(settled)
+                break
+    nicknames = {_nickname_key(c.name) for c in cands if c.kind == "nickname"}
     honours = {_nickname_key(c.name) for c in cands if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
     # a nickname, or an honour title (被命名为“省级金牌调解工作室”), wherever it comes back (a headline)
     return [c for c in cands if c.kind == "honour" or _nickname_key(c.name) not in nicknames | honours]
@@ -1019,10 +1336,70 @@ def _looks_like_slogan(core: str) -> bool:
     return bool(_rx(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$").search(core))
 
 
+def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...]) -> tuple[str, int] | None:
+    """A cue verb right before the head (建立健全…机制, 启动…机制, 实行…工作制): the name runs from it.
+
+    Returns the name and its offset in ``span`` (建立了A机制和B机制: B is named by the same cue verb),
+    or None when the words after the verb are too short, too long, generic or a phrase.
+    """
+    cue_cut = -1
+    for w in cue_words + ("制定", "建立健全", "建立完善"):
+        pos = span.rfind(w)
+        if pos >= 0 and pos + len(w) > cue_cut:
+            cue_cut = pos + len(w)
+    cue_core = span[cue_cut:] if cue_cut >= 0 else ""
+    cue_core = _rx(r"^(?:了|起|出)+").sub("", cue_core)
+    co = list(_rx(rf"{re.escape(head)}(?:和|及|以及|与)").finditer(cue_core))
+    if co:
+        cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
+        cue_core = cue_core[co[-1].end():]
+    if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为]").search(cue_core) \
+            and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
+            and not _rx(r"[的之、]").match(next_char) \
+            and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
+        return cue_core, cue_cut + (len(span[cue_cut:]) - len(cue_core))
+    return None
+
+
+def _name_marked(core: str) -> bool:
+    """A mark of a name before the head: a count (三联机制), a number (110), a ``+`` formula,
+    counted units (两队一室), or a …式 modifier (枫桥式)."""
+    return (
+        bool(_rx(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])").match(core) and _count_prefix(core)[0] is not None)
+        or bool(_rx(r"^[0-9]{2,}").match(core))
+        or "+" in core
+        or _COMPOUND.fullmatch(core) is not None
+        or "式" in core[1:]
+    )
+
+
+def _post_of_a_kind(core: str) -> bool:
+    """The words before an object head (…室, …站, 义警) name a kind of post or people, not one of them."""
+    modifier = _ends_with(core, _negatives()["modifier"])
+    if modifier and len(core) - len(modifier) <= 1:
+        return True  # 社区警务站, 校园义警: a kind of post, not its name
+    if _rx(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))").match(core):
+        return True  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
+    if _OBJECT_VERB_OR_QUANTITY.fullmatch(core):
+        return True  # 调动义警参与执勤, 广大义警: people mobilised, no named team
+    return _all_generic(core)  # 村委会矛盾纠纷调解室: a body's room of a kind, no distinguishing name
+
+
+def _listed_right_before(work: str, start: int, cue_words: tuple[str, ...]) -> list[str] | None:
+    """A list right before a counted name (镇、部门、村、网格员五级联动…机制): its parts, cue verbs cut."""
+    lm = _rx(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$").search(work[max(0, start - 80):start])
+    if not lm:
+        return None
+    items = [_rx(rf"^(?:{_alt(cue_words)})").sub("", x) for x in _split_items(lm.group(1))]
+    items[0] = _trim_lead(items[0])
+    return [x for x in items if x]
+
+
 def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]],
               stems: tuple[str, ...] = ()) -> list[_Cand]:
     """Unquoted names ending in a head word that carry a mark of a name (``stems``: the
-    article's station names without 派出所, so 某某警务模式 named after its station counts)."""
+    article's station names without 派出所, so 某某警务模式 named after its station counts),
+    then higher-level programmes and ``+`` formulas named without quotes."""
     cands: list[_Cand] = []
     cue_words = _cues()["create"] + _cues()["adopt"]
     stops = tuple(sorted(set(BOUNDARY_WORDS + cue_words), key=len, reverse=True))
@@ -1057,26 +1434,10 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             cut = len(span) - len(stem)
         core = span[cut:]
         core_start = k + cut
-        # a cue verb right before (建立健全…机制, 启动…机制, 实行…工作制): the name runs from it
-        cue_cut = -1
-        for w in cue_words + ("制定", "建立健全", "建立完善"):
-            pos = span.rfind(w)
-            if pos >= 0 and pos + len(w) > cue_cut:
-                cue_cut = pos + len(w)
-        cue_core = span[cue_cut:] if cue_cut >= 0 else ""
-        cue_core = _rx(r"^(?:了|起|出)+").sub("", cue_core)
-        co = list(_rx(rf"{re.escape(head)}(?:和|及|以及|与)").finditer(cue_core))
-        if co:  # 建立了A机制和B机制: B is named by the same cue verb
-            cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
-            cue_core = cue_core[co[-1].end():]
-        if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为]").search(cue_core) \
-                and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
-                and not _rx(r"[的之、]").match(work[he:he + 1]) \
-                and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
-            core, core_start = cue_core, k + cue_cut + (len(span[cue_cut:]) - len(cue_core))
-            cue_named = True
-        else:
-            cue_named = False
+        named = _cue_named(span, head, work[he:he + 1], cue_words)
+        cue_named = named is not None
+        if named is not None:
+            core, core_start = named[0], k + named[1]
         core = _strip_adverbs(core.replace("\x00", ""))
         mm = list(_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").finditer(core))
         if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
@@ -1095,27 +1456,11 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             core, core_start = core[lead:], core_start + lead
         name = _clean_name(core + hm.group())
         is_lead = core_start in para_starts and _rx(r"[。：:]").match(work[he:he + 1] or "")
-        marked = (
-            bool(_rx(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])").match(core) and _count_prefix(core)[0] is not None)
-            or bool(_rx(r"^[0-9]{2,}").match(core))
-            or "+" in core
-            or _COMPOUND.fullmatch(core) is not None
-            or "式" in core[1:]
-            or is_lead
-            or cue_named
-            or core in stems
-        )
+        marked = bool(is_lead) or cue_named or core in stems or _name_marked(core)
         if is_object and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
-            modifier = _ends_with(core, _negatives()["modifier"])
-            if modifier and len(core) - len(modifier) <= 1:
-                continue  # 社区警务站, 校园义警: a kind of post, not its name
-            if _rx(rf"^(?:多|各|每|若干|一批|相关|原有|现有|传统|所有|其他|其它|这些|个(?=[{HAN}]{{2}}))").match(core):
-                continue  # 设立多层级调解室, 原有警务站, (这)个社区警务站: posts of a kind, no distinguishing name
-            if _OBJECT_VERB_OR_QUANTITY.fullmatch(core):
-                continue  # 调动义警参与执勤, 广大义警: people mobilised, no named team
-            if _all_generic(core):
-                continue  # 村委会矛盾纠纷调解室: a body's room of a kind, no distinguishing name
-            marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))
+            if _post_of_a_kind(core):
+                continue
+            marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))  # 柳湾义警: a post's own name
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
         if not is_object and not is_lead and "+" not in core and _all_generic(core):
@@ -1141,16 +1486,18 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         c = _Cand(name, core_start, he, head=head, kind="unquoted",
                   in_heading=any(h0 <= hs < h1 for h0, h1 in head_spans))
         c.expected, c.counted_char, _ = _count_prefix(name)
-        # a list right before a counted name: 镇、部门、村、网格员五级联动…机制
         if c.expected:
-            before = work[max(0, core_start - 80):core_start]
-            lm = _rx(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$").search(before)
-            if lm:
-                items = [_rx(rf"^(?:{_alt(cue_words)})").sub("", x) for x in _split_items(lm.group(1))]
-                items[0] = _trim_lead(items[0])
-                c.components = [x for x in items if x]
+            listed = _listed_right_before(work, core_start, cue_words)
+            if listed is not None:
+                c.components = listed
         cands.append(c)
-    # programmes of higher levels named anywhere (雪亮工程 ...)
+    return cands + _external_programmes(clean, work, head_spans, quote_spans) + _unquoted_formulas(work, stops)
+
+
+def _external_programmes(clean: CleanDoc, work: str, head_spans: list[tuple[int, int]],
+                         quote_spans: list[tuple[int, int]]) -> list[_Cand]:
+    """Programmes of higher levels named anywhere (雪亮工程 ...), unless quoted or named in passing."""
+    cands: list[_Cand] = []
     for prog in _external():
         ps = work.find(prog)
         while ps >= 0:
@@ -1160,7 +1507,12 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
                 cands.append(_Cand(prog, ps, pe, kind="unquoted",
                                    head=_ends_with(prog, tuple(mechanism_heads()))))
             ps = work.find(prog, max(pe, ps + 1))
-    # unquoted formulas: 民警+辅警+志愿者的模式, 3+X(即…)的模式, 1+2+N(即…)调解工作模式
+    return cands
+
+
+def _unquoted_formulas(work: str, stops: tuple[str, ...]) -> list[_Cand]:
+    """Unquoted formulas before a head word: 3+X(即…)的模式, 1+2+N(即…)调解工作模式 (not 民警+辅警+志愿者的模式)."""
+    cands: list[_Cand] = []
     for fm in _formula_re().finditer(work) if "+" in work else ():
         end = fm.end()
         last = work.rfind("+", fm.start(), end) + 1
