@@ -1244,7 +1244,13 @@ def _cited_practice(core: str, before: str, after: str, heads: tuple[str, ...]) 
     strong = tuple(h for h in heads if h not in WEAK_HEADS)
     if _rx(rf"^的?(?:{_alt(strong)})").match(after):
         return True
-    return _made_before(before) and _quoted_head(core) is not None
+    if _made_before(before) and _quoted_head(core) is not None:
+        return True
+    # 我们积极开展‘红色警务’: a name ending in a head word that the speaker says the station runs
+    head = _ends_with(core, heads)
+    bare = _strip_tail_adverbs(before.rstrip())
+    return head is not None and len(core) >= len(head) + 2 and not _all_generic(core) \
+        and bool(_ends_with(bare, _cues()["adopt"]) or _ends_with(bare, _cues()["create"]))
 
 
 def _kind_of_object(core: str) -> bool:

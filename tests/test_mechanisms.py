@@ -979,3 +979,8 @@ def test_long_parts_are_kept_when_the_count_after_them_agrees() -> None:
 def test_layout_of_counted_units_is_a_practice_but_a_slogan_layout_is_not() -> None:
     assert _has(_mechs("柳湾派出所探索“两翼一中心”管控格局，将触角延伸到村寨。"), "两翼一中心")
     assert _mechs("柳湾派出所着力构建“共建共治共享”的社会治理新格局。") == {}
+
+
+def test_a_name_the_speaker_says_the_station_runs_is_cited_from_speech() -> None:
+    assert _has(_mechs("“为夯实思想根基，我们积极开展‘红旗警务’，每年组织民辅警敬献鲜花。”所长说。"), "红旗警务")
+    assert _mechs("“我们坚持‘社区警务’，每天走访。”所长说。") == {}  # a general way of policing
