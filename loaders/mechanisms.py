@@ -1359,7 +1359,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
     if co:
         cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
         cue_core = cue_core[co[-1].end():]
-    if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为]").search(cue_core) \
+    if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为等]").search(cue_core) \
             and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
             and not _rx(r"[的之、]").match(next_char) \
             and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):

@@ -984,3 +984,7 @@ def test_layout_of_counted_units_is_a_practice_but_a_slogan_layout_is_not() -> N
 def test_a_name_the_speaker_says_the_station_runs_is_cited_from_speech() -> None:
     assert _has(_mechs("“为夯实思想根基，我们积极开展‘红旗警务’，每年组织民辅警敬献鲜花。”所长说。"), "红旗警务")
     assert _mechs("“我们坚持‘社区警务’，每天走访。”所长说。") == {}  # a general way of policing
+
+
+def test_a_head_word_after_等_sums_up_a_list_and_names_nothing() -> None:
+    assert not any("等" in n for n in _mechs("柳湾派出所推行党员星级化管理等制度。"))
