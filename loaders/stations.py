@@ -1030,7 +1030,7 @@ def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
             for level, name in _decompose(m.group(1)) or []:
                 out.setdefault(level, name)
     simp = clean.simp if text is None else text
-    for level, name in _province_runs(simp):
+    for level, name in _province_runs(simp) + _prefecture_runs(simp):
         out.setdefault(level, name)
     for m in _finditer_near(_HINT, simp, [k.start() for k in _HINT_WORD.finditer(simp)], 2, 6):
         run = m.group(1)
@@ -1077,6 +1077,36 @@ def _province_runs(simp: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _prefecture_run_rx() -> re.Pattern:
+    """A prefecture's short name and the run of Han characters after it (杭州西湖区…)."""
+    from .gazetteer import gazetteer
+
+    shorts = {a for a, units in gazetteer().aliases.items()
+              if len(a) >= 2 and any(u.level == "prefecture" for u in units)}
+    return re.compile("(" + "|".join(sorted(shorts, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,6})")
+
+
+def _prefecture_runs(simp: str) -> list[tuple[str, str]]:
+    """(level, name) from a prefecture written short with one of its counties glued after it
+    (杭州西湖区 -> 浙江省, 杭州市, 西湖区): the two names confirm each other, and settle a
+    county name several prefectures share."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    out: list[tuple[str, str]] = []
+    for m in _prefecture_run_rx().finditer(simp):
+        prefectures = {u.name: u.province for u in g.aliases[m.group(1)] if u.level == "prefecture"}
+        run = m.group(2)
+        for n in range(len(run), 1, -1):
+            units = [u for u in g.by_name["county"].get(run[:n], []) if u.prefecture in prefectures]
+            if len({(u.prefecture, u.name) for u in units}) == 1:
+                u = units[0]
+                out += [("province", u.province), ("prefecture", u.prefecture), ("county", u.name)]
+                break
+    return out
+
+
 def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints: dict[str, str] | None = None):
     """The station's Place (see the module docstring)."""
     from .gazetteer import Place, resolve
@@ -1100,6 +1130,9 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
             counts = Counter({c: n for c, n in counts.items() if _county_in(given["prefecture"], c)})
         if not town and (top := _top_county(counts)):
             given["county"] = top
+            pref = (hints or {}).get("prefecture")
+            if "prefecture" not in given and pref and (hints or {}).get("county") == top:
+                given["prefecture"] = pref  # 杭州西湖区: the prefecture written with it settles which 西湖区
         if "county" not in given and "prefecture" not in given and not _one_town(town):
             # (a town of the station's name written in the text, and only one in the country,
             # places it better than the places the article names most: 大朗镇 over a visitor's 前锋区)

@@ -676,3 +676,14 @@ def test_a_renamed_county_is_written_as_the_text_writes_it() -> None:
 def test_a_city_written_in_full_before_派出所_is_no_station() -> None:
     names = [s.name for s in run("四沙派出所推行新模式。四沙派出所民警常年巡逻。本文将揭秘中山市派出所一线警务工作。")]
     assert names == ["四沙派出所"]
+
+
+@pytest.mark.parametrize("text, prefecture", [
+    ("在杭州西湖区，北山派出所民警正在巡逻。北山派出所推出“湖畔警务”。", "杭州市"),
+    ("南昌西湖区朝农派出所民警正在巡逻。", "南昌市"),
+])
+def test_prefecture_written_short_before_a_shared_county_name_settles_it(text: str, prefecture: str) -> None:
+    from loaders.pipeline import extract_text
+
+    st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
+    assert (st.prefecture, st.county) == (prefecture, "西湖区")
