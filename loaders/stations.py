@@ -853,6 +853,9 @@ def _counties_sharing_short(name: str, level: str, keep) -> set[str]:
     return {u.name for u in gazetteer().units("county", short) if keep(u)}
 
 
+_ZONE_END = re.compile(r"(?:新区|开发区|高新区|经开区|保税区|度假区|园区|自贸区|示范区|管理区|试验区)$")
+
+
 def _chain_places(chain: str) -> dict[str, str]:
     """Province / prefecture / county names written in a bureau chain."""
     from .gazetteer import gazetteer
@@ -874,6 +877,9 @@ def _chain_places(chain: str) -> dict[str, str]:
             parts = _decompose(re.sub(r"^公安", "", seg[i:])) if seg[i - 1] not in "省市县区州盟旗" else None
             if parts:
                 break
+        if parts is None and _ZONE_END.search(seg):
+            # 青岛西海岸新区公安分局: the places written before a development zone's own name
+            parts = next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j]))), None)
         for level, name in parts or []:
             out.setdefault(level, name)
     prov = out.get("province")

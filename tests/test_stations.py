@@ -687,3 +687,14 @@ def test_prefecture_written_short_before_a_shared_county_name_settles_it(text: s
 
     st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
     assert (st.prefecture, st.county) == (prefecture, "西湖区")
+
+
+@pytest.mark.parametrize("text, prefecture", [
+    ("青岛西海岸新区公安分局长江路派出所民警巡逻。", "青岛市"),
+    ("成都高新区公安分局芳草派出所推出“社区警务”。", "成都市"),
+])
+def test_places_written_before_a_development_zone_bureau_place_the_station(text: str, prefecture: str) -> None:
+    from loaders.pipeline import extract_text
+
+    st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
+    assert st.prefecture == prefecture
