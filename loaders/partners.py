@@ -45,7 +45,28 @@ LIST_TAIL = set("等和及与，,。；;)）")
 NOT_CONJUNCTION = ("参与", "给与", "授与", "赋与", "温和", "缓和", "调和", "总和", "涉及", "普及", "危及", "波及", "顾及", "遍及")
 # 管辖2个居委会: a count of the units of the area after a jurisdiction word is profile, not partnership.
 JURISDICTION_COUNT = re.compile(
-    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
+    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|辐射|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
+)
+# 辖13个行政村，1个居委会: the counts of a profile run on across commas (each item a count and a unit).
+JURISDICTION_RUN = re.compile(
+    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|辐射|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?"
+    r"(?:[0-9一二三四五六七八九十百两]+(?:个|家|所)?[\u4e00-\u9fff]{1,6}[，,、])+[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
+)
+# 有村委会4个: the count written after the unit.
+COUNT_AFTER = re.compile(r"^[0-9一二三四五六七八九十百两]+个(?![\u4e00-\u9fff])")
+COUNT_BEFORE_HAS = re.compile(r"(?:辖区?内?|共|现|下辖|设)?有$|辖$")
+# 在某某村村委会一起纠纷, 某某村委会是以前的镇中心: a village committee named at the start of its clause,
+# with nothing said of working together, is the village as a place.
+VILLAGE_BODY = ("村委会", "居委会", "村委", "居委")
+NAMED_AT_CLAUSE_START = re.compile(r"^(?:在|于)?[\u4e00-\u9fff]{2,8}$")
+PLACE_LEVEL = re.compile(r"[村乡镇县区市]|街道|社区")
+DESCRIBED_AFTER = re.compile(r"^(?:是|位于|地处|距|离)")
+# 社区委员会“两委”, 社区居委会两委: a bare 两委 right after the committee of its level.
+TWO_COMMITTEES_OF = re.compile(r"(社区|村)(?:居民委员会|村民委员会|委员会|居委会|村委会|委会)?$")
+# 一起纠纷, 一起因地界产生的纠纷: 一起 counting a case, not doing something together.
+CASE_COUNT = re.compile(
+    r"一起(?!调解|化解|参与|开展|走访|处理|处置|协商|商量|研究|排查|巡逻|劝|做|去|来|到|帮|解决|入户|上门)"
+    r"(?=[^，,。；;]{0,12}?(?:纠纷|案|事件|事故|矛盾|警情|冲突|争执|纷争))"
 )
 # 将6个村委会划分为6块责任田, 警力下沉到每个村委会: the units the area is cut into or reached, not partners.
 REACHED_BEFORE = re.compile(r"(?:下沉|延伸|覆盖|落实)(?:到|至)(?:每个|各个|全部|所有)?$")
@@ -162,7 +183,7 @@ COVERAGE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采访|报道|记者)")
 ORG_HISTORY = re.compile(r"转隶|改隶|隶属|划归|划转|毕业")  # 从某某学院毕业: an officer's school
 # 上世纪七八十年代…设立多家工厂、林场, 抗日战争时期的边区政府: the place's history, no partner at work.
 PAST_ERA = re.compile(r"上世纪|[五六七八九]十年代|解放前|解放初|建国初|抗日战争|解放战争|土地革命|革命时期")
-# 民警与调解员兵分两路, 社区民警和网格员: people paired with the station's officers work with them.
+# 民警与调解员分头入户, 社区民警和网格员: people paired with the station's officers work with them.
 WITH_POLICE_BEFORE = re.compile(r"(?:民警|辅警|干警|警员|所长)(?:与|和|及|同|、|\+)$")
 WITH_POLICE_AFTER = re.compile(r"^(?:与|和|及|同|、|\+)(?:社区|驻村|责任区)?(?:民警|辅警|干警|警员)")
 # 社区民警+警务助理+N个治安积极分子: an item of a "+" formula that names the police is a working part.
@@ -391,7 +412,20 @@ def _clause(key: str, a: int, b: int) -> tuple[int, int]:
 def _has_cue(key: str, a: int, b: int) -> bool:
     s, e = _clause(key, a, b)
     text = key[s:a] + "|" + key[b:e]
+    if "一起" in text:
+        text = CASE_COUNT.sub("", text)
     return any(c in text for c in CUES) or DEVELOP_BEFORE.search(key, s, a) is not None
+
+
+def _named_place(key: str, a: int, b: int) -> bool:
+    """A village committee named at the start of its clause (某某乡某某村委会…, 在某某村村委会…)
+    that is placed (a level word in its name) or described (…是, 位于), in a clause with no word
+    of working together: the village as a place, as in an address or a story."""
+    s, _ = _clause(key, a, b)
+    name = key[s:a]
+    if not NAMED_AT_CLAUSE_START.match(name) or _has_cue(key, a, b):
+        return False
+    return PLACE_LEVEL.search(name.lstrip("在于")) is not None or DESCRIBED_AFTER.match(key[b : b + 2]) is not None
 
 
 # 发展义警, 发展了一批信息员: 发展 recruits the people after it (not 景区高质量发展, 发展成为).
@@ -560,6 +594,12 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if "police" not in t.categories and JURISDICTION_COUNT.search(key[_clause(key, a, b)[0] : a]) \
                 and not _has_cue(key, a, b):
             continue  # 管辖2个居委会、15个行政村: the area's profile
+        if "police" not in t.categories and not _has_cue(key, a, b) and (
+                JURISDICTION_RUN.search(key, _sentence(key, a, b)[0], a)
+                or COUNT_AFTER.match(key[b:]) and COUNT_BEFORE_HAS.search(key, max(0, a - 4), a)):
+            continue  # 辖13个行政村，1个居委会; 有村委会4个: the area's profile
+        if t.names[0] in VILLAGE_BODY and _named_place(key, a, b):
+            continue  # 在某某村村委会一起纠纷得以化解, 某某村委会是以前的镇中心: a place
         if REACHED_BEFORE.search(key[max(0, a - 8):a]) or (
                 COUNTED_BEFORE.search(key[max(0, a - 8):a]) and DIVIDED_AFTER.match(key[b:])):
             continue
@@ -582,6 +622,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if not cue and (t.weak or (set(t.categories) <= CUE_ONLY_CATEGORIES and not AT_STATION_AFTER.match(key[b:]))):
             continue
         names, cats = t.names, t.categories
+        level = TWO_COMMITTEES_OF.search(key, max(0, a - 7), a) if v == "两委" else None
+        if level:  # 社区委员会“两委”班子成员: the 两委 of the level named before it
+            names = (level.group(1) + "两委",)
         if t.names == ("部门",):
             lead = _department_lead(key, a) if v == "部门" else "" if not SUMMARY_WORD.match(v) else None
             if lead and NOT_PARTNER.search(lead + v):

@@ -767,3 +767,30 @@ def test_a_verb_of_sending_before_a_list_is_not_part_of_the_first_partner() -> N
         "柳湾派出所调解的画面通过执法记录仪，同步至司法所、律师事务所组成的“云调解室”。", name="t.txt").partners}
     assert names == {"司法所", "律师事务所"}
     assert not extract_text("柳湾派出所将警力下沉至村委会、社区。", name="t.txt").partners
+
+
+def test_counts_of_the_area_across_commas_and_after_the_unit_are_profile() -> None:
+    assert names(run("全乡辖9个行政村，2个居委会，共有人口3万。")) == []
+    assert names(run("青石派出所辖区面积300平方公里，有村委会6个，人口2万。")) == []
+    assert names(run("全乡辖9个行政村，青石派出所联合2个居委会开展巡逻。")) == ["居委会"]
+
+
+def test_a_village_committee_named_as_a_place_is_not_a_partner() -> None:
+    assert names(run("在石门乡白杨村村委会一起因宅基地产生的纠纷得以化解。")) == []
+    assert names(run("白杨村委会是以前的乡政府所在地，外来人员多。")) == []
+    assert names(run("东坝乡白杨村委会下寨离派出所最远。")) == []
+    # working together, or no place named before it: still a partner
+    assert names(run("白杨村委会和民警一起调解纠纷。")) == ["村委会"]
+    assert names(run("村委会多次出面调解，双方仍未和解。")) == ["村委会"]
+
+
+def test_two_committees_keep_their_level_and_their_cadres_give_the_body() -> None:
+    assert names(run("由青石派出所牵头，社区委员会“两委”班子成员参与调解。")) == ["社区两委"]
+    assert names(run("驻村民警及村“两委”干部一起走访农户。")) == ["村两委"]
+    assert names(run("青石派出所联合两委开展调解。")) == ["两委"]
+
+
+def test_a_case_counted_with_一起_is_no_word_of_working_together() -> None:
+    assert names(run("红军巷的一起游客和商户矛盾纠纷得到化解。")) == []
+    assert names(run("民警与商户一起调解纠纷。")) == ["商户"]
+    assert names(run("警务亭配备民警1名，辐射4个村委会，服务居民1.8万人。")) == []
