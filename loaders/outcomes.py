@@ -67,7 +67,7 @@ _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
 COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
 ANECDOTE = re.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
-    r"|[0-9]{1,2}月(?:上旬|中旬|下旬|初|底)|近日|日前|不久前|前几天|一天|当天|当晚|凌晨|某日|案发后|接报后|接到报警"
+    r"|一天|当天|当晚|凌晨|某日|案发后|接报后|接到报警"  # (not 近日/日前: recent work, often reported in figures)
 )
 AGGREGATE = re.compile(r"共|累计|先后|总计|合计|今年以来|去年以来|近年来|近期|近[一二三四五六七八九十0-9]+年|[0-9]{4}年(?![0-9]{1,2}月)|年来|以来|目前")
 SUBJECT = re.compile(
@@ -368,6 +368,9 @@ def _quote_spans(s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(s) if not _SPEECH_END.search(m.group(), 1, len(m.group()) - 1)]
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
@@ -574,7 +577,25 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         found.extend(_rankings(sent))
     if "时" in sent or "周期" in sent:
         found.extend(_durations(sent))
+    if "团伙" in sent and ("落网" in sent or "归案" in sent):
+        taken = {f.start for f in found}
+        found.extend(f for f in _gang_caught(sent) if f.start not in taken)
+    if found and _story_day(sent):
+        found = [f for f in found if not _story_detail(f)]
     return _drop_shadowed(found)
+
+
+def _story_day(sent: str) -> bool:
+    """The sentence tells one day of a story (4月25日, 一天中午, 当晚) and sums up nothing (共, 今年以来)."""
+    return ANECDOTE.search(sent) is not None and AGGREGATE.search(sent) is None
+
+
+def _story_detail(f: _Found) -> bool:
+    """A figure of a one-day story with no change and no result verb (偷走6500元, 遇到数十人) is the
+    story's detail; what the police achieved in it (抓获4名嫌疑人, 追回8辆) is still a result, and a
+    team's size (72名义警队员列队) or an evaluation's rank outlasts the day."""
+    return f.unit is not None and f.direction is None and f.family not in ("mobilisation", "public_evaluation") \
+        and not _result_verb(f.verb + f.metric)
 
 
 _DURATION = re.compile(
@@ -886,8 +907,27 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
     return out
 
 
-_CAUGHT = re.compile(r"将\s*(?P<n>[0-9一二三四五六七八九十两]+)\s*(?:名|个|人)(?P<noun>(?:犯罪|违法犯罪)?(?:嫌疑人|嫌疑男子|嫌疑女子|违法人员|逃犯|网逃人员))"
+_CAUGHT = re.compile(r"将\s*(?P<n>[0-9一二三四五六七八九十两]+)\s*(?:名|个|人)(?P<noun>[\u4e00-\u9fff]{0,6}?(?:犯罪|违法犯罪)?(?:嫌疑人|嫌疑男子|嫌疑女子|违法人员|逃犯|网逃人员))"
                      r"(?:[^，。；]{0,6}?)(?P<verb>抓获|抓捕|抓获归案|查获|刑事拘留|刑拘|控制)")
+
+
+# 抓获了一个盗窃团伙，4名成员落网: the gang is named in the clause before its members' count
+_GANG_CAUGHT = re.compile(r"(?P<verb>抓获|打掉|摧毁|端掉)了?[^，。；]{0,24}?(?P<gang>[^，。；、的个\s]{2,8}?团伙)[，,]"
+                          r"(?P<n>[0-9一二三四五六七八九十两]+名)(?:团伙)?成员(?:全部|悉数|均)?(?:落网|归案|被抓获)")
+
+
+def _gang_caught(sent: str) -> list[_Found]:
+    """抓获一个盗窃团伙，4名成员落网: the members caught are a clearance result (抓获盗窃团伙成员 4名)."""
+    out = []
+    for m in _GANG_CAUGHT.finditer(sent):
+        qs = find_quantities(m.group("n"))
+        if not qs or qs[0].value is None:
+            continue
+        q = qs[0]
+        out.append(_Found(metric="抓获" + m.group("gang") + "成员", start=m.start("n"), end=m.end("n"),
+                          value=q.value, unit=q.unit, qualifier=q.qualifier, period=_period_before(sent, m.start("n")),
+                          verb="抓获", family="clearance", kind="result"))
+    return out
 
 
 def _caught(sent: str, cs: int, clause: str, qs: list[Quantity]) -> list[_Found]:
@@ -1341,6 +1381,12 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
                 hits.append((i, i + len(word), d))
             i = clause.find(word, i + len(word))
     hits.sort()
+    if "、" in clause and ("“" in clause or "「" in clause or '"' in clause):
+        # “事前宣传、事中调解、事后回访、总结提升”: a quoted list of names is a slogan; a direction
+        # word inside it reports no change (a figure would make it quoted speech, not a slogan)
+        slogans = [(a - cs, b - cs) for a, b in _quote_spans(sent)
+                   if "、" in sent[a:b] and not _DIGIT.search(sent, a, b)]
+        hits = [h for h in hits if not _inside(h[0], slogans)]
     # 始终保持稳中有降: two direction words in a row are one statement; the last one says it
     hits = [h for i, h in enumerate(hits) if not (i + 1 < len(hits) and hits[i + 1][0] - h[1] <= 1)]
     if not hits:

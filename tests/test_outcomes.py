@@ -765,3 +765,44 @@ def test_the_area_a_station_covers_is_profile() -> None:
     assert got == [("服务群众", 2000.0, "人次")]  # work done for people is counted in 人次
     got = [(f.metric, f.value) for f in sentence_outcomes("今年以来，在管辖区域内共化解矛盾纠纷30起。")]
     assert got == [("化解矛盾纠纷", 30.0)]  # work done inside the area is a result
+
+
+def test_a_direction_word_inside_a_quoted_slogan_list_reports_nothing() -> None:
+    assert sentence_outcomes("该所总结出“源头预防、多元调解、跟踪回访、服务提升”四步工作法。") == []
+    # a direction word outside the quote, or a quote with no list, is still a result
+    got = [(f.metric, f.direction) for f in sentence_outcomes("该所推行“多元调解、跟踪回访”模式，群众满意度持续提升。")]
+    assert got == [("群众满意度", "increase")]
+
+
+def test_figures_of_a_one_day_story_are_its_details() -> None:
+    assert sentence_outcomes("5月12日20时许，2名男子窜至某村，翻窗入室偷走王女士家中8000元钱。") == []
+    assert sentence_outcomes("4月的一天上午，正在村里巡逻的民警遇到了一家老小数十人，扬言要讨说法。") == []
+    # what the police achieved that day is a result; a total (共, 今年以来) is no story
+    got = [(f.metric, f.value) for f in sentence_outcomes("6月3日晚，民警追回被盗电动车5辆。")]
+    assert got == [("追回被盗电动车", 5.0)]
+    got = [(f.value, f.unit) for f in sentence_outcomes("今年以来，共开展巡逻300余次。")]
+    assert got == [(300.0, "次")]
+
+
+def test_suspects_caught_with_a_modifier_or_a_gang_named_before() -> None:
+    got = [(f.metric, f.value, f.kind) for f in sentence_outcomes("民警连夜蹲守，成功将3名流窜诈骗嫌疑人抓获归案。")]
+    assert got == [("抓获流窜诈骗嫌疑人", 3.0, "result")]
+    got = [(f.metric, f.value, f.family) for f in sentence_outcomes("该所一举打掉一个盗窃电缆团伙，5名成员全部落网。")]
+    assert got == [("抓获盗窃电缆团伙成员", 5.0, "clearance")]
+
+
+def test_a_per_day_routine_is_workload() -> None:
+    assert sentence_outcomes("社区民警每天走访辖区商户至少5次，风雨无阻。") == []
+    assert sentence_outcomes("据统计，老刘平均每天调解邻里纠纷就有4起。") == []
+    got = [(f.value, f.unit) for f in sentence_outcomes("今年以来，社区民警走访辖区商户500余次。")]
+    assert got == [(500.0, "次")]
+
+
+def test_wechat_contacts_made_are_mobilisation() -> None:
+    got = [(f.metric, f.value, f.unit, f.family) for f in sentence_outcomes("今年以来，民警累计添加居民微信3000余人。")]
+    assert got == [("添加居民微信", 3000.0, "人", "mobilisation")]
+
+
+def test_recent_work_reported_with_近日_keeps_its_figures() -> None:
+    got = [(f.metric, f.value) for f in sentence_outcomes("近日，柳湾派出所调解矛盾纠纷15起。")]
+    assert got == [("调解矛盾纠纷", 15.0)]  # 近日 dates recent work, not one day of a story
