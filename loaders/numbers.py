@@ -70,6 +70,9 @@ def parse_number(expr: str) -> float | None:
         s = s[3:]
     if not s:
         return None
+    small = re.fullmatch(r"([0-9.]+)([千百])", s)  # 7千, 3百: digits with a Chinese unit
+    if small:
+        return float(small.group(1)) * (1000 if small.group(2) == "千" else 100)
     mult = 1
     while s and s[-1] in BIG_UNITS:
         mult *= BIG_UNITS[s[-1]]
@@ -114,7 +117,7 @@ QUANTITY = re.compile(
     rf"(?P<num>[0-9](?: [0-9])+(?= ?[%％])|{_ARABIC}|[{_CN}]+)"  # (3 7 %: digits spaced by a PDF)
     rf"(?:[-~～—至到](?P<hi>{_ARABIC}))?"
     rf"(?P<mid>[余多])?"
-    rf"(?P<big>[万萬亿億](?!元))?"
+    rf"(?P<big>[万萬亿億](?!元)|(?<=[0-9０-９])[千百](?![米克瓦]))?"  # 7千户, 3百余人: digits and a Chinese unit
     rf"(?P<mid2>[余多])?"
     rf"(?P<pct>[ \u3000]?[%％]|个百分点|成(?![立为员功果效绩本熟长年就交效型片风了]))?"
     rf"(?:[ \u3000]?(?P<unit>{_UNIT_ALT}))?"

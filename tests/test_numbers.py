@@ -128,3 +128,8 @@ def test_a_lone_financial_numeral_is_a_word_and_group_rounds_are_a_unit() -> Non
     assert [(q.value, q.unit) for q in find_quantities("组建银发队伍，队员91人，巡逻200余组次")] == [(91.0, "人"), (200.0, "组次")]
     assert find_quantities("拾金不昧") == []
     assert [(q.value, q.unit) for q in find_quantities("捐款叁万元，奖励伍仟元")] == [(30000.0, "元"), (5000.0, "元")]
+
+
+def test_digits_with_a_chinese_thousand_or_hundred() -> None:
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("核查采集户数据7千户，走访3百余人，巡逻5千米")]
+    assert got == [(7000.0, "户", None), (300.0, "人", "余"), (5.0, "千米", None)]
