@@ -64,7 +64,8 @@ PERIOD_START = re.compile(
     + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
-COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|比去年同期|比去年|同期")
+COMPARISON = re.compile(r"同比|环比|逐年|与上年同期相比|与去年同期相比|较去年同期|较上年同期|比去年同期|比上年同期"
+                        r"|与去年相比|与上年相比|较去年|较上年|比上年|比去年|同期")
 ANECDOTE = re.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
     r"|一天|当天|当晚|凌晨|某日|案发后|接报后|接到报警"  # (not 近日/日前: recent work, often reported in figures)

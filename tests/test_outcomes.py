@@ -806,3 +806,10 @@ def test_wechat_contacts_made_are_mobilisation() -> None:
 def test_recent_work_reported_with_近日_keeps_its_figures() -> None:
     got = [(f.metric, f.value) for f in sentence_outcomes("近日，柳湾派出所调解矛盾纠纷15起。")]
     assert got == [("调解矛盾纠纷", 15.0)]  # 近日 dates recent work, not one day of a story
+
+
+def test_较去年_and_比上年_are_comparisons_not_part_of_the_metric() -> None:
+    got = [(f.metric, f.value, f.direction, f.comparison) for f in sentence_outcomes("全年接报警情数较去年减少1200余起。")]
+    assert got == [("接报警情数", 1200.0, "decrease", "同比")]
+    got = [(f.metric, f.comparison) for f in sentence_outcomes("辖区刑事案件比上年下降20%。")]
+    assert got == [("刑事案件", "同比")]
