@@ -473,6 +473,7 @@ def _head_metric(head: str) -> tuple[str, str]:
 
 
 _KIND_OF_CASE = "刑事|治安|交通|消防|电诈"
+_CASE_MEASURE = re.compile(r"(?:案件|案)?(?:发案数|发案率|发案|立案数|警情数|数量|数)$")
 _ITEM_SEP = re.compile(r"、|以及|和(?!谐)|及(?!时)|(?<![参给])与")  # not 参与感, 及时率
 _JOINED_KINDS = re.compile(rf"^({_KIND_OF_CASE})(?=(?:{_KIND_OF_CASE})(?:案|事|警|$))")
 
@@ -889,8 +890,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 fam = "mobilisation"  # 联动辖区458名党员群众: people drawn in by the station
             if fam is None and (out or earlier):
                 fam = (out or earlier)[-1].family or family_of((out or earlier)[-1].metric)
-                if fam and "金额" in it:
-                    it = (out or earlier)[-1].metric + it
+                if fam and "金额" in it:  # 电诈发案数、损失金额: the amount lost to the same kind of case
+                    it = _CASE_MEASURE.sub("", (out or earlier)[-1].metric) + it
             if fam is None and q.unit == "%" and d in ("decrease", "increase") and comparison and len(it) >= 2 \
                     and not re.match(r"(?:更是|则是|也是|更|则|也|均|都|还|又|亦)", it):
                 fam = "service"  # 各类通知同比减少43%: a measured change of the station's own workload

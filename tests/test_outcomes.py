@@ -813,3 +813,8 @@ def test_较去年_and_比上年_are_comparisons_not_part_of_the_metric() -> Non
     assert got == [("接报警情数", 1200.0, "decrease", "同比")]
     got = [(f.metric, f.comparison) for f in sentence_outcomes("辖区刑事案件比上年下降20%。")]
     assert got == [("刑事案件", "同比")]
+
+
+def test_an_amount_after_a_kind_of_case_borrows_the_kind_not_the_measure() -> None:
+    got = [(f.metric, f.value) for f in sentence_outcomes("电诈发案数、损失金额同比分别下降35%、42%。")]
+    assert got == [("电诈发案数", 35.0), ("电诈损失金额", 42.0)]
