@@ -210,9 +210,16 @@ def _head_re() -> re.Pattern[str]:
 # --------------------------------------------------------------------------- helpers
 
 
+# Two or more lines opening with a bullet dot: a web page's list of links to other articles
+# (· 某法庭：群众身边的“矛盾终点站”), whose names are not this article's.
+_LINK_LIST = re.compile(r"(?:^[ \t]*[·•][^\n]*(?:\n|$)){2,}", re.M)
+
+
 def _masked(simp: str) -> str:
-    """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them."""
-    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
+    """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them, and
+    lists of links to other articles blanked to spaces (same length), so nothing is read in them."""
+    work = _LINK_LIST.sub(lambda m: _rx(r"[^\n]").sub(" ", m.group()), simp)
+    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), work)
 
 
 def _clean_name(s: str) -> str:
@@ -998,8 +1005,15 @@ def _principle(q: _Quote) -> bool:
 
 
 def _unnamed_counted_label(q: _Quote) -> bool:
-    """“六防”宣传热潮: a counted label, not a name (创新“两站”建设, or its parts spelled out: one)."""
-    return q.post_head is None and q.n is not None and len(q.core) == 2 and not (q.spelled or _made_before(q.before))
+    """“六防”宣传热潮: a counted label, not a name (创新“两站”建设, 开展纠纷“三访”: a practice made or
+    carried out, or its parts spelled out: one)."""
+    return q.post_head is None and q.n is not None and len(q.core) == 2 \
+        and not (q.spelled or _made_before(q.before) or q.cue_before or _opens_heading(q))
+
+
+def _opens_heading(q: _Quote) -> bool:
+    """“四访”暖民心 as a section title: a quote that opens a heading names the section's practice."""
+    return q.in_heading and any(h0 <= q.qs < h1 and not q.work[h0:q.qs].strip() for h0, h1 in q.doc.head_spans)
 
 
 def _listed_before(q: _Quote) -> tuple[list[str], bool]:

@@ -988,3 +988,26 @@ def test_a_name_the_speaker_says_the_station_runs_is_cited_from_speech() -> None
 
 def test_a_head_word_after_等_sums_up_a_list_and_names_nothing() -> None:
     assert not any("等" in n for n in _mechs("柳湾派出所推行党员星级化管理等制度。"))
+
+
+def test_a_counted_label_the_station_carries_out_is_a_practice() -> None:
+    m = _mechs("青石派出所开展纠纷“三访”，化解了一批矛盾。在全市部署开展“五联”创建工作以来，该所加强巡逻。")
+    assert _has(m, "三访") and _has(m, "五联")
+    assert not _has(_mechs("青石派出所在辖区掀起“六防”宣传热潮，群众积极参与。"), "六防")
+
+
+def test_names_in_a_list_of_links_to_other_articles_are_not_read() -> None:
+    text = ("青石派出所织密防护网\n· 某法院：群众身边的“矛盾终点站”\n· 某镇推行“四邻守望”工作法\n"
+            "青石派出所创新“三访工作法”，化解了一批矛盾纠纷。")
+    m = _mechs(text)
+    assert _has(m, "三访工作法")
+    assert not _has(m, "矛盾终点站") and not _has(m, "四邻守望")
+
+
+def test_a_counted_label_opening_a_section_title_names_its_practice() -> None:
+    text = ("青石派出所：守护一方平安\n“四访”暖民心\n"
+            "青石派出所民警每周走访辖区群众，了解民情，化解矛盾纠纷十余起，群众满意度不断提升。\n"
+            "练“三劲”强本领\n青石派出所组织民警开展练兵活动，提升了实战能力和服务水平，获得群众好评。")
+    m = _mechs(text)
+    assert _has(m, "四访")
+    assert not _has(m, "三劲")
