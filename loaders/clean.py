@@ -494,6 +494,25 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_LINK_ITEM = re.compile(r"^[·•]\s*[^。；;！!？?]{2,60}$")
+
+
+def _mark_link_lists(lines: list[_Line]) -> None:
+    """Two or more lines in a row opening with a bullet dot (· 某某派出所：…): a page's list of
+    links to other articles, whose stations, practices and figures are not this article's."""
+    run: list[_Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.kind == "body" and _LINK_ITEM.match(ln.simp):
+            run.append(ln)
+            continue
+        if ln is not None and ln.kind == "blank" and run:
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.kind = "related"
+        run = []
+
+
 def clean(source: SourceDoc) -> CleanDoc:
     """Boilerplate out, glosses out, offsets kept; then paragraphs, sections, sentences."""
     with _gc_paused():
@@ -510,6 +529,7 @@ def _clean(source: SourceDoc) -> CleanDoc:
             kind = _classify(ln)
             if kind:
                 ln.kind = kind
+    _mark_link_lists(lines)
 
     sitename = source.html_meta.get("sitename") if source.html_meta else None
     html_title = to_simplified(source.html_title) if source.html_title else None

@@ -210,16 +210,10 @@ def _head_re() -> re.Pattern[str]:
 # --------------------------------------------------------------------------- helpers
 
 
-# Two or more lines opening with a bullet dot: a web page's list of links to other articles
-# (· 某法庭：群众身边的“矛盾终点站”), whose names are not this article's.
-_LINK_LIST = re.compile(r"(?:^[ \t]*[·•][^\n]*(?:\n|$)){2,}", re.M)
-
-
 def _masked(simp: str) -> str:
-    """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them, and
-    lists of links to other articles blanked to spaces (same length), so nothing is read in them."""
-    work = _LINK_LIST.sub(lambda m: _rx(r"[^\n]").sub(" ", m.group()), simp)
-    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), work)
+    """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them.
+    (A page's list of links to other articles is already out of the text: clean._mark_link_lists.)"""
+    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
 
 
 def _clean_name(s: str) -> str:

@@ -244,3 +244,13 @@ def test_unrelated_ticker_is_not_the_title() -> None:
     head = "青松派出所：山里的平安守护"
     doc = clean(source_from_text(f"{head}\n{head}\n{head}\n青松派出所民警守护着留守儿童与空巢老人，辖区平安。\n"))
     assert doc.title == head
+
+
+def test_a_list_of_links_to_other_articles_is_kept_out_of_the_text() -> None:
+    doc = clean(source_from_text("本版面文章\n· 某某派出所：群众身边的“矛盾终点站”\n· 推动社会组织助力就业\n\n"
+                                 "柳湾派出所调解有方\n近日，柳湾派出所推出“三访”工作法，化解纠纷30起。\n"))
+    assert "矛盾终点站" not in doc.text and "推动社会组织" not in doc.text
+    assert doc.title == "柳湾派出所调解有方"
+    assert [r.kind for r in doc.removed if r.text.startswith("·")] == ["related", "related"]
+    one = clean(source_from_text("柳湾派出所调解有方\n· 民警上门走访，化解纠纷30起\n近日，柳湾派出所推出工作法。\n"))
+    assert "化解纠纷30起" in one.text  # one bullet line is the article's own point
