@@ -258,7 +258,9 @@ def _decompose(seg: str) -> tuple[tuple[str, str], ...] | None:
             units = units or g.aliases.get(piece, [])
             if units:
                 top = min(units, key=lambda u: ("province", "prefecture", "county").index(u.level))
-                hit = (n, top.level, top.name)
+                same = {u.name for u in units if u.level == top.level}
+                # 象山 is 象山区 (桂林) and 象山县 (宁波): keep the short name, resolve() settles it
+                hit = (n, top.level, top.name if len(same) == 1 else piece)
                 break
         if hit is None:
             return None
@@ -1157,6 +1159,11 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         return _complete(Place(), base, simp, st.core.endswith("中心")) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),
                     town or (st.core if derive else None), text=simp)
+    if place.county is None and given.get("county") and not town and len(base) >= 2:
+        # 象山西周派出所: of the counties called 象山, the one with a town 西周 (the town itself is not stated)
+        named = resolve(given.get("province"), given.get("prefecture"), given.get("county"), base, text=simp)
+        if named.county:
+            place = Place(named.province, named.prefecture, named.county)
     if place.county and place.county not in simp and len(place.county) >= 3:
         # 洪泽县 in the text, 洪泽区 in the gazetteer (renamed since): the county as the text writes it
         written = [w for w in (place.county[:-1] + x for x in "县区市旗")

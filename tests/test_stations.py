@@ -698,3 +698,12 @@ def test_places_written_before_a_development_zone_bureau_place_the_station(text:
 
     st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
     assert st.prefecture == prefecture
+
+
+def test_a_county_short_name_two_prefectures_share_is_settled_by_the_town_named_like_the_station() -> None:
+    from loaders.pipeline import extract_text
+
+    text = ("“警企说事”\n象山西周派出所贴心护航企业发展\n西周是象山工业强镇，注册企业450余家。"
+            "西周派出所推出了“警企说事”，搭建起警企沟通平台。象山西周派出所民警走访企业。")
+    st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
+    assert (st.province, st.prefecture, st.county, st.town) == ("浙江省", "宁波市", "象山县", None)
