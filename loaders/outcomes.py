@@ -582,14 +582,17 @@ def sentence_outcomes(sent: str) -> list[_Found]:
     if "团伙" in sent and ("落网" in sent or "归案" in sent):
         taken = {f.start for f in found}
         found.extend(f for f in _gang_caught(sent) if f.start not in taken)
-    if found and _story_day(sent):
-        found = [f for f in found if not _story_detail(f)]
+    day = _story_day(sent) if found else None
+    if day is not None:
+        found = [f for f in found if not (day < f.start and _story_detail(f))]
     return _drop_shadowed(found)
 
 
-def _story_day(sent: str) -> bool:
-    """The sentence tells one day of a story (4月25日, 一天中午, 当晚) and sums up nothing (共, 今年以来)."""
-    return ANECDOTE.search(sent) is not None and AGGREGATE.search(sent) is None
+def _story_day(sent: str) -> int | None:
+    """Where the sentence dates one day of a story (4月25日, 一天中午, 当晚), when it sums up nothing
+    (共, 今年以来); a figure before that date (上报线索268条……7月25日) is not that day's."""
+    m = ANECDOTE.search(sent)
+    return m.start() if m is not None and AGGREGATE.search(sent) is None else None
 
 
 def _story_detail(f: _Found) -> bool:

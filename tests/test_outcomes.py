@@ -818,3 +818,9 @@ def test_较去年_and_比上年_are_comparisons_not_part_of_the_metric() -> Non
 def test_an_amount_after_a_kind_of_case_borrows_the_kind_not_the_measure() -> None:
     got = [(f.metric, f.value) for f in sentence_outcomes("电诈发案数、损失金额同比分别下降35%、42%。")]
     assert got == [("电诈发案数", 35.0), ("电诈损失金额", 42.0)]
+
+
+def test_a_date_after_the_figure_does_not_make_it_a_story_detail() -> None:
+    got = [(f.metric, f.value) for f in sentence_outcomes(
+        "上报线索268条，警方根据线索抓获违法犯罪嫌疑人12名……7月25日，在派出所召开的宣讲会上，民警介绍了经验。")]
+    assert got == [("上报线索", 268.0), ("抓获违法犯罪嫌疑人", 12.0)]
