@@ -62,6 +62,8 @@ ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断",
            "正式", "全新", "首创", "积极探索", "大胆")
 # Named-object heads (a short core before them is a name even without quotes)
 # live in lexicons/mechanism_objects.tsv: see ``_objects``.
+# Words of a running clause (connectives, demonstratives, 靠着): never inside a post's own name.
+_CLAUSE_WORDS = re.compile(r"然而|但是|可是|因此|所以|于是|(?<!成)就(?![近业医])|靠着|哪|这|那(?!曲|坡)|却|才|只有|正是")
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 # Heads that describe a kind of thing, too generic to make a name on their own.
@@ -751,6 +753,11 @@ def _two_clause_slogan(q: _Quote) -> bool:
         and not _rx(r"^的?(?:主题)?(?:活动|行动|竞赛|评比|工程)").match(q.after)
 
 
+def _plan_period(q: _Quote) -> bool:
+    """“十一五”, “十四五”: a five-year plan period, not a practice."""
+    return _rx(r"十[一二三四五六七八九]五(?:规划|期间|时期)?").fullmatch(q.core) is not None
+
+
 def _too_short(q: _Quote) -> bool:
     """“好”: one character names nothing."""
     return len(q.core) < 2
@@ -1112,7 +1119,7 @@ def _accepted(q: _Quote) -> list[_Cand]:
 
 # Every quote goes through these steps in order until one settles it (some rules rely on earlier ones).
 _QUOTE_STEPS: tuple[_Step, ...] = (
-    _drop_if(_names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
+    _drop_if(_plan_period, _names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
              _way_left_behind, _two_clause_slogan, _too_short, _verb_said_twice,
              _names_doctrine, _doctrine_in_place, _goal_word_after, _goal_or_pledge, _aim_or_theme),
     _honour,
@@ -1474,6 +1481,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         if is_object and 2 <= len(core) <= 8 and core not in GENERIC_CORES:
             if _post_of_a_kind(core):
                 continue
+            if _CLAUSE_WORDS.search(core):
+                continue  # 然而就靠着工作站这十几号人: words of a clause, not a post's name
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))  # 柳湾义警: a post's own name
         if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
             continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name

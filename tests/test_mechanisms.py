@@ -1011,3 +1011,9 @@ def test_a_counted_label_opening_a_section_title_names_its_practice() -> None:
     m = _mechs(text)
     assert _has(m, "四访")
     assert not _has(m, "三劲")
+
+
+def test_a_clause_before_a_post_word_and_a_five_year_plan_are_no_names() -> None:
+    assert _mechs("游客很多。然而就靠着工作站这十几号人，哪里盯得过来？") == {}
+    assert _mechs("这里被国家确定为“十一五”重大科技基础设施建设项目。") == {}
+    assert _has(_mechs("柳湾派出所设立柳湾就近警务站，方便群众。"), "柳湾就近警务站")
