@@ -931,6 +931,9 @@ def _practice_named_by_parts(q: _Quote) -> list[_Cand] | None:
     if at >= 0:
         return [_counted(_clean_name(counted), q.qs, at + len(lh.group(1)) + len(lh.group(2)), head=lh.group(2),
                          components=parts, in_heading=q.in_heading)]
+    if all(_rx(rf"[{HAN}]{{1,6}}").fullmatch(x) and (_ends_with(x, ROLE_SUFFIX) or x.endswith(("保安", "管家")))
+           for x in items):
+        return []  # “民警、义警、保安、红色小管家”多方联动: who works together, not the practice's name
     return [_Cand(q.core, q.qs, q.qe, head=lh.group(2), kind="quoted", components=parts, in_heading=q.in_heading)]
 
 

@@ -1017,3 +1017,7 @@ def test_a_clause_before_a_post_word_and_a_five_year_plan_are_no_names() -> None
     assert _mechs("游客很多。然而就靠着工作站这十几号人，哪里盯得过来？") == {}
     assert _mechs("这里被国家确定为“十一五”重大科技基础设施建设项目。") == {}
     assert _has(_mechs("柳湾派出所设立柳湾就近警务站，方便群众。"), "柳湾就近警务站")
+
+
+def test_a_quoted_list_of_roles_working_together_is_no_practice_name() -> None:
+    assert _mechs("柳湾社区联合派出所成立志愿巡逻队。“民警、义警、保安、红色小管家”多方联动，组成志愿巡逻队。") == {}
