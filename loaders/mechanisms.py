@@ -129,7 +129,7 @@ _QUOTED_SPAN = re.compile(r"“[^“”]*”")
 _NAME_CHAR = re.compile(rf"[{NAME_CHARS}]")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
 # 省级金牌人民调解工作室, 全国优秀…: a title of distinction (not a name given with 命名为 alone)
-_HONOUR_TITLE = re.compile(r"^(?:国家级|省级|市级|县级|全国|全省|全市|全县|全区)|金牌|示范|先进|优秀|十佳|模范|标兵|五星")
+_HONOUR_TITLE = re.compile(r"^(?:国家级|省级|市级|县级|全国|全省|全市|全县|全区)|金牌|示范|先进|优秀|十佳|模范|标兵|五星|标杆")
 # 十余个, 22个, 多个: a count of things (等十余个微信群) starts no name.
 _APPROX_COUNT = re.compile(rf"^(?:[0-9]+|[{CN_DIGITS}百千]+[余多]|多)[个家支条]")
 # Two parties (警校, 公调, 三所) and the work they join in: the usual shape of a joint-duty practice's name.
@@ -808,10 +808,23 @@ def _aim_or_theme(q: _Quote) -> bool:
 def _honour(q: _Quote) -> list[_Cand] | None:
     """被评为“十佳调解品牌”, “…示范所”, “最美…”: an honour won, kept apart as one."""
     neg = _negatives()
-    if _ends_with(_HONOUR_TRIM.sub("", q.before), neg["honour_verb"]) or _ends_with(q.core, neg["honour"]) \
-            or q.core.startswith("最美"):
+    before = _HONOUR_TRIM.sub("", q.before)
+    if _ends_with(before, neg["honour_verb"]) or _ends_with(_without_place_after(before), neg["honour_verb"]) \
+            or _ends_with(q.core, neg["honour"]) or q.core.startswith("最美"):
         return [_Cand(q.core, q.qs, q.qe, kind="honour")]
     return None
+
+
+def _without_place_after(before: str) -> str:
+    """获评佛山“…”: the text before a quote without the place (the honour's grantor) that ends it."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    for n in range(min(8, len(before)), 1, -1):
+        tail = before[-n:]
+        if tail in g.aliases or any(g.by_name[lv].get(tail) for lv in ("province", "prefecture", "county")):
+            return _HONOUR_TRIM.sub("", before[:-n])
+    return before
 
 
 def _cue_word_before(q: _Quote) -> list[_Cand] | None:
@@ -2027,6 +2040,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
     unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext) \
         + _short_named(work)
+    titles = {_nickname_key(c.name) for c in quoted if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
+    unquoted = [c for c in unquoted if _nickname_key(c.name) not in titles]  # 获评“标杆警务室” … 标杆警务室 in a headline
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
 
     for i, c in enumerate(raw):

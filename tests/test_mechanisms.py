@@ -1021,3 +1021,10 @@ def test_a_clause_before_a_post_word_and_a_five_year_plan_are_no_names() -> None
 
 def test_a_quoted_list_of_roles_working_together_is_no_practice_name() -> None:
     assert _mechs("柳湾社区联合派出所成立志愿巡逻队。“民警、义警、保安、红色小管家”多方联动，组成志愿巡逻队。") == {}
+
+
+def test_an_honour_given_by_a_place_is_an_honour_wherever_it_comes_back() -> None:
+    text = ("标杆警务室 就是这么“帅”\n■柳湾社区警务室获评江门“标杆警务室”。\n"
+            "近年来，柳湾派出所柳湾社区警务室在流动人口管理上下功夫，群众满意度不断提升。")
+    assert not _has(_mechs(text), "标杆警务室")
+    assert _mechs("柳湾派出所被评为云南“十佳调解品牌”。") == {}
