@@ -1968,7 +1968,12 @@ def _station_for(ext: Extraction, sentence: str) -> str | None:
 
 
 def _merge_key(name: str) -> str:
-    return _digit_key(concept_key(name))
+    """The concept key with digits as number words; 永安人民调解室 and 永安调解室 share 永安 (人民 is the
+    kind of mediation, not part of the room's name)."""
+    key = concept_key(name)
+    if key.endswith("人民") and len(key) >= 4:
+        key = key[:-2]
+    return _digit_key(key)
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:

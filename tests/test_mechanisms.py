@@ -1028,3 +1028,8 @@ def test_an_honour_given_by_a_place_is_an_honour_wherever_it_comes_back() -> Non
             "近年来，柳湾派出所柳湾社区警务室在流动人口管理上下功夫，群众满意度不断提升。")
     assert not _has(_mechs(text), "标杆警务室")
     assert _mechs("柳湾派出所被评为云南“十佳调解品牌”。") == {}
+
+
+def test_a_mediation_room_with_and_without_人民_is_one_room() -> None:
+    ext = extract_text("柳湾派出所成立青松人民调解室。近日，居民在青松调解室成功化解纠纷。", "synthetic.txt")
+    assert [(m.name, m.aliases) for m in ext.mechanisms] == [("青松人民调解室", ["青松调解室"])]
