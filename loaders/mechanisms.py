@@ -809,7 +809,8 @@ def _honour(q: _Quote) -> list[_Cand] | None:
     """被评为“十佳调解品牌”, “…示范所”, “最美…”: an honour won, kept apart as one."""
     neg = _negatives()
     before = _HONOUR_TRIM.sub("", q.before)
-    if _ends_with(before, neg["honour_verb"]) or _ends_with(_without_place_after(before), neg["honour_verb"]) \
+    if _ends_with(before, neg["honour_verb"]) \
+            or (any(v in before for v in neg["honour_verb"]) and _ends_with(_without_place_after(before), neg["honour_verb"])) \
             or _ends_with(q.core, neg["honour"]) or q.core.startswith("最美"):
         return [_Cand(q.core, q.qs, q.qe, kind="honour")]
     return None
