@@ -794,3 +794,8 @@ def test_a_case_counted_with_一起_is_no_word_of_working_together() -> None:
     assert names(run("红军巷的一起游客和商户矛盾纠纷得到化解。")) == []
     assert names(run("民警与商户一起调解纠纷。")) == ["商户"]
     assert names(run("警务亭配备民警1名，辐射4个村委会，服务居民1.8万人。")) == []
+
+
+def test_the_government_s_departments_are_one_partner_政府部门() -> None:
+    names = {p.name for p in extract_text("柳湾警务室积极协调政府各部门，在社区两委的配合下搭建流管架构。", name="t.txt").partners}
+    assert "政府部门" in names and "政府" not in names
