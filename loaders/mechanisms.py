@@ -1401,7 +1401,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
 
 def _name_marked(core: str) -> bool:
     """A mark of a name before the head: a count (三联机制), a number (110), a ``+`` formula,
-    counted units (两队一室), or a …式 modifier (枫桥式)."""
+    counted units (一室三队), or a …式 modifier (枫桥式)."""
     return (
         bool(_rx(rf"^(?:[0-9]+|[{CN_DIGITS}][{HAN}])").match(core) and _count_prefix(core)[0] is not None)
         or bool(_rx(r"^[0-9]{2,}").match(core))
