@@ -43,17 +43,16 @@ LIST_SEP = set("、/+")
 LIST_TAIL = set("等和及与，,。；;)）")
 # Verbs ending in a conjunction character (参与, 给与): the character joins no list.
 NOT_CONJUNCTION = ("参与", "给与", "授与", "赋与", "温和", "缓和", "调和", "总和", "涉及", "普及", "危及", "波及", "顾及", "遍及")
+# A count (3, 十二, 两) and the words that say what an area holds (辖, 辖区内有, 覆盖 ...).
+_COUNT = r"[0-9一二三四五六七八九十百两]+"
+_AREA_HOLDS = r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|辐射|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?"
 # 管辖2个居委会: a count of the units of the area after a jurisdiction word is profile, not partnership.
-JURISDICTION_COUNT = re.compile(
-    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|辐射|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
-)
+JURISDICTION_COUNT = re.compile(rf"{_AREA_HOLDS}{_COUNT}(?:个|家|所)?$")
 # 辖13个行政村，1个居委会: the counts of a profile run on across commas (each item a count and a unit).
 JURISDICTION_RUN = re.compile(
-    r"(?:辖(?!区)|辖区内?(?:有|共有|现有)|涵盖|覆盖|辐射|包括|包含|共有|下设|设有)[^，,。；;：:]{0,16}?"
-    r"(?:[0-9一二三四五六七八九十百两]+(?:个|家|所)?[\u4e00-\u9fff]{1,6}[，,、])+[0-9一二三四五六七八九十百两]+(?:个|家|所)?$"
-)
+    rf"{_AREA_HOLDS}(?:{_COUNT}(?:个|家|所)?[\u4e00-\u9fff]{{1,6}}[，,、])+{_COUNT}(?:个|家|所)?$")
 # 有村委会4个: the count written after the unit.
-COUNT_AFTER = re.compile(r"^[0-9一二三四五六七八九十百两]+个(?![\u4e00-\u9fff])")
+COUNT_AFTER = re.compile(rf"^{_COUNT}个(?![\u4e00-\u9fff])")
 COUNT_BEFORE_HAS = re.compile(r"(?:辖区?内?|共|现|下辖|设)?有$|辖$")
 # 在某某村村委会一起纠纷, 某某村委会是以前的镇中心: a village committee named at the start of its clause,
 # with nothing said of working together, is the village as a place.
@@ -70,7 +69,7 @@ CASE_COUNT = re.compile(
 )
 # 将6个村委会划分为6块责任田, 警力下沉到每个村委会: the units the area is cut into or reached, not partners.
 REACHED_BEFORE = re.compile(r"(?:下沉|延伸|覆盖|落实)(?:到|至)(?:每个|各个|全部|所有)?$")
-COUNTED_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百两]+|每)个$")
+COUNTED_BEFORE = re.compile(rf"(?:{_COUNT}|每)个$")
 DIVIDED_AFTER = re.compile(r"^(?:划分|分为|分成|分别划)")
 # 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
 SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?(?:行业)?$")
