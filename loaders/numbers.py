@@ -17,6 +17,7 @@ DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, 
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,
           "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_DIGITS_SMALL_UNIT = re.compile(r"([0-9.]+)([千百])")
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 _CN = "零〇○一二两兩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟"
@@ -70,9 +71,9 @@ def parse_number(expr: str) -> float | None:
         s = s[3:]
     if not s:
         return None
-    small = re.fullmatch(r"([0-9.]+)([千百])", s)  # 7千, 3百: digits with a Chinese unit
+    small = _DIGITS_SMALL_UNIT.fullmatch(s)  # 7千, 3百: digits with a Chinese unit
     if small:
-        return float(small.group(1)) * (1000 if small.group(2) == "千" else 100)
+        return float(small.group(1)) * SMALL_UNITS[small.group(2)]
     mult = 1
     while s and s[-1] in BIG_UNITS:
         mult *= BIG_UNITS[s[-1]]
