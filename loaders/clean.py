@@ -408,7 +408,8 @@ def _heading_like(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-character, two-character) family names: a byline's names start with one."""
     from .normalize import read_lexicon
 
     words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
@@ -417,7 +418,7 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 def _bare_byline(s: str) -> bool:
     """``张三`` / ``张三 李四`` alone on a head line: names starting with a family name."""
-    single, double = _surnames()
+    single, double = surnames()
     toks = s.split()
     if not 1 <= len(toks) <= 4:
         return False

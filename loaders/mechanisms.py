@@ -342,9 +342,13 @@ def _bare_counted_label(after: str, n_parts: int) -> str | None:
     if label[1] in MEASURES and label[1] != "大" and not label.endswith("个一"):
         return None
     rest = label[1:]
-    if any(w in rest for w in (*_negatives()["after"], *_negatives()["suffix"], *FRAMING_NOUNS, "环节", "字")):
-        return None
-    return label
+    return None if any(w in rest for w in _label_stop_words()) else label
+
+
+@lru_cache(maxsize=1)
+def _label_stop_words() -> tuple[str, ...]:
+    """Goal, idea and framing nouns (目标, 理念, 环节 ...): a counted label holding one names nothing."""
+    return (*_negatives()["after"], *_negatives()["suffix"], *FRAMING_NOUNS, "环节", "字")
 
 
 def _count_parts(core: str) -> list[str] | None:
@@ -895,18 +899,26 @@ def _each_item_a_practice(q: _Quote) -> list[_Cand] | None:
 def _counted_name_after(q: _Quote) -> list[_Cand] | None:
     """“A、B、C”三级联动机制: the counted name right after its parts (the quoted list its other name);
     parts up to 16 characters split at spaces or dots when their number agrees with the count."""
-    parts = q.parts
     cm = q.doc.qp["counted_after"].match(q.after)
-    if cm and not parts and "+" not in q.core and q.alone:
+    n = _count_prefix(cm.group(1))[0] if cm else None
+    if not n:
+        return None
+    parts = q.parts
+    if not parts and "+" not in q.core and q.alone:
         longer = [x for x in LIST_SEP.split(q.core) if x]
-        if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and _count_prefix(cm.group(1))[0] == len(longer):
+        if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and n == len(longer):
             parts = longer
-    if not (parts and cm and _count_prefix(cm.group(1))[0]):
+    if not parts:
         return None
     counted = cm.group(1)
     return [_counted(counted + (cm.group(2) if len(counted) <= 2 else ""), q.chain_end, q.chain_end + len(cm.group()),
                      head=cm.group(2), components=[_clean_name(x) for x in parts], in_heading=q.in_heading,
-                     aliases=[q.core] if "+" not in q.core else [])]
+                     aliases=_list_alias(q))]
+
+
+def _list_alias(q: _Quote) -> list[str]:
+    """The quoted list as the counted name's other name (“A、B、C”), not a ``+`` formula."""
+    return [q.core] if "+" not in q.core else []
 
 
 def _bare_counted_name(q: _Quote) -> list[_Cand] | None:
@@ -917,7 +929,7 @@ def _bare_counted_name(q: _Quote) -> list[_Cand] | None:
     if not label:
         return None
     return [_counted(label, q.chain_end, q.chain_end + len(label), components=[_clean_name(x) for x in parts],
-                     in_heading=q.in_heading, aliases=[q.core] if "+" not in q.core else [])]
+                     in_heading=q.in_heading, aliases=_list_alias(q))]
 
 
 def _parts_of_next_quote(q: _Quote) -> list[_Cand] | None:
@@ -1176,9 +1188,14 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
                 cands.extend(settled)
                 break
     nicknames = {_nickname_key(c.name) for c in cands if c.kind == "nickname"}
-    honours = {_nickname_key(c.name) for c in cands if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
     # a nickname, or an honour title (被命名为“省级金牌调解工作室”), wherever it comes back (a headline)
-    return [c for c in cands if c.kind == "honour" or _nickname_key(c.name) not in nicknames | honours]
+    dropped = nicknames | _honour_titles(cands)
+    return [c for c in cands if c.kind == "honour" or _nickname_key(c.name) not in dropped]
+
+
+def _honour_titles(cands: list[_Cand]) -> set[str]:
+    """The keys of the titles of distinction among the honours (获评“标杆警务室”): no practice's name."""
+    return {_nickname_key(c.name) for c in cands if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
 
 
 def _nickname_key(name: str) -> str:
@@ -1615,9 +1632,9 @@ _PERSON_ROOM = re.compile(r"([\u4e00-\u9fff]{2,3})(警务室|调解室|工作室
 def _person_rooms(work: str, ext: Extraction) -> list[_Cand]:
     """郭建军警务室: a room named after the officer who runs it, a proper name (EXTRACTION.md:
     a named room) when the text also writes the person's name on its own (社区民警郭建军)."""
-    from .clean import _surnames
+    from .clean import surnames
 
-    single, double = _surnames()
+    single, double = surnames()
     out: list[_Cand] = []
     for m in _PERSON_ROOM.finditer(work):
         for k in (3, 2):  # the name is the last 2-3 characters before the head word
@@ -2046,7 +2063,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
     unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext) \
         + _short_named(work)
-    titles = {_nickname_key(c.name) for c in quoted if c.kind == "honour" and _HONOUR_TITLE.search(c.name)}
+    titles = _honour_titles(quoted)
     unquoted = [c for c in unquoted if _nickname_key(c.name) not in titles]  # 获评“标杆警务室” … 标杆警务室 in a headline
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
 

@@ -10,11 +10,10 @@ is an event date, not the publication date.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .clean import DATE_NAME_LINE, OUTLET_NAME, PAGE_TITLE_SUFFIX
+from .clean import DATE_NAME_LINE, OUTLET_NAME, PAGE_TITLE_SUFFIX, surnames
 from .document import CleanDoc, Removed
 from .model import Extraction
 from .normalize import strip_pinyin, to_simplified
@@ -94,11 +93,11 @@ def _names(value: str) -> list[str]:
     out = []
     toks = re.split(r"[\s、，,;；/／:：]+", value)
     # a two-character name spaced out to the width of three (王 五 欧阳某): one name
-    surnames = _surnames()
+    single = surnames()[0]
     k = 0
     while k < len(toks) - 1:
         a, b = toks[k], toks[k + 1]
-        if len(a) == len(b) == 1 and a in surnames and re.fullmatch(f"[{HAN}]", b):
+        if len(a) == len(b) == 1 and a in single and re.fullmatch(f"[{HAN}]", b):
             toks[k : k + 2] = [a + b]
         k += 1
     for tok in toks:
@@ -110,13 +109,6 @@ def _names(value: str) -> list[str]:
         if _NAME.match(tok) and tok not in out and tok not in _NO_AUTHOR:
             out.append(tok)
     return out
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    from .normalize import read_lexicon
-
-    return frozenset(w for line in read_lexicon("surnames.txt") for w in line.split() if len(w) == 1)
 
 
 def _page_suffix(clean: CleanDoc, title: str | None) -> re.Match | None:
@@ -150,14 +142,16 @@ def _clean_source(value: str) -> str | None:
 
 # Where a page names its publisher outside the metadata fields (read in this order).
 _NAMED = rf"[{HAN}A-Za-z]{{2,12}}?"
-_OUTLET_END = r"(?:日报|晚报|报|网|在线|杂志|周刊|周末|客户端|融媒|社|台|频道|新闻)"
+_OUTLET_END = rf"(?:{_OUTLET}|在线|周末)"  # the outlet words, and 某某在线, 某某周末
+# 某某日报·某某云记者, 某某报-某某客户端记者: a reporter of the outlet (its app after the dot or dash)
+_REPORTER_CREDIT = re.compile(rf"({_NAMED}{_OUTLET_END}|{_NAMED}传媒集团)(?:[·\-—][{HAN}]{{1,8}})?"
+                              rf"(?:全媒体|融媒体|首席|特约|见习)?记者")
 _PUBLISHER_CUES = tuple(re.compile(p) for p in (
     # 新华社武汉2月5日电, 浙江在线杭州5月13日讯, 四川法制在线讯：, 央视网消息：a dateline lead
     rf"^[【\[]?\s*({_NAMED}{_OUTLET_END})[{HAN}]{{0,8}}?\d{{1,2}}月\d{{1,2}}日\s*(?:电|讯)",
     rf"^[【\[]?\s*({_NAMED}{_OUTLET_END})(?:讯|消息)(?:[:：\s（(]|$)",
-    # 某某日报·某某云记者, 某某报-某某客户端记者: a reporter of the outlet (its app after the dot or dash)
-    rf"({_NAMED}{_OUTLET_END}|{_NAMED}传媒集团)(?:[·\-—][{HAN}]{{1,8}})?(?:全媒体|融媒体|首席|特约|见习)?记者",
-    rf"《([^》]{{2,12}})》\s*记者",
+    _REPORTER_CREDIT.pattern,
+    r"《([^》]{2,12})》\s*记者",
     # 凡本报署名文字…版权均属某某晚报所有, 本文不代表某某网立场: the site's own notices
     rf"版权(?:均)?(?:属|归)于?\s*({_NAMED}{_OUTLET_END})\s*所有",
     rf"本文不代表\s*({_NAMED}{_OUTLET_END})\s*(?:的)?立场",
@@ -181,10 +175,9 @@ def _outside_fields(clean: CleanDoc) -> list[str]:
     return [to_simplified(strip_pinyin(t)).strip() for t in texts]
 
 
-def _source_outside_fields(clean: CleanDoc) -> str | None:
+def _source_outside_fields(texts: list[str]) -> str | None:
     """The publisher named by a dateline, a reporter credit, a copyright notice, a location
-    bar or an issue line, in the removed metadata or the first and last lines of the text."""
-    texts = _outside_fields(clean)
+    bar or an issue line in ``texts`` (:func:`_outside_fields`)."""
     for cue in _PUBLISHER_CUES:
         for t in texts:
             if (m := cue.search(t)) and (v := _clean_source(m.group(1))) and not v.startswith("本"):
@@ -197,14 +190,12 @@ _CREDIT_ROLES = re.compile(r"通讯员|记者|实习生")
 _PHOTO_CREDIT = re.compile(rf"^\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*\s*摄")
 
 
-def _authors_outside_fields(clean: CleanDoc) -> list[str]:
+def _authors_outside_fields(texts: list[str]) -> list[str]:
     """Reporters named after their outlet's credit (新华社记者宋立崑, 某某晚报·某某记者张三通讯员李四)
-    in the removed metadata or the first and last lines, when no byline field names anyone."""
-    from .clean import _surnames as single_and_double  # (the cleaner's byline test uses both)
-
-    single, double = single_and_double()
-    for t in _outside_fields(clean):
-        for m in _PUBLISHER_CUES[2].finditer(t):
+    in ``texts`` (:func:`_outside_fields`), when no byline field names anyone."""
+    single, double = surnames()
+    for t in texts:
+        for m in _REPORTER_CREDIT.finditer(t):
             rest = _CREDIT_NAMES_END.split(t[m.end():m.end() + 40], maxsplit=1)[0]
             if _PHOTO_CREDIT.match(rest):
                 continue  # 某某报记者 张三摄: who took the picture
@@ -325,8 +316,10 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
         source = _source_from_editor_line(clean)
     if source is None and html.get("sitename"):
         source = _clean_source(to_simplified(html["sitename"]))
+    outside: list[str] | None = None  # read once, for the publisher and the authors
     if source is None:
-        source = _source_outside_fields(clean)
+        outside = _outside_fields(clean)
+        source = _source_outside_fields(outside)
     if source is None:
         for r in _meta_pieces(clean, {"tagline"}):
             parts = _SITE_SPLIT.split(to_simplified(strip_pinyin(r.text)).strip(), maxsplit=1)
@@ -340,7 +333,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
 
     names = _authors(clean, meta)
     if not names:
-        names = _authors_outside_fields(clean)
+        names = _authors_outside_fields(outside if outside is not None else _outside_fields(clean))
     if not names and html.get("author"):
         names = _names(to_simplified(html["author"]))
     art.author = "、".join(names) if names else None
