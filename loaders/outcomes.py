@@ -1366,6 +1366,8 @@ def _covers_area(head: str) -> bool:
     """管辖5个村 / 辐射4个村委会: the text names what the area holds (but 管辖区域内化解纠纷30起 is work)."""
     m = _AREA_VERB.search(head)
     return m is not None and not _result_verb(head[m.end():]) and not _AREA_WORK.search(head, m.end())
+
+
 # 以提升…为目标 / 为导向: the frame of an aim
 _GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}(?:为|作为)(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点|工作重点|重点|主线|抓手)")
 

@@ -1051,12 +1051,12 @@ def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _province_run_rx() -> re.Pattern:
-    """A province's short name and the run of Han characters after it (云南瑞丽…)."""
+@lru_cache(maxsize=2)
+def _short_run_rx(level: str) -> re.Pattern:
+    """A province's or prefecture's short name and the run of Han characters after it (云南瑞丽…, 杭州西湖区…)."""
     from .gazetteer import gazetteer
 
-    shorts = {a for a, units in gazetteer().aliases.items() if any(u.level == "province" for u in units)}
+    shorts = {a for a, units in gazetteer().aliases.items() if any(u.level == level for u in units)}
     return re.compile("(" + "|".join(sorted(shorts, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,6})")
 
 
@@ -1068,7 +1068,7 @@ def _province_runs(simp: str) -> list[tuple[str, str]]:
 
     g = gazetteer()
     out: list[tuple[str, str]] = []
-    for m in _province_run_rx().finditer(simp):
+    for m in _short_run_rx("province").finditer(simp):
         province = next(u.name for u in g.aliases[m.group(1)] if u.level == "province")
         run = m.group(2)
         for n in range(len(run), 1, -1):
@@ -1085,16 +1085,6 @@ def _province_runs(simp: str) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _prefecture_run_rx() -> re.Pattern:
-    """A prefecture's short name and the run of Han characters after it (杭州西湖区…)."""
-    from .gazetteer import gazetteer
-
-    shorts = {a for a, units in gazetteer().aliases.items()
-              if len(a) >= 2 and any(u.level == "prefecture" for u in units)}
-    return re.compile("(" + "|".join(sorted(shorts, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,6})")
-
-
 def _prefecture_runs(simp: str) -> list[tuple[str, str]]:
     """(level, name) from a prefecture written short with one of its counties glued after it
     (杭州西湖区 -> 浙江省, 杭州市, 西湖区): the two names confirm each other, and settle a
@@ -1103,7 +1093,7 @@ def _prefecture_runs(simp: str) -> list[tuple[str, str]]:
 
     g = gazetteer()
     out: list[tuple[str, str]] = []
-    for m in _prefecture_run_rx().finditer(simp):
+    for m in _short_run_rx("prefecture").finditer(simp):
         prefectures = {u.name: u.province for u in g.aliases[m.group(1)] if u.level == "prefecture"}
         run = m.group(2)
         for n in range(len(run), 1, -1):
