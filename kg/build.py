@@ -274,6 +274,8 @@ def build_store(
         summary.skipped += problems
         summary.stages["reprints"] = time.perf_counter() - t
         _load_ontology(tx, ONTOLOGY_GRAPH)
+    if tx.compact_seconds:
+        summary.stages["compact"] = tx.compact_seconds
     summary.triples = st.stats()["triples"]
     summary.articles = len(tx.manifest.articles())  # the committed manifest: no second read
     summary.stations = _count(st, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/policing-kg/ontology#PoliceStation> } }")
@@ -329,6 +331,7 @@ class _BulkLoader:
             # lenient: no second IRI check; kg.oxconv.triples_nquads built every IRI and
             # language tag through pyoxigraph's own checks in the worker (parsing ~35% cheaper)
             self.tx.db.bulk_load(b"".join(self.batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self.tx.touched += len(self.batch)
         self.batch, self.graphs, self.size = [], set(), 0
 
 
@@ -402,7 +405,7 @@ def _load_ontology(tx: Any, graph_iri: str) -> None:
     from ontology import ontology_graph, schemes_graph
 
     g = ontology_graph() + schemes_graph()
-    tx.replace_graph(graph_iri, graph_quads(g, graph_iri))
+    tx.replace_graph(graph_iri, graph_quads(g, graph_iri), article=False)
 
 
 def _run(todo: list[tuple[str, str]], jobs: int, progress: bool, with_json: bool = False) -> Iterator[FileResult]:

@@ -26,6 +26,7 @@ import fcntl
 import json
 import os
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,11 @@ WHERE {{
   GRAPH <{SHARED_GRAPH}> {{ ?s ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != <{SHARED_GRAPH}>) }}
 }}"""
+
+
+# A build that changed at least this share of the article graphs compacts the
+# new generation before making it current (see Store.transaction).
+COMPACT_SHARE = 0.1
 
 
 class StoreBusy(RuntimeError):
@@ -160,6 +166,14 @@ class Store:
                 if tx.dropped:
                     db.update(SWEEP_SHARED)
                 db.flush()
+                if tx.touched and tx.touched >= COMPACT_SHARE * len(tx.manifest.articles()):
+                    # Bulk loads leave many overlapping files and every lookup seeks in
+                    # each: compacted, point queries take half the time (1M triples:
+                    # count-mismatch 40 -> 20 ms) for ~1.7 s per million quads. A small
+                    # build on a big store skips it (RocksDB's own compaction suffices).
+                    t = time.perf_counter()
+                    db.optimize()
+                    tx.compact_seconds = time.perf_counter() - t
                 tx.manifest.save(self.path / f"{new}.json")
                 del db
                 tx.db = None  # type: ignore[assignment]
@@ -207,8 +221,11 @@ class Transaction:
         self.db = db
         self.manifest = manifest
         self.dropped = False  # a graph went or was replaced: sweep the shared graph on commit
+        self.touched = 0  # article graphs added, replaced or dropped (decides compaction)
+        self.compact_seconds = 0.0
 
-    def replace_graph(self, graph_iri: str, quads: Iterable["ox.Quad"]) -> None:
+    def replace_graph(self, graph_iri: str, quads: Iterable["ox.Quad"], article: bool = True) -> None:
+        """Put ``quads`` in place of the graph; ``article=False`` for the ontology (not counted)."""
         import pyoxigraph as ox
 
         g = ox.NamedNode(graph_iri)
@@ -216,6 +233,7 @@ class Transaction:
             self.db.remove_graph(g)
             self.dropped = True
         self.db.extend(quads)
+        self.touched += article
 
     def drop_graph(self, graph_iri: str) -> None:
         import pyoxigraph as ox
@@ -224,6 +242,7 @@ class Transaction:
         if self.db.contains_named_graph(g):
             self.db.remove_graph(g)
             self.dropped = True
+            self.touched += 1
 
     def has_graph(self, graph_iri: str) -> bool:
         import pyoxigraph as ox

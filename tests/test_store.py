@@ -135,6 +135,20 @@ def test_failed_build_leaves_the_store_as_it_was(tmp_path: Path, seed_paths: lis
     assert [p.name for p in store.glob("gen-*") if p.is_dir()] == [Store(store).current_name()]
 
 
+def test_builds_that_change_a_large_share_compact_the_store(tmp_path: Path, seed_paths: list[Path], monkeypatch) -> None:
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "COMPACT_SHARE", 0.5)
+    store, fresh = tmp_path / "s", tmp_path / "fresh"
+    first = build_store(seed_paths[:4], store)
+    assert "compact" in first.stages  # 4 new graphs in an empty store
+    small = build_store(seed_paths, store)
+    assert small.added == 1 and "compact" not in small.stages  # 1 of 5 graphs: below the share
+    assert "compact" not in build_store(seed_paths, store).stages  # nothing changed
+    build_store(seed_paths, fresh)
+    assert _quads(store) == _quads(fresh)
+
+
 def test_second_writer_is_refused(tmp_path: Path) -> None:
     st = Store(tmp_path / "s")
     with st.lock():
