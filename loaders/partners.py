@@ -72,12 +72,21 @@ REACHED_BEFORE = re.compile(r"(?:下沉|延伸|覆盖|落实)(?:到|至)(?:每�
 COUNTED_BEFORE = re.compile(rf"(?:{_COUNT}|每)个$")
 DIVIDED_AFTER = re.compile(r"^(?:划分|分为|分成|分别划)")
 # 等, 等14个, 等多个 right before a collective name: it closes a list (its items are the partners).
-SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?(?:行业)?$")
+# (等各界社会群防群治力量: words for "of every kind" may stand between)
+SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多数]+[个家支类]|多个|多家|相关|有关|各)?(?:行业|各界|社会|各方|多方){0,2}$")
 # Other police units, schools, deputies and the media, mass organisations: named in a policing story
 # for many reasons (交警 on the road, 人大 at a meeting), partners only where the clause says they work with it.
 CUE_ONLY_CATEGORIES = frozenset({"police", "education", "representative_media", "mass_org"})
 # 交警部门也在派出所设置了服务点, 法庭进驻派出所: a body that sets up inside the station works with it.
 AT_STATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:在|到|进驻|入驻|派驻)(?:派出所|该所|所里|警务室|警务站)")
+# 人民调解员进驻基层派出所, 司法人员、人民调解员驻所轮流值班: people stationed in the station work with it
+# (any partner type; the later items of the list are stationed with it).
+STATIONED_AFTER = re.compile(
+    r"^(?:[、和及与][^，,。；;、]{1,8}?)*[^，,。；;、]{0,4}"
+    r"(?:(?:进驻|入驻|派驻|常驻)(?:基层|辖区)?(?:派出所|该所|所里|警务室|警务站)|驻所)"
+)
+# 与乡镇沟通, 邀请乡镇领导: a bare level word is a body only right after a word of working with it.
+LEVEL_LEAD = re.compile(r"(?:与|和|同|向|联合|会同|协调|邀请|对接|联系|配合|协助|依托|携手|争取|动员|发动)$")
 # Words telling that the clause is about working together.
 CUES = (
     "联合", "会同", "协调", "携手", "联动", "协同", "共同", "一起", "一道", "配合", "协助",
@@ -92,6 +101,8 @@ CUES = (
 VISIT_BEFORE = re.compile(r"(?:参观|瞻仰|祭扫|游览|游玩|打卡|走访)了?$")
 # A weak type right after one of these is a place in an anecdote (送到医院, 冲进村委会).
 LOCATIVE = ("到", "进", "去", "往", "在", "至", "于", "推向", "走向", "延伸")
+# 在某某社区党群服务中心完成点名, 在某某镇便民服务中心大楼里: the body of a named place is where it happens.
+AT_NAMED_PLACE = re.compile(r"(?:^|[^所])在[\u4e00-\u9fff]{1,8}?(?:村|社区|镇|乡|街道)$")
 # 在乡党委政府的大力支持下: after 在, the body whose support something came with (no place).
 SUPPORT_AFTER = re.compile(r"^[^，,。；;]{0,4}?的?(?:大力|全力|积极|鼎力)?(?:支持|帮助|指导|领导|推动|协调|协助|配合|关心)(?:下|之下)")
 # 在村委会活动室, 某某开发区花山街道: the body names a room or an address, not a partner at work.
@@ -252,7 +263,10 @@ ITEM_LEAD = re.compile(
     r"(?<!下沉)(?<!延伸)(?<!覆盖)(?<!落实)至"  # 同步至司法所、…: sent to them (not 下沉至: the places reached)
 )
 # Words for people in a role (楼栋长, 保洁员, 社会贤达人士): an item of a partner list.
-ROLE_END = re.compile(r"(?:员|长|人士|骨干|代表|能人|贤达|明白人|积极分子|志愿者|律师|医生|干部|乡贤)$")
+_ROLE_WORDS = r"(?:员|长|人士|骨干|代表|能人|贤达|明白人|积极分子|志愿者|律师|医生|干部|乡贤|管家|人物|专干|书记)"
+ROLE_END = re.compile(_ROLE_WORDS + "$")
+# 民警、义警、保安、平安小管家多方联动: the role word that starts a last item running on into its verb.
+ROLE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?" + _ROLE_WORDS)
 # A kind word before a person's role that is part of the role's name (退休法官, 司法调解员, 治安户长).
 ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公益|治安|义务|特邀|金牌|执业|资深|心理)$")
 PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
@@ -278,6 +292,7 @@ class LexType:
     team: bool = False
     block: bool = False
     summary: bool = False
+    prefix: bool = False
 
 
 @dataclass
@@ -324,7 +339,7 @@ def lexicon() -> tuple[dict, dict[str, LexType]]:
                 types.setdefault(
                     key, LexType(
                         names, cats, "weak" in flags, "list" in flags, "sep" in flags, "team" in flags,
-                        "block" in flags, "summary" in flags,
+                        "block" in flags, "summary" in flags, "prefix" in flags,
                     )
                 )
     trie: dict = {}
@@ -497,6 +512,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
     matches = [m for m in _trie_matches(key) if not types[m[2]].block]  # 带头人, 大学生: no partner
     matches, written = _compounds(key, matches)
     normal = [(a, b) for a, b, v in matches if not types[v].list_only]
+    starts = {a for a, _, _ in matches}
     pools = _pool_spans(key) + _member_lists(key, matches)
     out: list[Occurrence] = []
     for m in VILLAGE_AND_COMMUNITY.finditer(key):
@@ -545,10 +561,13 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
                 continue  # 前身是某某边防派出所, or another named station only mentioned
         if t.sep_only and "\u4e00" <= nxt <= "\u9fff" and nxt not in LIST_TAIL:
             continue
+        if t.prefix and (b in starts or not LEVEL_LEAD.search(key, max(0, a - 4), a)):
+            continue  # 乡镇综治中心 (the level of the body after it), “平安乡镇” (a name)
         if t.list_only and not _in_list(key, a, b, normal, types, strict=t.weak):
             continue
         before = _rx(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$").sub("", key[max(0, a - 8) : a])
-        if before.endswith(LOCATIVE) and not before.endswith("所在") and not SUPPORT_AFTER.match(key[b:]):
+        if (before.endswith(LOCATIVE) and not before.endswith("所在") or AT_NAMED_PLACE.search(key, max(0, a - 12), a)) \
+                and not SUPPORT_AFTER.match(key[b:]):
             continue  # (在乡党委政府的大力支持下: with its support, not a place)
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
@@ -613,7 +632,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 小区、学校等关键区域: places, not bodies
         if "representative_media" in t.categories and COVERAGE_AFTER.match(key[b:]):
             continue
-        cue = _has_cue(key, a, b) or _beside_police(key, a, b)
+        cue = _has_cue(key, a, b) or _beside_police(key, a, b) or STATIONED_AFTER.match(key[b:]) is not None
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
         if key.startswith("群", b) and not key.startswith(("群众", "群防", "群体", "群团"), b):
@@ -642,7 +661,10 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
     return out
 
 
-PARTY_ROLE_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:战斗堡垒|先锋模范|先锋作用|模范作用|先锋|示范作用|亮党徽|亮身份)")
+# (让党员发挥作用“活”起来, 强化基层党组织的政治功能: the party's role, said of no body at work)
+PARTY_ROLE_AFTER = re.compile(
+    r"[^，,。；;]{0,4}?(?:战斗堡垒|先锋模范|先锋作用|模范作用|先锋|示范作用|亮党徽|亮身份|发挥作用|政治功能|组织功能)"
+)
 _QUOTE_RUN = re.compile(r"(?:[“「][^”」]{1,10}[”」][、，,]?\s*){3,}")
 SUMMARY_WORD = re.compile(r"^(?:多|各|等|相关|有关|其他)")
 
@@ -981,6 +1003,11 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
                 cut = item.find("等")
                 if cut >= 0:
                     b, item = a + cut, item[:cut]
+                elif not (ROLE_END.search(item) or BODY_SUFFIX.search(item)):
+                    # 民警、义警、保安、平安小管家多方联动: the last item runs on into the verb after it
+                    head = ROLE_HEAD.match(item)
+                    if head:
+                        b, item = a + head.end(), head.group(0)
             if any(x < b and a < y for x, y in taken) or a in starts:
                 continue
             if NOT_PARTNER.search(item) or not (ROLE_END.search(item) or BODY_SUFFIX.search(item)):

@@ -799,3 +799,42 @@ def test_a_case_counted_with_一起_is_no_word_of_working_together() -> None:
 def test_the_government_s_departments_are_one_partner_政府部门() -> None:
     names = {p.name for p in extract_text("柳湾警务室积极协调政府各部门，在社区两委的配合下搭建流管架构。", name="t.txt").partners}
     assert "政府部门" in names and "政府" not in names
+
+
+def test_people_stationed_in_the_station_work_with_it() -> None:
+    assert names(run("4名司法人员、3名人民调解员、1名法律顾问驻所轮流值班。")) == ["人民调解员", "法律顾问"]
+    assert names(run("人民调解员进驻基层派出所")) == ["人民调解员"]
+    assert names(run("3名人民调解员住在镇上。")) == []
+
+
+def test_a_bare_township_word_right_after_a_word_of_working_with_it() -> None:
+    assert names(run("青石派出所加强与乡镇沟通协调，深入村组走访。")) == ["乡镇"]
+    assert names(run("民警邀请乡镇领导召开协调会。")) == ["乡镇"]
+    # the level of the body after it, a name in quotes, or no word of working with it
+    assert names(run("青石派出所联合乡镇综治中心开展排查。")) == ["综治中心"]
+    assert names(run("接入“平安乡镇”视频资源，实现联动共治。")) == []
+    assert names(run("全县各乡镇联动开展巡逻。")) == []
+
+
+def test_the_last_list_item_running_on_into_its_verb_keeps_its_role_word() -> None:
+    assert "平安小管家" in names(run("“民警、辅警、保安、平安小管家”多方联动，组成巡逻队。"))
+    assert names(run("联合市妇联、社居委、楼栋小管家以社区警务室为试点。")) == ["妇联", "社居委", "楼栋小管家"]
+    assert names(run("充分发挥社区民警、片区书记、村干部队伍作用。")) == ["片区书记", "村干部"]
+
+
+def test_the_party_s_own_role_is_no_partner() -> None:
+    assert names(run("青石派出所共建共治，强化基层党组织的政治功能和组织功能。")) == []
+    assert names(run("让党员发挥作用“活”起来、党小组凝聚力量“动”起来。")) == []
+    assert names(run("青石派出所联合基层党组织开展调解。")) == ["基层党组织"]
+
+
+def test_the_body_of_a_named_place_after_在_is_where_something_happens() -> None:
+    assert names(run("民警在石桥村党群服务中心完成了点名，随后联合网格员走访。")) == ["网格员"]
+    assert names(run("在石桥镇便民服务中心大楼里，民警联合调解员接待群众。")) == ["调解员"]
+    assert names(run("在石桥镇党委政府的大力支持下，青石派出所开展调解。")) == ["镇党委", "镇政府"]
+
+
+def test_the_collective_of_mass_prevention_is_a_partner_unless_it_closes_a_list() -> None:
+    assert names(run("今年以来，派出所共依托群防群治力量解决各类案事件20余起。")) == ["群防群治力量"]
+    assert names(run("调解室联合司法所、网格员等各界社会群防群治力量开展调解。")) == ["司法所", "网格员"]
+    assert names(run("壮大群防群治力量，联动共治。")) == []
