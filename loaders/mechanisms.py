@@ -767,6 +767,11 @@ def _too_short(q: _Quote) -> bool:
     return len(q.core) < 2
 
 
+def _one_bare_head(q: _Quote) -> bool:
+    """“一联盟”聚合力, 通过“一平台”: one of a counted code's parts, labelled by its kind alone (framing)."""
+    return len(q.core) >= 3 and q.core[0] == "一" and q.core[1:] in q.heads and not q.post_head
+
+
 def _verb_said_twice(q: _Quote) -> bool:
     """到警务室“坐坐”“聊聊”: a verb said twice, not a name."""
     return len(q.core) == 2 and q.core[0] == q.core[1] and not _post_head(q.after, q.heads)
@@ -815,9 +820,16 @@ def _honour(q: _Quote) -> list[_Cand] | None:
     before = _HONOUR_TRIM.sub("", q.before)
     if _ends_with(before, neg["honour_verb"]) \
             or (any(v in before for v in neg["honour_verb"]) and _ends_with(_without_place_after(before), neg["honour_verb"])) \
-            or _ends_with(q.core, neg["honour"]) or q.core.startswith("最美"):
+            or _ends_with(q.core, neg["honour"]) or q.core.startswith("最美") or _in_honour_list(q):
         return [_Cand(q.core, q.qs, q.qe, kind="honour")]
     return None
+
+
+def _in_honour_list(q: _Quote) -> bool:
+    """荣获“A”、“B”、某系统“C”: a later item of the list of titles after an honour verb is an honour too."""
+    span = q.work[q.s0:q.chain_start].replace("\x00", "")
+    m = _rx(rf"(?:{_alt(_negatives()['honour_verb'])})[^，,。；;：:！？!?]*?“[^“”]*”(、[^“”，,。；;的]{{0,12}})$").search(span)
+    return m is not None
 
 
 def _without_place_after(before: str) -> str:
@@ -1149,7 +1161,7 @@ def _accepted(q: _Quote) -> list[_Cand]:
 # Every quote goes through these steps in order until one settles it (some rules rely on earlier ones).
 _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_plan_period, _names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
-             _way_left_behind, _two_clause_slogan, _too_short, _verb_said_twice,
+             _way_left_behind, _two_clause_slogan, _too_short, _one_bare_head, _verb_said_twice,
              _names_doctrine, _doctrine_in_place, _goal_word_after, _goal_or_pledge, _aim_or_theme),
     _honour,
     _cue_word_before,
@@ -1222,6 +1234,26 @@ _TEAM_AFTER = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:队伍|团队)(?!
 _SPACES_AFTER = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个处间类])?(?:功能空间|功能区|功能室|空间|区域|场所)")
 # (平台 alone is no sign: 用好“主题党日”“政治生日”等平台 names the station's own practices.)
 _THIRD_PARTY_MEDIA = re.compile(r"^等(?:[0-9一二三四五六七八九十多]+[个款家])?(?:网络|线上|新|学习)?(?:APP|App|app|软件|公众号|小程序|媒体|网站|客户端|微信群|群聊)")
+
+
+# 、…等群防群治力量, 、…等快递公司: a list of participants summed up by what they are (partners, EXTRACTION.md 4).
+_PARTICIPANTS_AFTER = re.compile(
+    r"^(?:[、和及][^，,。；;：:、]{1,14}){0,8}等[^，,。；;：:、]{0,8}?(?:力量|公司|企业|部门|单位|人员|群体|机构)")
+# 今后/下一步…将…: what the station plans to do, a goal rather than a practice it runs.
+_PLAN_AHEAD = re.compile(r"^[^。！？!?]{0,6}?(?:今后|未来|下一步|下步|接下来)[^。！？!?]*?将")
+
+
+def _listed_participant(work: str, c: _Cand) -> bool:
+    """民警、网格员、某某义警等群防群治力量: an item of a list of participants, a partner not a practice."""
+    before = work[max(0, c.start - 3):c.start].rstrip("“「『\"' ")
+    after = work[c.end:c.end + 80].lstrip("”」』\"' ")
+    return before.endswith("、") and _PARTICIPANTS_AFTER.match(after) is not None
+
+
+def _planned(clean: CleanDoc, work: str, c: _Cand) -> bool:
+    """今后将…构建某某长效机制: an unquoted name the station only plans to build (a goal)."""
+    s0, _ = _sentence_span(clean, c.start)
+    return c.kind == "unquoted" and _PLAN_AHEAD.match(work[s0:c.start]) is not None
 
 
 # A quotation in the text, with any ‘…’ cited inside it: names inside speech are not the station's.
@@ -2087,7 +2119,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     accepted = [c for c in accepted if normalize_name(c.name) not in stations
                 and (not _is_framing(c.name) or (c.kind == "counted" and c.components) or c.kind == "quoted")
                 and not _ends_with(c.name, _negatives()["suffix"])  # “长青”有秘诀, …目标: whatever path named it
-                and not _APPROX_COUNT.match(c.name)]  # 等十余个微信群: a number of things, not a name
+                and not _APPROX_COUNT.match(c.name)  # 等十余个微信群: a number of things, not a name
+                and not _listed_participant(work, c) and not _planned(clean, work, c)]
     accepted.sort(key=lambda c: c.start)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]

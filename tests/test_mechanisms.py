@@ -1034,3 +1034,39 @@ def test_a_mediation_room_with_and_without_人民_is_one_room() -> None:
     ext = extract_text("柳湾派出所设立的青松人民调解室成功化解邻里纠纷。青松调解室运行以来，化解纠纷300余起。",
                        "synthetic.txt")
     assert [(m.name, m.aliases) for m in ext.mechanisms] == [("青松人民调解室", ["青松调解室"])]
+
+
+def test_an_item_of_a_list_of_participants_is_a_partner_not_a_practice() -> None:
+    m = _mechs("同时，组织发动民警、辅警、网格员、城南义警等群防群治力量及时摸排各类矛盾纠纷。")
+    assert not _has(m, "城南义警")
+    m = _mechs("某派出所与辖区顺达、申运、星光驿站等快递物流公司携手开展反诈宣传。")
+    assert not _has(m, "星光驿站")
+    # the practice named on its own still counts
+    m = _mechs("某派出所创新推出“星火调解室”，组织民警、律师等力量化解纠纷。")
+    assert _has(m, "星火调解室")
+
+
+def test_an_unquoted_name_the_station_only_plans_to_build_is_a_goal() -> None:
+    m = _mechs("今后，某某派出所将把巡控工作与巡逻结合起来，构建全镇24小时巡防长效机制。")
+    assert not m
+    m = _mechs("近年来，某某派出所构建全镇24小时巡防长效机制，发案率明显下降。")
+    assert _has(m, "全镇24小时巡防长效机制")
+
+
+def test_one_part_labelled_by_its_kind_alone_is_no_name() -> None:
+    m = _mechs("某派出所探索“121”警务体系，即“一联盟”聚合力，组建“江畔守护者联盟”；“一机制”保应急，建立快速反应机制。")
+    assert _has(m, "江畔守护者联盟")
+    assert not any(n in ("一联盟", "一机制") for n in m)
+    assert not _mechs("指挥室通过“一平台”而“知全所”，对上接收指令。")
+
+
+def test_a_later_title_in_a_list_of_honours_won_is_an_honour() -> None:
+    m = _mechs("某派出所先后荣获“全国优秀公安基层单位”、“全省爱民模范集体”、全国铁路公安系统“十佳文明警队”，某省“五一先锋号”等荣誉。")
+    assert not _has(m, "十佳文明警队")
+    m = _mechs("荣获“枫桥式公安派出所”称号的某派出所创新“三心调解法”化解纠纷。")
+    assert _has(m, "三心调解法")
+
+
+def test_主防警务_is_the_national_doctrine_not_a_station_practice() -> None:
+    m = _mechs("某派出所将“主防警务”与“生态警务”紧密融合。")
+    assert "主防警务" not in m
