@@ -166,7 +166,13 @@ def run_oxigraph(db: Any, text: str, bindings: dict[str, Any] | None = None) -> 
             split, res = None, db.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as e:
         raise QuerySyntaxError(str(e)) from None
-    return _collect(res, split[1] if split else None)
+    order = split[1] if split else None
+    if isinstance(res, ox.QuerySolutions) and res.variables:
+        out = _collect_tsv(res, order)
+        if out is not None:
+            return out
+        res = db.query(split[0] if split else text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    return _collect(res, order)
 
 
 def _projects(res: Any, order: list[tuple[str, bool]]) -> bool:
@@ -207,19 +213,103 @@ def _collect(res: Any, order: list[tuple[str, bool]] | None = None) -> QueryResu
         for sol in res:
             terms = tuple(sol)
             rows.append((tuple([key(terms[i]) for i in at]), tuple(map(py, terms))))
-        if len({desc for _, desc in order}) == 1:  # one direction: one sort on the whole key
-            rows.sort(key=itemgetter(0), reverse=order[0][1])
-        else:
-            for j in reversed(range(len(at))):  # stable sorts, last key first
-                rows.sort(key=lambda r: r[0][j], reverse=order[j][1])
-        return QueryResult(cols, [r[1] for r in rows])
+        return QueryResult(cols, _sorted(rows, order))
     return QueryResult(["subject", "predicate", "object"], [(t.subject.value, t.predicate.value, _py(t.object)) for t in res])
+
+
+def _sorted(rows: list[tuple[tuple, tuple]], order: list[tuple[str, bool]]) -> list[tuple]:
+    """(sort key, row) pairs -> rows in ``order`` ((variable, descending) pairs)."""
+    if len({desc for _, desc in order}) == 1:  # one direction: one sort on the whole key
+        rows.sort(key=itemgetter(0), reverse=order[0][1])
+    else:
+        for j in reversed(range(len(order))):  # stable sorts, last key first
+            rows.sort(key=lambda r: r[0][j], reverse=order[j][1])
+    return [r[1] for r in rows]
+
+
+class _Unparsed(ValueError):
+    """A TSV cell of a form the fast path does not read (an RDF-star triple term)."""
+
+
+def _collect_tsv(res: Any, order: list[tuple[str, bool]] | None = None) -> QueryResult | None:
+    """Solutions -> rows through Oxigraph's TSV writer; None when a cell is of an unknown form.
+
+    Same rows as :func:`_collect`, but each distinct cell is parsed once
+    instead of making a Python term per cell: at 1M triples compare-outcomes'
+    30k rows x 15 columns took ~20% less time.
+    """
+    import pyoxigraph as ox
+
+    lines = res.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8").split("\n")
+    cols = [h[1:] for h in lines[0].split("\t")]
+    at = [cols.index(name) for name, _ in order] if order else []
+    seen: dict[str, tuple[Any, tuple]] = {}
+    get = seen.get
+    rows = []
+    try:
+        for line in lines[1:-1]:  # the writer ends every row, the last too, with a newline
+            cells = []
+            for c in line.split("\t"):
+                p = get(c)
+                if p is None:
+                    p = seen[c] = _tsv_cell(c)
+                cells.append(p)
+            rows.append((tuple([cells[i][1] for i in at]), tuple([p[0] for p in cells])))
+    except _Unparsed:
+        return None
+    if not order:
+        return QueryResult(cols, [r[1] for r in rows])
+    return QueryResult(cols, _sorted(rows, order))
+
+
+_TSV_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_TSV_CHARS = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _tsv_unescape(s: str) -> str:
+    if "\\" not in s:
+        return s
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        return chr(int(e[1:], 16)) if len(e) > 1 else _TSV_CHARS.get(e, e)
+
+    return _TSV_ESCAPE.sub(one, s)
+
+
+def _tsv_cell(c: str) -> tuple[Any, tuple]:
+    """One SPARQL TSV cell -> (the value :func:`_py` gives, the key :func:`order_key` gives)."""
+    if not c:
+        return None, (0, 0, "")
+    head = c[0]
+    if head == "<":
+        if c.startswith("<<"):
+            raise _Unparsed(c)
+        return c[1:-1], (2, 0, c[1:-1])
+    if head == "_":
+        return c[2:], (1, 0, c[2:])
+    if head == '"':
+        end = c.rindex('"')
+        v, rest = _tsv_unescape(c[1:end]), c[end + 1:]
+        if rest.startswith("@"):
+            lang = rest[1:]
+            return v, _literal_key(v, _RDF_LANG if "--" not in lang else _RDF_DIR_LANG, lang)
+        dt = rest[3:-1] if rest else XSD + "string"
+    elif c in ("true", "false"):
+        v, dt = c, XSD + "boolean"
+    elif "e" in c or "E" in c:  # numbers the writer leaves bare: integer, decimal, double
+        v, dt = c, XSD + "double"
+    elif "." in c:
+        v, dt = c, XSD + "decimal"
+    else:
+        v, dt = c, XSD + "integer"
+    return _typed(v, dt), _literal_key(v, dt, "")
 
 
 _NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
                                "nonNegativeInteger", "positiveInteger", "negativeInteger",
                                "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _RDF_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_RDF_DIR_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 
 
 def order_key(term: Any) -> tuple:
@@ -238,19 +328,24 @@ def order_key(term: Any) -> tuple:
         return (2, 0, term.value)
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype is not None else XSD + "string"
-        if dt in _NUMERIC:
-            try:
-                return (3, 0, float(term.value), term.value)
-            except ValueError:
-                pass
-        elif dt == XSD + "boolean":
-            return (3, 1, term.value in ("true", "1"), "")
-        elif dt in (XSD + "date", XSD + "dateTime", XSD + "time", XSD + "gYear"):
-            return (3, 2, term.value, dt)
-        elif dt in (XSD + "string", _RDF_LANG):
-            return (3, 3, term.value, term.language or "")
-        return (3, 4, dt, term.value)
+        return _literal_key(term.value, dt, term.language or "")
     return (4, 0, str(term))
+
+
+def _literal_key(v: str, dt: str, lang: str) -> tuple:
+    """order_key of a literal from its lexical form, datatype IRI and language tag."""
+    if dt in _NUMERIC:
+        try:
+            return (3, 0, float(v), v)
+        except ValueError:
+            pass
+    elif dt == XSD + "boolean":
+        return (3, 1, v in ("true", "1"), "")
+    elif dt in (XSD + "date", XSD + "dateTime", XSD + "time", XSD + "gYear"):
+        return (3, 2, v, dt)
+    elif dt in (XSD + "string", _RDF_LANG):
+        return (3, 3, v, lang)
+    return (3, 4, dt, v)
 
 
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
