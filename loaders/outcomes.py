@@ -725,6 +725,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         after = clause[group[-1].end:]
         if len(group) >= 2 and group[0].unit == "个" and group[1].unit == "%" and group[0].end == group[1].start:
             continue  # 做到走访率、录入率…3个100%: a list of work standards, not results
+        if first.chinese and first.unit in _ACTOR_UNITS and not clause[:first.start].strip(" 这那该些"):
+            continue  # 两个村民走进调解室, 两支巡逻队交替巡查: a worded count opening its clause is who acts
         deployed = _deployed(clause, first) if len(group) == 1 else None
         if deployed and not (_period_before(sent, cs + first.start) or AGGREGATE.search(sent[:cs + first.start])):
             continue  # 组织8名民警对标32所学校: without a period, a standing assignment of staff
@@ -740,6 +742,10 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             team, used = size
             prev_end = consumed = max(consumed, group[-1].end + used)
             out.append(_members_of(sent, cs, first, team, "人"))
+            continue
+        roster = _roster(sent, cs, clause[:first.start]) if people and not first.chinese else None
+        if roster:  # 巡防队目前共有队员25名: the members a team has (not the station's staff)
+            out.append(_members_of(sent, cs, first, roster, first.unit, metric=roster))
             continue
         recruited = _RECRUITED.search(clause[:first.start]) if people and not first.chinese else None
         role = _AS_ROLE.match(after) if recruited else None
@@ -791,8 +797,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue  # 安装探头107个，坏了90个 / 年均发生1000余起…居高不下: the problem, not a result
         if re.match(r"\s*即", clause) and not d:
             continue
-        if not d and first.unit == "%" and _SHARE.search(head):
-            continue  # 这类警情占到警情总量的40%: a share describes the workload, not a result
+        if not d and first.unit == "%" and (_SHARE.search(head) or _SHARE_PLAIN.search(head)):
+            continue  # 这类警情占到警情总量的40%, 纠纷占比达75%: a share describes the workload, not a result
         share = _PEOPLE_SHARE.match(after) if first.unit == "%" and len(clean_metric(head)) < 2 else None
         if share:
             # 九成当事人表示满意: a share of people names its own measure, never the last metric's
@@ -900,8 +906,12 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
                 fam = "service"  # 各类通知同比减少43%: a measured change of the station's own workload
             if fam is None:
                 continue
+            if q.unit in ("名", "人", "位") and _professionals(it, clause[q.end:]):
+                continue  # 8名人民调解员、3名法律顾问驻所值班: the mechanism's staff, not work done
             if fam == "disputes" and q.unit == "家":
                 continue  # 4家人因矛盾报警, 化解两家矛盾: the parties of a dispute, not disputes handled
+            if not d and _CALLS_MADE.search(it):
+                continue  # 报警达20余次, 一年报警80余次: calls someone made (a story's problem, workload)
             out.append(_Found(
                 metric=it, start=cs + q.start, end=cs + q.end, value=q.value, unit=q.unit,
                 direction=d, qualifier=q.qualifier,
@@ -986,6 +996,7 @@ _CAUSER = re.compile(r"(?:使|让|促使|推动)得?$")
 _CAUSED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:在[\u4e00-\u9fff]{1,6}?)?(?:得到|得以|被|均|全部|已|都)*(?:妥善|有效|成功|圆满|依法|及时|顺利)*"
                      r"(?P<verb>化解|解决|调解成功|办结|侦破|破获|整改|消除|追回|挽回|找回)")
 _SHARE = re.compile(r"占(?:到|了|据)?[^，。；]{0,20}的$")
+_SHARE_PLAIN = re.compile(r"占(?:比|到|据)?了?(?:全局|全所|全县|全市|总量|总数)?(?:达到?|为|约|超过?|近|逾)?\s*$")
 _PEOPLE_SHARE = re.compile(r"(?:以上)?的?(?P<who>(?:受访|参评|来访|涉事)?(?:群众|居民|村民|市民|当事人|游客|商户|受访者"
                            r"|家长|师生|企业|住户|群众们))")
 _OPINION = re.compile(r"满意|认可|好评|点赞")
@@ -1035,6 +1046,39 @@ _QUOTED_TEAM = re.compile(r"[^，,。；;“]{0,12}?的?[“\"「]([\u4e00-\u9ff
 # 发展108名人头熟、品德好的村民作为警务助理: people recruited into a role
 _RECRUITED = re.compile(r"(发展|招募|吸纳|聘请|选聘|培养|培育)了?$")
 _AS_ROLE = re.compile(r"[^，,。；;]{0,16}?(?:作为|担任|成为)([\u4e00-\u9fff]{2,6}?)(?=[，,。；;！？]|$)")
+
+
+# professionals who staff a mechanism (a room's mediators, lawyers): counted, they are its staffing
+_PROFESSIONAL = re.compile(r"调解员|律师|法律顾问|法官|检察官|司法人员|心理咨询师")
+_VOLUNTEER = re.compile(r"志愿|义警|义务")
+_PROFESSIONAL_AFTER = re.compile(r"[^，,。；;]{0,16}?(?:调解员|律师|法律顾问|法官|检察官|司法人员|心理咨询师)")
+
+
+def _professionals(metric: str, after: str) -> bool:
+    """The people counted are professionals (named in the metric or right after the figure), not volunteers."""
+    if _VOLUNTEER.search(metric + after[:20]):
+        return False  # 60名律师志愿者: volunteers drawn in are mobilisation
+    return bool(_PROFESSIONAL.search(metric) or _PROFESSIONAL_AFTER.match(after))
+
+
+# 两个村民, 两支巡逻队: units of a worded count that can be the subject of its clause
+_ACTOR_UNITS = frozenset(("人", "名", "位", "个", "支", "户", "家"))
+# a count of calls made to the police with no change: never the station's result (接报警 is calls received)
+_CALLS_MADE = re.compile(r"(?<![接受])报警(?:次数)?$")
+# 巡防队目前共有队员25名, “某某支队”……，骨干成员30名: a team's members counted after the word for them
+_ROSTER_WORD = re.compile(r"(?:目前|现在|现)?(?:共有|现有|已有|拥有|有)?((?:骨干|核心|正式)?(?:队员|成员|会员))(?:共|总数|达到?|已达)?$")
+_ROSTER_TEAM = re.compile(r"(?:^|[，,：:])[“\"「]?([\u4e00-\u9fff]{1,12}?(?:支队|团队|队伍|分队|小组|协会|联盟|队))[”\"」]?(?![员长])")
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fff“”\"「」]*")
+
+
+def _roster(sent: str, cs: int, before: str) -> str | None:
+    """The metric (team + 队员) when a count of people follows the word for a team's members
+    and the team opens this or an earlier clause of the sentence; None otherwise."""
+    word = _ROSTER_WORD.search(before)
+    if not word or word.start() > 0 and not _WORDS_ONLY.fullmatch(before, 0, word.start()):
+        return None
+    teams = [t for t in _ROSTER_TEAM.finditer(sent, 0, cs + len(before)) if t.end() <= cs + word.start()]
+    return teams[-1].group(1) + word.group(1) if teams else None
 
 
 def _team_group(group: list[Quantity]) -> bool:
@@ -1570,9 +1614,17 @@ def extract_outcomes(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
     body = [o for o, h in found if not h]
     for o, h in found:
         # a headline figure restated in the body counts once (the body sentence)
-        if h and any(b.value == o.value and b.unit == o.unit and b.direction == o.direction for b in body):
+        if h and any(_restates(b, o) for b in body):
             continue
         ext.outcomes.append(o)
+
+
+def _restates(body: Outcome, head: Outcome) -> bool:
+    """The body outcome restates the headline one: the same figure, or with no figure
+    (零发生, 持续提升) the same subject too, since any two such records share value None."""
+    if (body.value, body.unit, body.direction) != (head.value, head.unit, head.direction):
+        return False
+    return head.value is not None or head.metric in body.metric or body.metric in head.metric
 
 
 _LEAD_PERIOD = re.compile(r"\s*(?:" + PERIOD.pattern + r")[，,]")

@@ -824,3 +824,48 @@ def test_a_date_after_the_figure_does_not_make_it_a_story_detail() -> None:
     got = [(f.metric, f.value) for f in sentence_outcomes(
         "上报线索268条，警方根据线索抓获违法犯罪嫌疑人12名……7月25日，在派出所召开的宣讲会上，民警介绍了经验。")]
     assert got == [("上报线索", 268.0), ("抓获违法犯罪嫌疑人", 12.0)]
+
+
+def test_a_headline_zero_record_is_dropped_only_when_the_body_restates_its_subject() -> None:
+    text = "重大安全事故和命案连续多年“零发生”\n\n2021年，护村队配合派出所开展巡逻，实现交通事故“零发生”。"
+    got = {(o.metric, o.direction) for o in run(text)}
+    assert got == {("重大安全事故", "zero"), ("命案", "zero"), ("交通事故", "zero")}  # no value: not one record
+    text = "命案“零发生”\n\n2021年，该村实现命案“零发生”。"
+    assert [(o.metric, o.period) for o in run(text)] == [("命案", "2021")]
+
+
+def test_members_counted_after_the_word_for_them_are_the_team_size() -> None:
+    got = [(f.metric, f.value, f.family) for f in sentence_outcomes("巡防队目前共有队员25名，队长由社区民警担任。")]
+    assert got == [("巡防队队员", 25.0, "mobilisation")]
+    got = [(f.metric, f.value) for f in sentence_outcomes("“某某护卫队”目前编内人员共90名，骨干成员30名。")]
+    assert got == [("某某护卫队骨干成员", 30.0)]
+    assert sentence_outcomes("该所现有民警12名，辅警20名。") == []  # the station's own staff is profile
+
+
+def test_calls_someone_made_to_the_police_are_no_result() -> None:
+    assert sentence_outcomes("两家人为宅基地争了三年，报警达20余次，始终谈不拢。") == []
+    assert sentence_outcomes("周边居民投诉噪音扰民，一年报警80余次。") == []
+    got = [(f.metric, f.value, f.direction) for f in sentence_outcomes("今年以来，辖区群众报警量同比下降15%。")]
+    assert got == [("群众报警量", 15.0, "decrease")]
+
+
+def test_a_worded_count_opening_its_clause_names_who_acts() -> None:
+    assert sentence_outcomes("说完，两个村民走进了调解室。") == []
+    assert sentence_outcomes("两支巡逻队交替巡查，辖区秩序井然。") == []
+    assert sentence_outcomes("几轮调解之后，二人矛盾终于得到化解。") == []
+    got = [(f.metric, f.value) for f in sentence_outcomes("今年以来，抓获嫌疑人三名。")]
+    assert got == [("抓获嫌疑人", 3.0)]
+
+
+def test_professionals_staffing_a_mechanism_are_not_mobilisation() -> None:
+    assert sentence_outcomes("调解室有8名人民调解员、3名法律顾问驻所轮流值班。") == []
+    assert sentence_outcomes("分局聘请了15名专职人民调解员分配到各派出所。") == []
+    got = [(f.metric[:5], f.value) for f in sentence_outcomes("该所组织60名律师志愿者参与调解。")]
+    assert got == [("律师志愿者", 60.0)]  # volunteers drawn in are still mobilisation
+
+
+def test_a_share_of_the_caseload_is_no_result() -> None:
+    assert sentence_outcomes("而在这当中，邻里纠纷占比达75%。") == []
+    assert sentence_outcomes("该镇在案事件占比全县55%的集镇设立调解室。") == []
+    got = [(f.metric, f.value, f.direction) for f in sentence_outcomes("纠纷类警情占比同比下降12%。")]
+    assert got == [("纠纷类警情占比", 12.0, "decrease")]
