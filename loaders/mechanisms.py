@@ -1482,6 +1482,13 @@ def _listed_right_before(work: str, start: int, cue_words: tuple[str, ...]) -> l
     return [x for x in items if x]
 
 
+@lru_cache(maxsize=4)
+def _reversed_alt(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words written backwards, as one pattern: its first match in a reversed text is
+    where the last of the words ends in the text (one search instead of a find per word)."""
+    return re.compile("|".join(re.escape(w[::-1]) for w in words))
+
+
 def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]],
               stems: tuple[str, ...] = ()) -> list[_Cand]:
     """Unquoted names ending in a head word that carry a mark of a name (``stems``: the
@@ -1490,6 +1497,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
     cands: list[_Cand] = []
     cue_words = _cues()["create"] + _cues()["adopt"]
     stops = tuple(sorted(set(BOUNDARY_WORDS + cue_words), key=len, reverse=True))
+    stops_reversed = _reversed_alt(stops)
     head_spans = [(h0, h1) for h0, h1, _, _ in headings]
     quote_spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(work)]
     para_starts = {p.start + (len(clean.simp[p.start:p.end]) - len(clean.simp[p.start:p.end].lstrip())) for p in clean.paragraphs}
@@ -1508,14 +1516,12 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         while k > 0 and _NAME_CHAR.match(work[k - 1]):
             k -= 1
         span = work[k:hs]
-        if k > 0 and work[k - 1] in CLOSE_Q and not any(w in span for w in stops):
+        # cut at the last boundary word (cue verbs, 的, 和 ...): where the last one ends, read
+        # as the first one found in the reversed span
+        last = stops_reversed.search(span[::-1])
+        if k > 0 and work[k - 1] in CLOSE_Q and last is None:
             continue  # “青松”党建联盟: the quote is the name
-        # cut at the last boundary word (cue verbs, 的, 和 ...)
-        cut = 0
-        for w in stops:
-            pos = span.rfind(w)
-            if pos >= 0:
-                cut = max(cut, pos + len(w))
+        cut = len(span) - last.start() if last else 0
         stem = next((st for st in stems if span.endswith(st) and len(span) - len(st) < cut), None)
         if stem:  # 新街口模式: a boundary word (新) inside the station's name does not cut it
             cut = len(span) - len(stem)

@@ -406,29 +406,70 @@ def _trie_matches(text: str) -> list[tuple[int, int, str]]:
 SENTENCE_END = "。！？!?\n"
 
 
+_SENTENCE_END_RE = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+_CUE_RE = re.compile("|".join(re.escape(c) for c in CUES))
+
+
+class _TextFacts:
+    """Where one text's sentences and clauses end, and its cue answers, found once per text.
+
+    The rules ask for the clause or sentence around a match thousands of times per
+    article; a bisect over the end marks found once replaces a scan per question.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        self.clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(text)]
+        self.cues: dict[tuple[int, int], bool] = {}
+
+
+_FACTS: list[_TextFacts] = []  # the few texts asked about last (the article's key text among them)
+
+
+def _facts(text: str) -> _TextFacts:
+    """The :class:`_TextFacts` of this very text object (by identity: nothing is shared between articles)."""
+    for f in _FACTS:
+        if f.text is text:
+            return f
+    f = _TextFacts(text)
+    _FACTS.insert(0, f)
+    del _FACTS[4:]
+    return f
+
+
+def _around(ends: list[int], n: int, a: int, b: int) -> tuple[int, int]:
+    """From after the last end mark before ``a`` to the first one at or after ``b`` (else ``n``)."""
+    i = bisect.bisect_left(ends, a)
+    j = bisect.bisect_left(ends, b)
+    return (ends[i - 1] + 1 if i else 0), (ends[j] if j < len(ends) else max(b, n))
+
+
 def _sentence(key: str, a: int, b: int) -> tuple[int, int]:
     """The sentence around ``key[a:b]`` (ends at 。！？ or a line break)."""
-    s = max(key.rfind(c, 0, a) for c in SENTENCE_END) + 1
-    ends = [e for e in (key.find(c, b) for c in SENTENCE_END) if e >= 0]
-    return s, min(ends, default=len(key))
+    s, e = _around(_facts(key).sentence_ends, len(key), a, b)
+    return s, (e if e < len(key) else len(key))
 
 
 def _clause(key: str, a: int, b: int) -> tuple[int, int]:
-    s = a
-    while s > 0 and key[s - 1] not in CLAUSE_END:
-        s -= 1
-    e = b
-    while e < len(key) and key[e] not in CLAUSE_END:
-        e += 1
-    return s, e
+    return _around(_facts(key).clause_ends, len(key), a, b)
 
 
 def _has_cue(key: str, a: int, b: int) -> bool:
+    memo = _facts(key).cues
+    hit = memo.get((a, b))
+    if hit is None:
+        hit = memo[(a, b)] = _find_cue(key, a, b)
+    return hit
+
+
+def _find_cue(key: str, a: int, b: int) -> bool:
     s, e = _clause(key, a, b)
     text = key[s:a] + "|" + key[b:e]
     if "一起" in text:
         text = CASE_COUNT.sub("", text)
-    return any(c in text for c in CUES) or DEVELOP_BEFORE.search(key, s, a) is not None
+    return _CUE_RE.search(text) is not None or DEVELOP_BEFORE.search(key, s, a) is not None
 
 
 def _named_place(key: str, a: int, b: int) -> bool:

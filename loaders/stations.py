@@ -48,8 +48,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from .document import CleanDoc
 from .model import Extraction, Honour, Station
@@ -939,8 +941,10 @@ def _county_counts(text: str) -> Counter:
     return counts
 
 
-def _towns_in_text(text: str) -> dict[str, str]:
-    """Town short name -> full name for every town named in the text."""
+@lru_cache(maxsize=4)
+def _towns_in_text(text: str) -> Mapping[str, str]:
+    """Town short name -> full name for every town named in the text (read-only: built once per
+    article, as :func:`gazetteer._find_cached` scans it once, for every station located in it)."""
     from .gazetteer import TOWN_SUFFIXES, _ethnic_base, _find_cached
 
     out: dict[str, str] = {}
@@ -953,7 +957,7 @@ def _towns_in_text(text: str) -> dict[str, str]:
             if base := _ethnic_base(m.name):
                 out.setdefault(base, m.name)  # 户撒 for 户撒阿昌族乡
             out.setdefault(m.name, m.name)
-    return out
+    return MappingProxyType(out)
 
 
 def _stated_town(core: str, simp: str) -> str | None:

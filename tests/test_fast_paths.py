@@ -80,3 +80,40 @@ def test_store_triple_count_leaves_out_the_default_graph(tmp_path) -> None:
         db.add(ox.Quad(s, p, ox.Literal("x"), ox.NamedNode(g)))
     count = int(next(iter(db.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))[0].value)
     assert named_graph_quads(db) == count == 2
+
+
+def test_partner_clause_and_sentence_bounds_as_by_a_scan() -> None:
+    from loaders.partners import CLAUSE_END, SENTENCE_END, _clause, _has_cue, _sentence
+
+    def clause(key: str, a: int, b: int) -> tuple[int, int]:
+        s, e = a, b
+        while s > 0 and key[s - 1] not in CLAUSE_END:
+            s -= 1
+        while e < len(key) and key[e] not in CLAUSE_END:
+            e += 1
+        return s, e
+
+    def sentence(key: str, a: int, b: int) -> tuple[int, int]:
+        s = max(key.rfind(c, 0, a) for c in SENTENCE_END) + 1
+        ends = [e for e in (key.find(c, b) for c in SENTENCE_END) if e >= 0]
+        return s, min(ends, default=len(key))
+
+    rng = random.Random(9)
+    for key in _random_texts("，。！？\n;:联合村委会与学校", 3000, 40, seed=9):
+        a = rng.randint(0, len(key))
+        b = rng.randint(a, len(key) + 2)
+        assert _clause(key, a, b) == clause(key, a, b)
+        assert _sentence(key, a, b) == sentence(key, a, b)
+        s, e = clause(key, a, b)
+        assert _has_cue(key, a, b) == ("联合" in key[s:a] + "|" + key[b:e])
+
+
+def test_mechanism_name_cut_at_the_last_boundary_word_as_by_rfind() -> None:
+    from loaders.mechanisms import BOUNDARY_WORDS, _reversed_alt
+
+    stops = tuple(sorted(set(BOUNDARY_WORDS) | {"建立", "创新", "推行"}, key=len, reverse=True))
+    pattern = _reversed_alt(stops)
+    for span in _random_texts("的了和与一项一个新民警建立创新推行调解机制", 3000, 16, seed=10):
+        cut = max((span.rfind(w) + len(w) for w in stops if w in span), default=0)
+        last = pattern.search(span[::-1])
+        assert (len(span) - last.start() if last else 0) == cut
