@@ -414,7 +414,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     raw = [(ls, hs, e, *_split_chain(simp[ls:hs], simp)) for ls, hs, e in _raw_mentions(clean)]
     strong: set[str] = set()
     for _, _, _, chain, core in raw:
-        if chain and (_plausible(core) or core in _CHAINED_NAMES):
+        if chain and (_plausible(core, _CHAINED_LONGEST if _LONG_NAME_END.search(core) else 6) or core in _CHAINED_NAMES):
             strong.add(core)
     if title:
         t = to_simplified(title)
@@ -450,6 +450,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         if not chain and _honour_quoted(simp, ls, end):
             continue
         if chain and core in known:
+            core = _named_after_clause(core, known)
             out.append(_Mention(hs - len(core), end, core, chain))
             continue
         best = max((k for k in known if left.endswith(k)), key=len, default=None)
@@ -746,10 +747,24 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
 _CHAINED_NAMES = frozenset({"城区", "城郊", "城关", "新区"})
 
 
-def _plausible(core: str) -> bool:
-    """A short name: 1-6 characters, no function word inside, not a generic use,
+# After a bureau chain the name of a zone or park may be longer (某某分局电子商务产业园派出所).
+_CHAINED_LONGEST = 9
+_LONG_NAME_END = re.compile(r"(?:园|园区|开发区|新区|高新区|经开区|保税区|度假区|景区|港区|自贸区|示范区|管理区|试验区|工业区|商务区)$")
+
+
+def _named_after_clause(core: str, known: set[str]) -> str:
+    """某县公安局有个红山派出所, 某分局一直重视解州派出所: words of a clause between the bureau and a
+    name the text also writes alone are not part of it (two or more characters, no place)."""
+    k = max((k for k in known if len(core) - len(k) >= 2 and core.endswith(k)), key=len, default=None)
+    if k is None or _is_place_name(core[: -len(k)]) or _is_place_name(core[: -len(k)][-2:]):
+        return core
+    return k
+
+
+def _plausible(core: str, longest: int = 6) -> bool:
+    """A short name: 1-6 characters (``longest``), no function word inside, not a generic use,
     not a bare facility (火车站) or a count (这三家, 两个)."""
-    if not 1 <= len(core) <= 6 or is_generic(core) or core in _FACILITIES or _COUNTED.match(core) or core == "治安":
+    if not 1 <= len(core) <= longest or is_generic(core) or core in _FACILITIES or _COUNTED.match(core) or core == "治安":
         return False
     return not any(ch in "的了是在" for ch in core)
 
@@ -911,6 +926,25 @@ def _chain_places(chain: str) -> dict[str, str]:
         else:
             del out["county"]
     return out
+
+
+# 阳江市高新技术产业开发区内的平冈派出所: a zone of a named place, then 的 and the station
+_ZONE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:开发区|高新区|新区|经开区|保税区|度假区|产业园|工业园|园区|"
+                          r"自贸区|示范区|管理区|试验区|景区)(?:内|辖区内?|境内)?的$")
+
+
+def _zone_place_before(simp: str, mention: _Mention) -> dict[str, str]:
+    """The prefecture or county of a development zone named with its place right before the
+    station (阳江市高新技术产业开发区内的平冈派出所): the station lies there."""
+    from .gazetteer import gazetteer
+
+    before = simp[max(0, mention.start - 30) : mention.start]
+    before = re.split(r"[，,。；;：:！？!?\s]", before)[-1]
+    places = [pm for pm in gazetteer().find(before) if _ZONE_BEFORE.fullmatch(before, pm.end)]
+    if not places:
+        return {}
+    levels = _levels(places[-1].units)
+    return next(({level: places[-1].name} for level in ("county", "prefecture", "province") if level in levels), {})
 
 
 def _located_clause(simp: str, mention: _Mention) -> dict[str, str]:
@@ -1119,6 +1153,9 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
             given.setdefault(k, v)
         for k, v in _located_clause(simp, m).items():
             given.setdefault(k, v)
+        if not m.chain:
+            for k, v in _zone_place_before(simp, m).items():
+                given.setdefault(k, v)
     towns = _towns_in_text(simp)
     base = kind_base(st.core)  # 青松边境 -> 青松: its town is 青松镇
     town = given.get("town") or towns.get(st.core) or towns.get(base) or _stated_town(base, simp)

@@ -869,3 +869,8 @@ def test_a_share_of_the_caseload_is_no_result() -> None:
     assert sentence_outcomes("该镇在案事件占比全县55%的集镇设立调解室。") == []
     got = [(f.metric, f.value, f.direction) for f in sentence_outcomes("纠纷类警情占比同比下降12%。")]
     assert got == [("纠纷类警情占比", 12.0, "decrease")]
+
+
+def test_a_period_from_the_start_of_a_year_is_kept_whole() -> None:
+    [o] = [o for o in run("2015年初至今，该所辖区刑事案件下降30%。") if o.value == 30]
+    assert o.period == "2015年初至今"

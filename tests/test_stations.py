@@ -707,3 +707,28 @@ def test_a_county_short_name_two_prefectures_share_is_settled_by_the_town_named_
             "西周派出所推出了“警企说事”，搭建起警企沟通平台。象山西周派出所民警走访企业。")
     st = next(s for s in extract_text(text, name="t.txt").stations if s.role == "subject")
     assert (st.province, st.prefecture, st.county, st.town) == ("浙江省", "宁波市", "象山县", None)
+
+
+@pytest.mark.parametrize("text", [
+    "青河县公安局有个石岭派出所，很多人没去过。石岭派出所地处山区，民警常年走村入户。",
+    "城东公安分局一直重视石岭派出所的建设。近年来，石岭派出所坚持发动群众。",
+])
+def test_clause_words_between_the_bureau_and_a_name_written_alone_are_not_the_name(text: str) -> None:
+    names = [s.name for s in run(text)]
+    assert names == ["石岭派出所"]
+
+
+def test_a_long_name_after_a_bureau_chain_is_kept_whole() -> None:
+    stations = run("江苏省宿迁市公安局宿豫分局物流电商产业园派出所民警走访企业。该所辖区企业多。")
+    assert [s.name for s in stations] == ["物流电商产业园派出所"]
+    assert stations[0].prefecture == "宿迁市"
+
+
+def test_a_zone_of_a_named_prefecture_right_before_the_station_places_it() -> None:
+    [st] = run("韶关市高新技术产业开发区内的石岭派出所，是区里唯一的派出所。石岭派出所民警28人。")
+    assert (st.province, st.prefecture) == ("广东省", "韶关市")
+
+
+def test_a_long_stretch_after_a_bureau_that_names_no_zone_is_not_one_name() -> None:
+    names = [s.name for s in run("1950年改为某市公安局总局直属石岭山派出所。石岭山派出所现有民警5人。")]
+    assert "总局直属石岭山派出所" not in names
