@@ -297,7 +297,9 @@ class _BulkLoader:
     replaced the transactional way.
     """
 
-    def __init__(self, tx: Any, graphs: set[str], limit: int = 32_000_000) -> None:
+    # 64 MB of N-Quads per bulk load: fewer, larger ingests leave RocksDB less to compact
+    # (3,000 articles: main-process CPU 50 -> 38 s against 32 MB; main peak RSS 300 -> 475 MB).
+    def __init__(self, tx: Any, graphs: set[str], limit: int = 64_000_000) -> None:
         self.tx, self.limit = tx, limit
         self.stored = graphs  # named graphs in the store (kept up to date)
         self.batch: list[bytes] = []
