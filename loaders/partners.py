@@ -469,7 +469,8 @@ def _find_cue(key: str, a: int, b: int) -> bool:
     text = key[s:a] + "|" + key[b:e]
     if "一起" in text:
         text = CASE_COUNT.sub("", text)
-    return _CUE_RE.search(text) is not None or DEVELOP_BEFORE.search(key, s, a) is not None
+    return _CUE_RE.search(text) is not None or DEVELOP_BEFORE.search(key, s, a) is not None \
+        or SUMMONED.search(text) is not None
 
 
 def _named_place(key: str, a: int, b: int) -> bool:
@@ -481,6 +482,22 @@ def _named_place(key: str, a: int, b: int) -> bool:
     if not NAMED_AT_CLAUSE_START.match(name) or _has_cue(key, a, b):
         return False
     return PLACE_LEVEL.search(name.lstrip("在于")) is not None or DESCRIBED_AFTER.match(key[b : b + 2]) is not None
+
+
+# 主动向党委、政府汇报, 向当地政府作了汇报: the station reports its work to the body (a police unit
+# it reports to is its superior, not a partner; residents 反映 to a body: no cooperation).
+REPORT_TO_BEFORE = re.compile(r"向[^，,。；;向]{0,8}$")
+REPORT_TO_AFTER = re.compile(r"[^，,。；;]{0,8}?汇报")
+
+
+def _reported_to(key: str, a: int, b: int) -> bool:
+    """The body is the one the clause's 向…汇报 reports to."""
+    s, e = _clause(key, a, b)
+    return REPORT_TO_BEFORE.search(key, s, a) is not None and REPORT_TO_AFTER.match(key, b, e) is not None
+
+
+# 把村干部和司法所的同志都叫上, 通知村支书、组长赶到现场: people the station calls in to act with it.
+SUMMONED = re.compile(r"叫上|喊上|通知[^，,。；;|]{0,30}?[|][^，,。；;]{0,30}?(?:赶到|到场|赶来|前来)")
 
 
 # 发展义警, 发展了一批信息员: 发展 recruits the people after it (not 景区高质量发展, 发展成为).
@@ -673,7 +690,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 小区、学校等关键区域: places, not bodies
         if "representative_media" in t.categories and COVERAGE_AFTER.match(key[b:]):
             continue
-        cue = _has_cue(key, a, b) or _beside_police(key, a, b) or STATIONED_AFTER.match(key[b:]) is not None
+        cue = _has_cue(key, a, b) or _beside_police(key, a, b) or STATIONED_AFTER.match(key[b:]) is not None \
+            or "police" not in t.categories and _reported_to(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
         if key.startswith("群", b) and not key.startswith(("群众", "群防", "群体", "群团"), b):
@@ -1066,6 +1084,14 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
     return out
 
 
+# 整合“警民联防”“红袖标”“黄马甲”等群防群治组织, 培育“红袖章”、“楼栋长”等社会治安力量: each quoted
+# item of a list that a collective of residents' groups closes is one of those groups.
+QUOTED_LIST = re.compile(
+    r"(?:[“「][\u4e00-\u9fff]{2,6}[”」][、，,]?){2,}(等[^，,。；;“”「」]{0,6}?(?:群防|群治|治安|志愿|巡防|社会)[^，,。；;“”「」]{0,4}?(?:组织|力量|队伍))"
+)
+QUOTED_ITEM = re.compile(r"[“「]([\u4e00-\u9fff]{2,6})[”」]")
+
+
 def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurrence]:
     """Named residents' groups in quotes (“银发小管家”, “晚霞”巡逻队), named as written,
     where the clause says they work with the station (联合“银发小管家”).
@@ -1101,6 +1127,13 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
         # “双协管理员”: a staff role of the grid is grassroots; other named groups are volunteers
         cat = "grassroots" if _rx(r"(?:管理员|协管员|信息员)$").search(name) else "volunteer"
         out.append(Occurrence(m.start(1), end if q != name else m.end(1), (name,), (cat,), "pattern", True))
+    for m in QUOTED_LIST.finditer(text):
+        # (the closing collective may carry the cue itself: 等社会治安力量)
+        if not _has_cue(text, m.start(), m.start(1)) or HONOUR.search(text, *_clause(text, m.start(), m.end())):
+            continue
+        for item in QUOTED_ITEM.finditer(text, m.start(), m.start(1)):
+            if normalize_name(item.group(1)) not in mech:
+                out.append(Occurrence(item.start(1), item.end(1), (item.group(1),), ("volunteer",), "pattern", True))
     return out
 
 
@@ -1267,6 +1300,20 @@ def _head_of_practice(clean: CleanDoc, a: int, practices: set[str]) -> bool:
     return m is not None and normalize_name(m.group(1)) in practices
 
 
+HEADLINE = re.compile(r"[^。！？!?；;：:\n]{1,40}")
+
+
+def _wholly_quoted(clean: CleanDoc, o: Occurrence) -> bool:
+    """The partner word is the whole of a quotation (“老娘舅”, “心理咨询师”) in a headline
+    (a line with no sentence end): the headline's name for the station's officers."""
+    text = clean.simp
+    if not (o.start > 0 and o.end < len(text) and text[o.start - 1] in "“「" and text[o.end] in "”」"):
+        return False
+    s = text.rfind("\n", 0, o.start) + 1
+    e = text.find("\n", o.end)
+    return HEADLINE.fullmatch(text, s, e if e >= 0 else len(text)) is not None
+
+
 def _inside_quoted_name(clean: CleanDoc, a: int, b: int) -> bool:
     """True when [a, b) sits inside a short quoted proper name longer than it (“东沟义警”)."""
     text = clean.simp
@@ -1323,6 +1370,8 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
             continue  # “某某”调解队: a named group, kept or dropped by _quoted_groups
         if o.kind == "lexicon" and _head_of_practice(clean, o.start, practices):
             continue
+        if o.kind == "lexicon" and not o.cue and _wholly_quoted(clean, o):
+            continue  # 中轴线上的“心理咨询师”: a name given to someone, in a clause of no work together
         links = [ext.mechanisms[i] for i in _linked(clean, o.start, mech_sents)]
         for name, cat in zip(o.names, o.categories):
             if (cat == "volunteer" or _is_team(o)) and _team_of_mechanism(name, ext.mechanisms):

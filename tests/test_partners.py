@@ -838,3 +838,32 @@ def test_the_collective_of_mass_prevention_is_a_partner_unless_it_closes_a_list(
     assert names(run("今年以来，派出所共依托群防群治力量解决各类案事件20余起。")) == ["群防群治力量"]
     assert names(run("调解室联合司法所、网格员等各界社会群防群治力量开展调解。")) == ["司法所", "网格员"]
     assert names(run("壮大群防群治力量，联动共治。")) == []
+
+
+def test_the_body_the_station_reports_its_work_to_is_a_partner() -> None:
+    assert names(run("青石派出所主动向党委、政府汇报，争取经费。")) == ["党委", "政府"]
+    assert names(run("所里把种植计划向当地政府作了汇报。")) == ["政府"]
+    # its superior police unit is no partner; residents telling a body are no cooperation
+    assert names(run("青石派出所及时向分局汇报情况。")) == []
+    assert names(run("村民多次向政府反映情况。")) == []
+
+
+def test_each_quoted_item_of_a_list_closed_by_a_collective_of_groups_is_a_group() -> None:
+    got = names(run("青石派出所整合了辖区内的“护村队”“银发岗”“蓝马甲”等群防群治组织，开展巡逻。"))
+    assert got == ["护村队", "银发岗", "蓝马甲"]
+    assert names(run("积极培育“银发岗”、“蓝马甲”等社会治安力量。")) == ["银发岗", "蓝马甲"]
+    # quoted slogans closed by something else are no groups
+    assert names(run("坚持“早发现”“早化解”等工作方法。")) == []
+
+
+def test_people_the_station_calls_in_to_act_with_it_are_partners() -> None:
+    assert names(run("民警说，把村干部都叫上，一起去地里看看。")) == ["村干部"]
+    assert names(run("民警先把两户人拉开，并通知石桥村的村支书赶到现场。")) == ["村支书"]
+    # a notice about the body, nobody called to the scene
+    assert names(run("民警通知村支书，明天停水。")) == []
+
+
+def test_a_quoted_role_word_in_a_headline_is_the_officers_nickname() -> None:
+    assert names(run("古城墙下的“心理咨询师”\n青石派出所民警每天走访商户，化解纠纷。")) == []
+    # in a sentence it is still the role
+    assert names(run("青石派出所民警走访商户。\n“心理咨询师”每周来所里坐班。")) == ["心理咨询师"]
