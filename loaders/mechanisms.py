@@ -97,6 +97,7 @@ class _Cand:
     in_heading: bool = False
     honors: list[Honour] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # clean offsets of every mention
+    whole: bool = False  # the whole name stands inside one pair of quote marks (“巡山课堂”)
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -2131,6 +2132,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     for c in accepted:
         c.aliases = [a for a in c.aliases if not a.startswith("chain:")]
         c.mentions = [c.start]
+        c.whole = work[c.start:c.start + 1] in OPEN_Q and work[c.end - 1:c.end] in CLOSE_Q \
+            and normalize_name(work[c.start + 1:c.end - 1].replace("\x00", "")) == normalize_name(c.name)
     for c in accepted:
         _components(clean, work, c, headings)
         if c.expected and not c.components and _place_like(c.name[:2], work, ext):
@@ -2139,6 +2142,8 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _heading_aliases(work, headings, accepted)
     _parts_aliases(accepted)
     _descriptor_aliases(work, accepted)
+    _modifier_quote_aliases(work, accepted)
+    _renamed_aliases(work, accepted)
     _fold_name_parts(accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
@@ -2288,6 +2293,54 @@ def _descriptor_aliases(work: str, cands: list[_Cand]) -> None:
                 d.kind = "alias"
         if len(parts) >= 2 and not c.components:
             c.components = parts
+
+
+def _modifier_quote_aliases(work: str, cands: list[_Cand]) -> None:
+    """形成“摩托+步巡”“白天+夜间”的“巡山警务”模式, 打造“纠纷联调联处”的“双联动”: a quote with no
+    head word of its own, joined by 的 to the quoted name that heads the phrase, describes that
+    practice (an alias, EXTRACTION.md: one thing under two names); so do the quotes chained right
+    before it. A quote that names a thing of its own (“护学岗”的“青山义警”) is left alone."""
+    heads = _heads_longest_first()
+    live = sorted((c for c in cands if c.kind != "alias"), key=lambda c: c.start)
+    for i, c in enumerate(live):
+        d = live[i + 1] if i + 1 < len(live) else None
+        if d is None or work[c.end - 1:c.end] not in CLOSE_Q or work[d.start:d.start + 1] not in OPEN_Q \
+                or work[c.end:d.start].replace("\x00", "").strip() != "的" or not _describes(c, heads) \
+                or not (d.head or d.expected or _ends_with(d.name, heads)):
+            continue
+        chain = [c]
+        for e in reversed(live[:i]):
+            if work[e.end:chain[0].start].replace("\x00", "").strip() or not _describes(e, heads):
+                break
+            chain.insert(0, e)
+        for e in chain:
+            d.aliases.append(e.name)
+            d.mentions.extend(e.mentions)
+            e.kind = "alias"
+
+
+def _describes(c: _Cand, heads: tuple[str, ...]) -> bool:
+    """A quoted formula or phrase with no head word inside or after it: it describes, it names nothing."""
+    return c.kind in ("quoted", "formula") and c.whole and not c.head and not c.expected \
+        and _ends_with(c.name, heads) is None and _quoted_head(c.name) is None
+
+
+_RENAMED = re.compile(r"(?:更名为|更改为|改名为|易名为|改称为|改称)\s*$")
+
+
+def _renamed_aliases(work: str, cands: list[_Cand]) -> None:
+    """“A”……2022年更名为“B”: A is B's former name (one practice under two names: an alias of B)."""
+    live = sorted((c for c in cands if c.kind != "alias"), key=lambda c: c.start)
+    for i, c in enumerate(live):
+        for d in live[i + 1:]:
+            gap = work[c.end:d.start]
+            if len(gap) > 80 or _rx(r"[。！？!?\n]").search(gap):
+                break
+            if work[d.start:d.start + 1] in OPEN_Q and _RENAMED.search(gap.replace("\x00", "")):
+                d.aliases.append(c.name)
+                d.mentions.extend(c.mentions)
+                c.kind = "alias"
+                break
 
 
 def _named_in_body(c: _Cand, work: str) -> bool:

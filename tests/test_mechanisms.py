@@ -1070,3 +1070,23 @@ def test_a_later_title_in_a_list_of_honours_won_is_an_honour() -> None:
 def test_主防警务_is_the_national_doctrine_not_a_station_practice() -> None:
     m = _mechs("某派出所将“主防警务”与“生态警务”紧密融合。")
     assert "主防警务" not in m
+
+
+def test_a_former_name_renamed_to_a_new_one_is_an_alias() -> None:
+    text = ("2019年，某镇组建“青溪平安志愿服务队”，协助开展巡逻防控，2022年3月更名为“青溪守护队”，队员增至40人。")
+    m = _mechs(text)
+    assert len(m) == 1
+    assert "青溪平安志愿服务队" in [normalize_name(a) for a in _get(m, "青溪守护队").aliases]
+    # two names in one sentence without a renaming verb stay two practices
+    m = _mechs("某派出所组建“青溪平安志愿服务队”，并联合司法所成立“青溪守护队”调解室。")
+    assert len(m) == 2
+
+
+def test_quoted_formulas_joined_by_的_to_a_quoted_name_describe_it() -> None:
+    m = _mechs("某派出所打造“山地警务”，逐渐形成“摩托+步巡”“白天+夜间”的“巡山警务”模式。")
+    assert "摩托+步巡" not in m and "白天+夜间" not in m
+    aliases = [normalize_name(a) for a in _get(m, "巡山警务").aliases]
+    assert "摩托+步巡" in aliases and "白天+夜间" in aliases
+    # a quote that names a thing of its own (a post) is no description of the next name
+    m = _mechs("某派出所设立“护学岗”的“青山义警”队伍，每天准时上岗。")
+    assert "护学岗" not in [normalize_name(a) for x in m.values() for a in x.aliases]
