@@ -452,13 +452,27 @@ def resolve(
             return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES),
                          town if town.endswith(TOWN_SUFFIXES) else None)
         ev_town = _Evidence(ev.provinces, ev.prefectures, ev.counties)
-        unit = _choose(_filter(g.units("town", town), prov_name, pref_name), ev_town)
+        cands = _filter(g.units("town", town), prov_name, pref_name)
+        unit = _choose(cands, ev_town)
         if unit is not None and (unit.county in ev.counties or prov_name or pref_name
                                  or len(g.units("town", town)) == 1):
             return unit.place()
+        if text and len(cands) > 1:
+            # 猴场镇 … 红军四过瓮安: of the towns of that name, the one whose county the text writes short
+            named = {(u.province, u.prefecture, u.county): u for u in cands if _county_written_short(g, u, text)}
+            if len(named) == 1:
+                return next(iter(named.values())).place()
         return Place(prov_name, pref_name, None, town if town.endswith(TOWN_SUFFIXES) else None)
 
     return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES) if county else None, None)
+
+
+def _county_written_short(g: "Gazetteer", town: Unit, text: str) -> bool:
+    """The county of ``town`` appears in ``text`` by its short name (瓮安 for 瓮安县; never a
+    short name that is also a common word)."""
+    return any(c.province == town.province and c.prefecture == town.prefecture and len(c.short) >= 2
+               and c.short not in COMMON_WORD_SHORTS and c.short in text
+               for c in g.by_name["county"].get(town.county or "", []))
 
 
 def _stated(name: str, suffixes: tuple[str, ...]) -> str | None:

@@ -1343,6 +1343,30 @@ _TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全
 _WHOLE_TOWN = re.compile(r"全镇|全乡")
 
 
+def _town_with_written_parent(base: str, simp: str):
+    """华强北派出所 in a text that writes 深圳 or 福田 only in passing: the one town of the
+    station's name in the country is placed by its county, or else its prefecture, when the
+    text writes that (short forms too); never the town itself (the text does not state it)."""
+    from .gazetteer import COMMON_WORD_SHORTS, Place, gazetteer
+
+    g = gazetteer()
+    towns = {(u.province, u.prefecture, u.county): u for u in g.units("town", base)}
+    if len(base) < 2 or len(towns) != 1:
+        return Place()
+    u = next(iter(towns.values()))
+
+    def written(units) -> bool:
+        return any(p.name in simp or (len(p.short) >= 2 and p.short not in COMMON_WORD_SHORTS and p.short in simp)
+                   for p in units)
+
+    if written(c for c in g.by_name["county"].get(u.county or "", [])
+               if c.province == u.province and c.prefecture == u.prefecture):
+        return Place(u.province, u.prefecture, u.county)
+    if written(p for p in g.by_name["prefecture"].get(u.prefecture or "", []) if p.province == u.province):
+        return Place(u.province, u.prefecture)  # (its county is not written: not derived)
+    return Place()
+
+
 def _complete(place, base: str, simp: str, central: bool = False):
     """Fill a subject's missing prefecture / county from the rest of the text.
 
@@ -1369,6 +1393,10 @@ def _complete(place, base: str, simp: str, central: bool = False):
         place = _only_town(simp)
     if place == Place():
         place = _short_pair(simp)
+    if place.province is None:
+        found = _town_with_written_parent(base, simp)
+        if found.province and place.county in (None, found.county) and place.prefecture in (None, found.prefecture):
+            place = Place(found.province, found.prefecture, found.county, place.town)
     if place == Place():
         provinces = _text_evidence(simp).provinces
         if len(provinces) == 1:  # 北京中轴线最北端的派出所: the one province the text names

@@ -732,3 +732,20 @@ def test_a_zone_of_a_named_prefecture_right_before_the_station_places_it() -> No
 def test_a_long_stretch_after_a_bureau_that_names_no_zone_is_not_one_name() -> None:
     names = [s.name for s in run("1950年改为某市公安局总局直属石岭山派出所。石岭山派出所现有民警5人。")]
     assert "总局直属石岭山派出所" not in names
+
+
+@pytest.mark.parametrize("county, prefecture", [("威宁", "毕节市"), ("瓮安", "黔南布依族苗族自治州")])
+def test_a_town_several_counties_share_is_settled_by_a_county_written_short(county: str, prefecture: str) -> None:
+    text = (f"猴场派出所位于猴场镇，民警常年走村入户。当年红军经过{county}，留下许多故事。"
+            "猴场派出所辖区面积200平方公里。")
+    [st] = run(text)
+    assert (st.province, st.prefecture, st.county[:2], st.town) == ("贵州省", prefecture, county, "猴场镇")
+
+
+def test_the_one_town_of_a_station_name_is_placed_by_its_prefecture_written_in_passing() -> None:
+    [st] = run("蛇口派出所民警走访商户。本报讯（深圳新闻网）近年来，蛇口派出所辖区警情下降。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("广东省", "深圳市", None, None)
+    [st] = run("蛇口派出所民警走访商户。来源：南山警方。近年来，蛇口派出所辖区警情下降。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("广东省", "深圳市", "南山区", None)
+    [other] = run("蛇口派出所民警走访商户。近年来，蛇口派出所辖区警情下降。")
+    assert other.province is None  # no parent of the town written: no guess
