@@ -22,7 +22,7 @@ import gzip
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 LEVELS = ("province", "prefecture", "county", "town")
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -458,8 +458,8 @@ def resolve(
                                  or len(g.units("town", town)) == 1):
             return unit.place()
         if text and len(cands) > 1:
-            # 猴场镇 … 红军四过瓮安: of the towns of that name, the one whose county the text writes short
-            named = {(u.province, u.prefecture, u.county): u for u in cands if _county_written_short(g, u, text)}
+            # a town several counties have, and one of those counties written short elsewhere in the text
+            named = {(u.province, u.prefecture, u.county): u for u in cands if county_written(u, text)}
             if len(named) == 1:
                 return next(iter(named.values())).place()
         return Place(prov_name, pref_name, None, town if town.endswith(TOWN_SUFFIXES) else None)
@@ -467,12 +467,17 @@ def resolve(
     return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES) if county else None, None)
 
 
-def _county_written_short(g: "Gazetteer", town: Unit, text: str) -> bool:
-    """The county of ``town`` appears in ``text`` by its short name (瓮安 for 瓮安县; never a
-    short name that is also a common word)."""
-    return any(c.province == town.province and c.prefecture == town.prefecture and len(c.short) >= 2
-               and c.short not in COMMON_WORD_SHORTS and c.short in text
-               for c in g.by_name["county"].get(town.county or "", []))
+def written_in(units: Iterable[Unit], text: str) -> bool:
+    """One of ``units`` is written in ``text``: its full name, or its short name (某某 for
+    某某县) when that has two characters or more and is not also a common word."""
+    return any(u.name in text or (len(u.short) >= 2 and u.short not in COMMON_WORD_SHORTS and u.short in text)
+               for u in units)
+
+
+def county_written(town: Unit, text: str) -> bool:
+    """The county of ``town`` is written in ``text`` (by its full or short name)."""
+    return written_in((c for c in gazetteer().by_name["county"].get(town.county or "", [])
+                       if c.province == town.province and c.prefecture == town.prefecture), text)
 
 
 def _stated(name: str, suffixes: tuple[str, ...]) -> str | None:

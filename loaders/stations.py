@@ -747,13 +747,13 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
 _CHAINED_NAMES = frozenset({"城区", "城郊", "城关", "新区"})
 
 
-# After a bureau chain the name of a zone or park may be longer (某某分局电子商务产业园派出所).
+# After a bureau chain the name of a zone or park may be longer (某某分局物流电商产业园派出所).
 _CHAINED_LONGEST = 9
 _LONG_NAME_END = re.compile(r"(?:园|园区|开发区|新区|高新区|经开区|保税区|度假区|景区|港区|自贸区|示范区|管理区|试验区|工业区|商务区)$")
 
 
 def _named_after_clause(core: str, known: set[str]) -> str:
-    """某县公安局有个红山派出所, 某分局一直重视解州派出所: words of a clause between the bureau and a
+    """某县公安局有个石岭派出所, 某分局一直重视石岭派出所: words of a clause between the bureau and a
     name the text also writes alone are not part of it (two or more characters, no place)."""
     k = max((k for k in known if len(core) - len(k) >= 2 and core.endswith(k)), key=len, default=None)
     if k is None or _is_place_name(core[: -len(k)]) or _is_place_name(core[: -len(k)][-2:]):
@@ -928,14 +928,14 @@ def _chain_places(chain: str) -> dict[str, str]:
     return out
 
 
-# 阳江市高新技术产业开发区内的平冈派出所: a zone of a named place, then 的 and the station
+# 某市高新技术产业开发区内的石岭派出所: a zone of a named place, then 的 and the station
 _ZONE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:开发区|高新区|新区|经开区|保税区|度假区|产业园|工业园|园区|"
                           r"自贸区|示范区|管理区|试验区|景区)(?:内|辖区内?|境内)?的$")
 
 
 def _zone_place_before(simp: str, mention: _Mention) -> dict[str, str]:
     """The prefecture or county of a development zone named with its place right before the
-    station (阳江市高新技术产业开发区内的平冈派出所): the station lies there."""
+    station (某市高新技术产业开发区内的石岭派出所): the station lies there."""
     from .gazetteer import gazetteer
 
     before = simp[max(0, mention.start - 30) : mention.start]
@@ -1344,25 +1344,19 @@ _WHOLE_TOWN = re.compile(r"全镇|全乡")
 
 
 def _town_with_written_parent(base: str, simp: str):
-    """华强北派出所 in a text that writes 深圳 or 福田 only in passing: the one town of the
+    """蛇口派出所 in a text that writes 深圳 or 南山 only in passing: the one town of the
     station's name in the country is placed by its county, or else its prefecture, when the
     text writes that (short forms too); never the town itself (the text does not state it)."""
-    from .gazetteer import COMMON_WORD_SHORTS, Place, gazetteer
+    from .gazetteer import Place, county_written, gazetteer, written_in
 
     g = gazetteer()
     towns = {(u.province, u.prefecture, u.county): u for u in g.units("town", base)}
     if len(base) < 2 or len(towns) != 1:
         return Place()
     u = next(iter(towns.values()))
-
-    def written(units) -> bool:
-        return any(p.name in simp or (len(p.short) >= 2 and p.short not in COMMON_WORD_SHORTS and p.short in simp)
-                   for p in units)
-
-    if written(c for c in g.by_name["county"].get(u.county or "", [])
-               if c.province == u.province and c.prefecture == u.prefecture):
+    if county_written(u, simp):
         return Place(u.province, u.prefecture, u.county)
-    if written(p for p in g.by_name["prefecture"].get(u.prefecture or "", []) if p.province == u.province):
+    if written_in((p for p in g.by_name["prefecture"].get(u.prefecture or "", []) if p.province == u.province), simp):
         return Place(u.province, u.prefecture)  # (its county is not written: not derived)
     return Place()
 
