@@ -356,6 +356,15 @@ def _classify(line: _Line) -> str | None:
     return None
 
 
+# Words of a page's furniture: column names, app and share buttons, forum post stamps.
+_PAGE_LABEL_WORD = re.compile(r"资讯|快讯|看点|客户端|下载|首页|正文|分享|发表于|频道|APP|App|app")
+
+
+def _page_label(s: str) -> bool:
+    """A page's column or app label (天天看点, 车坛快讯, APP下载): six Chinese characters at most, no sentence."""
+    return len(_HAN_RE.findall(s)) <= 6 and not _has_sentence_punct(s)
+
+
 def _title_like(s: str) -> bool:
     """A headline: short, no full stop, may end in ！/？ but not in a comma or colon."""
     return 4 <= len(s) <= 60 and not any(c in s for c in "。；;") and s[-1] not in "：:，,、" \
@@ -606,6 +615,13 @@ def _clean(source: SourceDoc) -> CleanDoc:
                     ns = _norm_title(s)
                     if html_title is None or ns == title_norm or ns in title_norm or title_norm in ns:
                         title_idx, title_norm = i, ns
+                elif title_idx is not None and html_title is None and _page_label(lines[title_idx].simp) \
+                        and _title_like(s) and len(_HAN_RE.findall(s)) >= 8 and not ln.caption \
+                        and (_PAGE_LABEL_WORD.search(lines[title_idx].simp) or any(x.simp == s for x in lines[i + 1:])):
+                    # 天天看点 / 某某资讯 / APP下载 above a headline (or above one the page repeats):
+                    # a column or app label, not the headline
+                    lines[title_idx].kind = "nav"
+                    title_idx, title_norm = i, _norm_title(s)
                 continue
             in_head = False
             if title_idx is None:

@@ -254,3 +254,26 @@ def test_a_list_of_links_to_other_articles_is_kept_out_of_the_text() -> None:
     assert [r.kind for r in doc.removed if r.text.startswith("·")] == ["related", "related"]
     one = clean(source_from_text("柳湾派出所调解有方\n· 民警上门走访，化解纠纷30起\n近日，柳湾派出所推出工作法。\n"))
     assert "化解纠纷30起" in one.text  # one bullet line is the article's own point
+
+
+@pytest.mark.parametrize("label, repeated", [("今日资讯", False), ("APP下载", False), ("警营风采", True)])
+def test_a_page_label_above_the_headline_is_not_the_headline(label: str, repeated: bool) -> None:
+    headline = "石岭派出所织密乡村平安防护网"
+    text = (f"{label}\n{headline}\n作者：某某\n乡村矛盾纠纷的预防和化解，要发挥村社的作用。\n"
+            + (f"{headline}\n" if repeated else "")
+            + "近年来，石岭派出所坚持发动群众，辖区发案数明显下降。\n民警常年走村入户，化解矛盾纠纷。\n")
+    doc = clean(source_from_text(text, "t.txt"))
+    assert doc.title == headline
+    _check_offsets(doc)
+
+
+def test_a_short_headline_above_a_long_line_stays_the_headline() -> None:
+    text = ("山乡所长\n石岭派出所所长扎根山区二十年的故事与坚守\n近年来，石岭派出所坚持发动群众。\n"
+            "民警常年走村入户，化解矛盾纠纷。\n")
+    assert clean(source_from_text(text, "t.txt")).title == "山乡所长"
+
+
+def test_a_short_line_above_a_headline_said_once_stays_when_it_names_no_page_part() -> None:
+    text = ("警营风采\n石岭派出所织密乡村平安防护网\n作者：某某\n乡村矛盾纠纷的预防和化解，要发挥村社的作用。\n"
+            "近年来，石岭派出所坚持发动群众，辖区发案数明显下降。\n")
+    assert clean(source_from_text(text, "t.txt")).title == "警营风采"  # nothing says it is a label
