@@ -621,7 +621,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if t.prefix and (b in starts or not LEVEL_LEAD.search(key, max(0, a - 4), a)):
             continue  # 乡镇综治中心 (the level of the body after it), “平安乡镇” (a name)
-        if t.list_only and not _in_list(key, a, b, normal, types, strict=t.weak):
+        joined = t.weak and t.list_only and _joined_to_station(key, a, b)
+        if t.list_only and not joined and not _in_list(key, a, b, normal, types, strict=t.weak):
             continue
         before = _rx(r"(辖区|当地|属地|本地|各|附近的?|一[家所个])$").sub("", key[max(0, a - 8) : a])
         if (before.endswith(LOCATIVE) and not before.endswith("所在") or AT_NAMED_PLACE.search(key, max(0, a - 12), a)) \
@@ -690,7 +691,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # 小区、学校等关键区域: places, not bodies
         if "representative_media" in t.categories and COVERAGE_AFTER.match(key[b:]):
             continue
-        cue = _has_cue(key, a, b) or _beside_police(key, a, b) or STATIONED_AFTER.match(key[b:]) is not None \
+        cue = joined or _has_cue(key, a, b) or _beside_police(key, a, b) or STATIONED_AFTER.match(key[b:]) is not None \
             or "police" not in t.categories and _reported_to(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
@@ -887,6 +888,26 @@ def _in_list(
 _JOINT_VERB = r"(?:联合|会同|联动|协同|携手|协调|依托|动员|发动)"
 _JOINT_LIST = re.compile(_JOINT_VERB + r"((?:[\u4e00-\u9fff]{2,4}、)+)$")
 _JOINT_VERB_END = re.compile(_JOINT_VERB + "$")
+
+
+# 派出所联合某某街道建设…, 派出所和社区成立…, 在派出所和某某社区的培育下, 某某社区联合派出所成立…:
+# a place word (社区, 街道) joined to the station itself in a joint act is a body at work.
+_JOINT_LINK = r"(?:联合|会同|携手|与|和(?!谐)|同(?!时|步|样|期|比))"
+_JOINT_ACT = r"(?:共同|一起|一道|联合)?(?:成立|建立|组建|建设|开展|设立|打造|签订|举办|召开|推出|创建|搭建)"
+STATION_JOINS_BEFORE = re.compile(r"(?:派出所|该所|公安)[^，,。；;、]{0,8}?" + _JOINT_LINK + r"[\u4e00-\u9fff]{0,6}$")
+JOINT_ACT_AFTER = re.compile(  # used with .match(key, b): no ^ (it would not anchor at b)
+    "(?:" + _JOINT_ACT + r"|的[^，,。；;]{0,4}?(?:支持|帮助|指导|培育|推动)(?:下|之下))"
+)
+JOINS_STATION_AFTER = re.compile(
+    r"[^。；;！？!?]{0,14}?" + _JOINT_LINK + r"[\u4e00-\u9fff]{0,8}?派出所" + _JOINT_ACT
+)
+
+
+def _joined_to_station(key: str, a: int, b: int) -> bool:
+    """The place word stands beside the station as the other party of one joint act."""
+    if STATION_JOINS_BEFORE.search(key, max(0, a - 24), a) and JOINT_ACT_AFTER.match(key, b):
+        return True
+    return JOINS_STATION_AFTER.match(key, b) is not None
 
 
 def _after_joint_verb(key: str, a: int, b: int) -> bool:

@@ -867,3 +867,25 @@ def test_a_quoted_role_word_in_a_headline_is_the_officers_nickname() -> None:
     assert names(run("古城墙下的“心理咨询师”\n青石派出所民警每天走访商户，化解纠纷。")) == []
     # in a sentence it is still the role
     assert names(run("青石派出所民警走访商户。\n“心理咨询师”每周来所里坐班。")) == ["心理咨询师"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("针对老旧平房的安全隐患,青石派出所联合东山街道建设电动自行车集中充电区域。", ["街道"]),
+        ("自从5年前青石派出所在全市率先和街道成立联调工作室以来,纠纷有专人调解。", ["街道"]),
+        ("这支队伍在青石派出所和北坡社区的精心培育下,已发展成为复合型服务团队。", ["社区"]),
+        ("为营造安全的环境,北坡社区整合社会资源,联合青石派出所成立志愿巡逻队。", ["社区"]),
+        ("青石派出所与社区居民座谈。", []),
+        ("民警到北坡社区开展宣传。", []),
+    ],
+)
+def test_place_word_joined_to_the_station_in_one_act(text: str, expected: list[str]) -> None:
+    """社区/街道 (also plain places) count when they and the station act together."""
+    assert names(run(text)) == expected
+
+
+def test_ten_household_scheme_is_no_partner() -> None:
+    """十户联防 names a scheme (a mechanism), not a kind of partner; 联防户 written out still is."""
+    assert "联防户" not in names(run("青石派出所在夜市推行“十户联防”模式,走访商户,开展联防联控。"))
+    assert names(run("青石派出所联合联防户开展巡逻。")) == ["联防户"]
