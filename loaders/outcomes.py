@@ -1066,8 +1066,12 @@ _ACTOR_UNITS = frozenset(("人", "名", "位", "个", "支", "户", "家"))
 # a count of calls made to the police with no change: never the station's result (接报警 is calls received)
 _CALLS_MADE = re.compile(r"(?<![接受])报警(?:次数)?$")
 # 巡防队目前共有队员25名, “某某支队”……，骨干成员30名: a team's members counted after the word for them
-_ROSTER_WORD = re.compile(r"(?:目前|现在|现)?(?:共有|现有|已有|拥有|有)?((?:骨干|核心|正式)?(?:队员|成员|会员))(?:共|总数|达到?|已达)?$")
-_ROSTER_TEAM = re.compile(r"(?:^|[，,：:])[“\"「]?([\u4e00-\u9fff]{1,12}?(?:支队|团队|队伍|分队|小组|协会|联盟|队))[”\"」]?(?![员长])")
+# 现已注册人员324名, 编内人员共176名: the people enrolled in a team are its members too
+_ROSTER_WORD = re.compile(r"(?:目前|现在|现)?已?(?:共有|现有|已有|拥有|有)?((?:骨干|核心|正式)?(?:队员|成员|会员)|(?:注册|编内|在册|在编)人员)"
+                          r"(?:共|总数|达到?|已达)?$")
+# the team opens a clause, or is named in quotes anywhere before (动员…成为“某某义警队”，现已注册人员…)
+_ROSTER_TEAM = re.compile(r"(?:^|[，,：:])[“\"「]?([\u4e00-\u9fff]{1,12}?(?:支队|团队|队伍|分队|小组|协会|联盟|队))[”\"」]?(?![员长])"
+                          r"|[“\"「]([\u4e00-\u9fff]{1,12}?(?:支队|团队|队伍|分队|小组|协会|联盟|队))[”\"」]")
 _WORDS_ONLY = re.compile(r"[\u4e00-\u9fff“”\"「」]*")
 
 
@@ -1078,7 +1082,7 @@ def _roster(sent: str, cs: int, before: str) -> str | None:
     if not word or word.start() > 0 and not _WORDS_ONLY.fullmatch(before, 0, word.start()):
         return None
     teams = [t for t in _ROSTER_TEAM.finditer(sent, 0, cs + len(before)) if t.end() <= cs + word.start()]
-    return teams[-1].group(1) + word.group(1) if teams else None
+    return (teams[-1].group(1) or teams[-1].group(2)) + word.group(1) if teams else None
 
 
 def _team_group(group: list[Quantity]) -> bool:

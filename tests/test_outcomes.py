@@ -838,8 +838,15 @@ def test_members_counted_after_the_word_for_them_are_the_team_size() -> None:
     got = [(f.metric, f.value, f.family) for f in sentence_outcomes("巡防队目前共有队员25名，队长由社区民警担任。")]
     assert got == [("巡防队队员", 25.0, "mobilisation")]
     got = [(f.metric, f.value) for f in sentence_outcomes("“某某护卫队”目前编内人员共90名，骨干成员30名。")]
-    assert got == [("某某护卫队骨干成员", 30.0)]
+    assert got == [("某某护卫队编内人员", 90.0), ("某某护卫队骨干成员", 30.0)]
     assert sentence_outcomes("该所现有民警12名，辅警20名。") == []  # the station's own staff is profile
+
+
+def test_people_enrolled_in_a_quoted_team_are_its_members() -> None:
+    text = "该所动员商户、快递员等加入“某某平安护卫队”，现已注册人员260名。"
+    got = [(f.metric, f.value, f.family) for f in sentence_outcomes(text)]
+    assert got == [("某某平安护卫队注册人员", 260.0, "mobilisation")]
+    assert sentence_outcomes("该所现有在编人员12名，辅警20名。") == []  # no team: the station's own staff
 
 
 def test_calls_someone_made_to_the_police_are_no_result() -> None:
