@@ -100,7 +100,7 @@ def parse_number(expr: str) -> float | None:
 # Units, longest first so 人次 wins over 人 and 万元 over 万. Money in 万元/亿元
 # is folded into 元 (value multiplied). Time, age and length units are listed
 # so that callers can recognise and reject them.
-COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "组次", "班次", "批次", "轮次", "趟次",
+COUNT_UNITS = ("人次", "户次", "条次", "场次", "家次", "车次", "架次", "台次", "组次", "班次", "批次", "轮次", "趟次",
                "余人", "万元", "亿元",
                "起", "人", "次", "户", "元", "个", "件", "名", "场", "份", "条", "家", "支", "套",
                "处", "所", "辆", "台", "张", "本", "项", "批", "期", "篇", "路", "宗", "位", "部",

@@ -133,3 +133,8 @@ def test_a_lone_financial_numeral_is_a_word_and_group_rounds_are_a_unit() -> Non
 def test_digits_with_a_chinese_thousand_or_hundred() -> None:
     got = [(q.value, q.unit, q.qualifier) for q in find_quantities("核查采集户数据7千户，走访3百余人，巡逻5千米")]
     assert got == [(7000.0, "户", None), (300.0, "人", "余"), (5.0, "千米", None)]
+
+
+def test_vehicle_dispatches_counted_in_台次() -> None:
+    got = [(q.value, q.unit) for q in find_quantities("全年出动车辆120台次，巡逻300余次")]
+    assert got[0] == (120.0, "台次")
