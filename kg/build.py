@@ -298,7 +298,8 @@ class _BulkLoader:
     """
 
     # 64 MB of N-Quads per bulk load: fewer, larger ingests leave RocksDB less to compact
-    # (3,000 articles: main-process CPU 50 -> 38 s against 32 MB; main peak RSS 300 -> 475 MB).
+    # (benchmarks/bench_build.py, 10,000 articles, one run after the other against 32 MB:
+    # RocksDB background threads 146 -> 120 s of CPU, build 284 -> 277 s; main peak RSS 744 MB both).
     def __init__(self, tx: Any, graphs: set[str], limit: int = 64_000_000) -> None:
         self.tx, self.limit = tx, limit
         self.stored = graphs  # named graphs in the store (kept up to date)

@@ -829,8 +829,13 @@ def _honour(q: _Quote) -> list[_Cand] | None:
 def _in_honour_list(q: _Quote) -> bool:
     """荣获“A”、“B”、某系统“C”: a later item of the list of titles after an honour verb is an honour too."""
     span = q.work[q.s0:q.chain_start].replace("\x00", "")
-    m = _rx(rf"(?:{_alt(_negatives()['honour_verb'])})[^，,。；;：:！？!?]*?“[^“”]*”(、[^“”，,。；;的]{{0,12}})$").search(span)
-    return m is not None
+    return _honour_list_rx().search(span) is not None
+
+
+@lru_cache(maxsize=1)
+def _honour_list_rx() -> re.Pattern[str]:
+    """An honour verb, a quoted title, then 、 and the start of the next item, ending the text."""
+    return re.compile(rf"(?:{_alt(_negatives()['honour_verb'])})[^，,。；;：:！？!?]*?“[^“”]*”(、[^“”，,。；;的]{{0,12}})$")
 
 
 def _without_place_after(before: str) -> str:

@@ -1051,7 +1051,7 @@ _AS_ROLE = re.compile(r"[^，,。；;]{0,16}?(?:作为|担任|成为)([\u4e00-\u
 # professionals who staff a mechanism (a room's mediators, lawyers): counted, they are its staffing
 _PROFESSIONAL = re.compile(r"调解员|律师|法律顾问|法官|检察官|司法人员|心理咨询师")
 _VOLUNTEER = re.compile(r"志愿|义警|义务")
-_PROFESSIONAL_AFTER = re.compile(r"[^，,。；;]{0,16}?(?:调解员|律师|法律顾问|法官|检察官|司法人员|心理咨询师)")
+_PROFESSIONAL_AFTER = re.compile(rf"[^，,。；;]{{0,16}}?(?:{_PROFESSIONAL.pattern})")
 
 
 def _professionals(metric: str, after: str) -> bool:

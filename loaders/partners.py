@@ -78,12 +78,13 @@ SUMMARY_BEFORE = re.compile(r"等(?:[0-9一二三四五六七八九十百两多�
 # for many reasons (交警 on the road, 人大 at a meeting), partners only where the clause says they work with it.
 CUE_ONLY_CATEGORIES = frozenset({"police", "education", "representative_media", "mass_org"})
 # 交警部门也在派出所设置了服务点, 法庭进驻派出所: a body that sets up inside the station works with it.
-AT_STATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:在|到|进驻|入驻|派驻)(?:派出所|该所|所里|警务室|警务站)")
+_AT_STATION = r"(?:派出所|该所|所里|警务室|警务站)"  # the station or its post, as a clause names it
+AT_STATION_AFTER = re.compile(r"^[^，,。；;]{0,4}(?:在|到|进驻|入驻|派驻)" + _AT_STATION)
 # 人民调解员进驻基层派出所, 司法人员、人民调解员驻所轮流值班: people stationed in the station work with it
 # (any partner type; the later items of the list are stationed with it).
 STATIONED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,8}?)*[^，,。；;、]{0,4}"
-    r"(?:(?:进驻|入驻|派驻|常驻)(?:基层|辖区)?(?:派出所|该所|所里|警务室|警务站)|驻所)"
+    r"(?:(?:进驻|入驻|派驻|常驻)(?:基层|辖区)?" + _AT_STATION + r"|驻所)"
 )
 # 与乡镇沟通, 邀请乡镇领导: a bare level word is a body only right after a word of working with it.
 LEVEL_LEAD = re.compile(r"(?:与|和|同|向|联合|会同|协调|邀请|对接|联系|配合|协助|依托|携手|争取|动员|发动)$")
@@ -419,24 +420,15 @@ class _TextFacts:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
         self.clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(text)]
         self.cues: dict[tuple[int, int], bool] = {}
 
 
-_FACTS: list[_TextFacts] = []  # the few texts asked about last (the article's key text among them)
-
-
+@lru_cache(maxsize=4)
 def _facts(text: str) -> _TextFacts:
-    """The :class:`_TextFacts` of this very text object (by identity: nothing is shared between articles)."""
-    for f in _FACTS:
-        if f.text is text:
-            return f
-    f = _TextFacts(text)
-    _FACTS.insert(0, f)
-    del _FACTS[4:]
-    return f
+    """The :class:`_TextFacts` of a text (the few asked about last: the article's key text among them)."""
+    return _TextFacts(text)
 
 
 def _around(ends: list[int], n: int, a: int, b: int) -> tuple[int, int]:

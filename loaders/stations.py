@@ -933,13 +933,16 @@ _ZONE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:开发区|高新区|新区|
                           r"自贸区|示范区|管理区|试验区|景区)(?:内|辖区内?|境内)?的$")
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?\s]")
+
+
 def _zone_place_before(simp: str, mention: _Mention) -> dict[str, str]:
     """The prefecture or county of a development zone named with its place right before the
     station (某市高新技术产业开发区内的石岭派出所): the station lies there."""
     from .gazetteer import gazetteer
 
     before = simp[max(0, mention.start - 30) : mention.start]
-    before = re.split(r"[，,。；;：:！？!?\s]", before)[-1]
+    before = _CLAUSE_MARK.split(before)[-1]
     places = [pm for pm in gazetteer().find(before) if _ZONE_BEFORE.fullmatch(before, pm.end)]
     if not places:
         return {}
