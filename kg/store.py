@@ -168,9 +168,10 @@ class Store:
                 db.flush()
                 if tx.touched and tx.touched >= COMPACT_SHARE * len(tx.manifest.articles()):
                     # Bulk loads leave many overlapping files and every lookup seeks in
-                    # each: compacted, point queries take half the time (1M triples:
-                    # count-mismatch 40 -> 20 ms) for ~1.7 s per million quads. A small
-                    # build on a big store skips it (RocksDB's own compaction suffices).
+                    # each: compacted, point queries take half the time (a copy of the 1M-triple
+                    # benchmark store before/after: count-mismatch 40 -> 20 ms) for ~1.7 s per
+                    # million quads. A small build on a big store skips it (RocksDB's own
+                    # compaction suffices).
                     t = time.perf_counter()
                     db.optimize()
                     tx.compact_seconds = time.perf_counter() - t
