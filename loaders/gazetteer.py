@@ -467,10 +467,30 @@ def resolve(
     return Place(prov_name, pref_name, _stated(county, COUNTY_SUFFIXES) if county else None, None)
 
 
+# Characters a place name ends in (X路, X村, X湾 ...): a short form followed by one of them,
+# or by a level word, is part of another place's name.
+TOPONYM_END = frozenset("路街巷桥门村湖山港湾坝口关寨屯集店园场城坪岭塘庄洲岛江河")
+_OTHER_PLACE_AFTER = TOPONYM_END | set("镇乡区县市")
+
+
+def count_place(text: str, form: str) -> int:
+    """Occurrences of a place name not continued into another place's name
+    (a county's short form inside X湾 / X镇 does not count)."""
+    n, i = 0, text.find(form)
+    while i >= 0:
+        nxt = text[i + len(form) : i + len(form) + 1]
+        if not nxt or nxt not in _OTHER_PLACE_AFTER or form[-1] in "县市区旗":
+            n += 1
+        i = text.find(form, i + len(form))
+    return n
+
+
 def written_in(units: Iterable[Unit], text: str) -> bool:
     """One of ``units`` is written in ``text``: its full name, or its short name (某某 for
-    某某县) when that has two characters or more and is not also a common word."""
-    return any(u.name in text or (len(u.short) >= 2 and u.short not in COMMON_WORD_SHORTS and u.short in text)
+    某某县, not inside another place's name) when that has two characters or more and is
+    not also a common word."""
+    return any(u.name in text or (len(u.short) >= 2 and u.short not in COMMON_WORD_SHORTS
+                                  and count_place(text, u.short) > 0)
                for u in units)
 
 

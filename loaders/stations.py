@@ -54,6 +54,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from .document import CleanDoc
+from .gazetteer import TOPONYM_END as _TOPONYM_END
+from .gazetteer import count_place
 from .model import Extraction, Honour, Station
 from .normalize import normalize_name, read_lexicon
 from .numbers import _CN, NUMBER, parse_number
@@ -73,7 +75,6 @@ _STAFF_AFTER = re.compile(r"(?:副?所长|教导员|政委|民警|辅警)")
 _NEIGHBOUR = ("附近", "周边", "相邻", "邻近", "毗邻", "临近", "隔壁", "兄弟")
 # Last characters of place-like names (roads, streets, villages, landmarks):
 # a name after a function word that ends so is taken without other evidence.
-_TOPONYM_END = set("路街巷桥门村湖山港湾坝口关寨屯集店园场城坪岭塘庄洲岛江河")
 _LINK = "公安"  # 某县公安X派出所: a place's police, then the station
 _KIND_WORDS = ("边境", "边防")  # generic words that are a station's kind after a place name (满洲里边境)
 # Kinds of station written between a place and 派出所 (X边境派出所, X水上派出所): the
@@ -1310,9 +1311,6 @@ def _share_former_place(subject: _Station, stations: list[_Station], places: dic
             places[subject.core] = Place(sp.province, sp.prefecture, sp.county, fp.town)
 
 
-_OTHER_PLACE_AFTER = _TOPONYM_END | set("镇乡区县市")
-
-
 def _named_prefecture(base: str, simp: str):
     """A station named after a landmark of a city (X纪念馆派出所 with X a prefecture's
     short name) in a text that names no place otherwise: the prefecture, when the text
@@ -1327,18 +1325,6 @@ def _named_prefecture(base: str, simp: str):
         if simp.count(base[:n]) > simp.count(base):
             return Place(units[0].province, units[0].name)
     return Place()
-
-
-def _count_place(simp: str, form: str) -> int:
-    """Occurrences of a place name not continued into another place's name
-    (a county's short form inside X湾 / X镇 does not count)."""
-    n, i = 0, simp.find(form)
-    while i >= 0:
-        nxt = simp[i + len(form) : i + len(form) + 1]
-        if not nxt or nxt not in _OTHER_PLACE_AFTER or form[-1] in "县市区旗":
-            n += 1
-        i = simp.find(form, i + len(form))
-    return n
 
 
 _TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全乡|本乡|该乡|乡党委|乡政府")
@@ -1411,7 +1397,7 @@ def _complete(place, base: str, simp: str, central: bool = False):
         for unit, forms in g.counties_under(place.prefecture):
             # a full name counts twice (its short form is inside it): one full
             # mention or two short ones (an idiom may hold a county's short form once)
-            n = sum(_count_place(simp, f) for f in forms) + (simp.count(unit.name) if unit.name not in forms else 0)
+            n = sum(count_place(simp, f) for f in forms) + (simp.count(unit.name) if unit.name not in forms else 0)
             if n:
                 counts[unit.name] += n
         top = counts.most_common(2)
