@@ -415,8 +415,9 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     raw = [(ls, hs, e, *_split_chain(simp[ls:hs], simp)) for ls, hs, e in _raw_mentions(clean)]
     strong: set[str] = set()
     for _, _, _, chain, core in raw:
-        if chain and (_plausible(core, _CHAINED_LONGEST if _LONG_NAME_END.search(core) else 6) or core in _CHAINED_NAMES):
-            strong.add(core)
+        if chain and (_plausible(core, _CHAINED_LONGEST if _LONG_NAME_END.search(core) else 6) or core in _CHAINED_NAMES
+                      or (core in _FACILITIES and chain.endswith(CHAIN_ENDS))):
+            strong.add(core)  # 某分局机场派出所: right after the bureau a facility alone is the name
     if title:
         t = to_simplified(title)
         for m in re.finditer(HEAD, t):

@@ -454,6 +454,14 @@ def test_place_in_front_of_a_facility_belongs_to_the_name() -> None:
     assert set(sts) == {"青松汽车站派出所", "天河机场派出所"}
 
 
+def test_a_facility_right_after_its_bureau_is_the_name() -> None:
+    sts = by_name(run("锦州市公安局青松分局机场派出所与街道组成工作小组。青松分局火车站派出所民警巡逻。"))
+    assert set(sts) == {"机场派出所", "火车站派出所"}
+    assert sts["机场派出所"].prefecture == "锦州市"
+    # a place between the bureau and the facility belongs to the name
+    assert [s.name for s in run("武汉市公安局天河机场派出所加强巡逻。")] == ["天河机场派出所"]
+
+
 @pytest.mark.parametrize("phrase", ["这三家派出所", "周边两个派出所", "各派出所"])
 def test_a_count_of_stations_is_no_name(phrase: str) -> None:
     text = f"湖北省咸丰县公安局唐崖派出所牵头，{phrase}联合开展巡逻。"
