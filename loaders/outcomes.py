@@ -1214,13 +1214,14 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
     return noun if len(noun) >= 2 else None
 
 
+_TIMES_AFTER = re.compile(r"(?:上升|增长|提高|提升|增加|翻)了?(?:近|约|超过|超)?$")
 _DIVIDED_INTO = re.compile(r"(?:分为|分成|划分为|划为|(?<![得评积打总均满])分)共?$")
 
 
 def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) -> bool:
     """A number that can carry an outcome (unit known, not a year, not in a name)."""
-    if q.rejected_unit:
-        return False
+    if q.rejected_unit and not (q.unit == "倍" and _TIMES_AFTER.search(clause, 0, q.start)):
+        return False  # a duration, age or length; but 破案数上升3倍 is a result
     if _inside(cs + q.start, quotes):
         return False
     after = clause[q.end:q.end + 4]

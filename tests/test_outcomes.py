@@ -881,3 +881,12 @@ def test_a_share_of_the_caseload_is_no_result() -> None:
 def test_a_period_from_the_start_of_a_year_is_kept_whole() -> None:
     [o] = [o for o in run("2015年初至今，该所辖区刑事案件下降30%。") if o.value == 30]
     assert o.period == "2015年初至今"
+
+
+def test_a_rise_to_a_figure_and_a_rise_by_times() -> None:
+    got = {(o.metric, o.value, o.unit, o.direction) for o in run(
+        "甲派出所线索收集数同比上升3倍，纠纷就地化解率升至 9 5 %，参与率升到90%。")}
+    assert got == {("线索收集数", 3.0, "倍", "increase"), ("纠纷就地化解率", 95.0, "%", "increase"),
+                   ("参与率", 90.0, "%", "increase")}
+    # 倍 with no rise before it is a comparison, not a figure
+    assert [o.value for o in run("甲派出所辖区面积是邻所的3倍。")] == []
