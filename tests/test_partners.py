@@ -889,3 +889,9 @@ def test_ten_household_scheme_is_no_partner() -> None:
     """十户联防 names a scheme (a mechanism), not a kind of partner; 联防户 written out still is."""
     assert "联防户" not in names(run("青石派出所在夜市推行“十户联防”模式,走访商户,开展联防联控。"))
     assert names(run("青石派出所联合联防户开展巡逻。")) == ["联防户"]
+
+
+def test_enterprises_and_institutions_are_two_partners():
+    ext = run("派出所广泛吸纳辖区物业公司、保安公司、企事业单位力量，开展巡逻。")
+    assert names(ext) == ["物业公司", "保安公司", "企业", "事业单位"]
+    assert [p.category for p in ext.partners][2:] == ["enterprise", "other"]
