@@ -572,9 +572,11 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         start, end = kt.span(m.start(), m.end())
         out.append(Occurrence(start, end, names, cats, "lexicon", _has_cue(key, m.start(), m.end())))
     covered = [(m.start(), m.end()) for m in VILLAGE_AND_COMMUNITY.finditer(key)]
-    for a, b, v in matches:
+    for i, (a, b, v) in enumerate(matches):
         if any(x <= a and b <= y for x, y in covered + pools):
             continue
+        if i + 1 < len(matches) and _bureau_of_next(key, v, b, matches[i + 1]):
+            continue  # 某区司法局某某司法所: the bureau only locates the unit that works with the station
         t = types[v]
         prev = key[a - 1] if a > 0 else ""
         nxt = key[b] if b < len(key) else ""
@@ -733,6 +735,27 @@ def _department_lead(key: str, a: int) -> str | None:
     if _rx(r"(?:多|各|等|相关|有关|个|些|其他|职能|政府|行业|主管|责任|成员)$").search(lead):
         return None if _rx(r"(?:多|各|等|相关|有关|个|些|其他)$").search(lead) else ""
     return lead if 2 <= len(lead) <= 6 else ""
+
+
+_LOCAL_UNIT_END = ("所", "站", "中心", "室", "队")
+_PLACE_LEVEL_END = ("镇", "乡", "街道", "区", "县", "市")
+
+
+def _bureau_of_next(key: str, v: str, b: int, nxt: tuple[int, int, str]) -> bool:
+    """A bureau (某局) written right before one of its local units, with at most a place name
+    between them (司法局新民司法所, 民政局城关救助站): one body, named by the unit."""
+    from .gazetteer import gazetteer
+
+    if not v.endswith("局") or not nxt[2].endswith(_LOCAL_UNIT_END):
+        return False
+    between = key[b:nxt[0]]
+    if not between:
+        return True
+    if len(between) > 4 or not all("\u4e00" <= c <= "\u9fff" for c in between):
+        return False
+    g = gazetteer()
+    return between.endswith(_PLACE_LEVEL_END) or any(between in g.by_short[lv] or between in g.by_name[lv]
+                                                     for lv in ("town", "county"))
 
 
 def _ends_a_place_name(key: str, a: int) -> bool:

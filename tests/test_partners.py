@@ -895,3 +895,10 @@ def test_enterprises_and_institutions_are_two_partners():
     ext = run("派出所广泛吸纳辖区物业公司、保安公司、企事业单位力量，开展巡逻。")
     assert names(ext) == ["物业公司", "保安公司", "企业", "事业单位"]
     assert [p.category for p in ext.partners][2:] == ["enterprise", "other"]
+
+
+def test_a_bureau_before_its_local_unit_names_one_partner():
+    assert names(run("派出所与太和区新民街道、太和区司法局新民司法所组成工作小组。")) == ["街道", "司法所"]
+    assert names(run("派出所联合县司法局城关司法所开展调解。")) == ["司法所"]
+    # listed apart, or with a word of working together between them, they are two
+    assert names(run("派出所联合县司法局、城关司法所开展调解。")) == ["司法局", "司法所"]
