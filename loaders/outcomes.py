@@ -50,7 +50,8 @@ _NAMED_PERIOD = rf"(?:整个|今年|去年|[12][0-9]{{3}}年)?(?:{_named_periods
 PERIOD = re.compile(
     _NAMED_PERIOD + r"|(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
     r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底|初)?(?:以来|来|至今)?)"
-    r"|今年(?:上半年|下半年|前三季度|一季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?|去年(?:以来|全年|同期|年底|底)?"
+    r"|今年(?:上半年|下半年|前三季度|第?[一二三四]季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?"
+    r"|去年(?:上半年|下半年|前三季度|第?[一二三四]季度|以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来"
     r"|[一二两三四五六七八九十0-9]+余?年(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|年内|全年"
@@ -1421,6 +1422,11 @@ def _covers_area(head: str) -> bool:
 _GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}(?:为|作为)(?:目标|目的|宗旨|导向|方向|己任|出发点|落脚点|工作重点|重点|主线|抓手)")
 
 
+# A clause that is only a verb phrase (有效降低发案) after a clause of aiming (力争…，) goes on with the aim.
+_AIM_GOES_ON = re.compile(r"(?:有效|进一步|切实|全面|不断|持续|大幅|努力)?")
+_AIM_CLAUSE = re.compile(r"(?:力争|争取|确保|努力|旨在|致力于)[^，,。；;0-9]*[，,]$")
+
+
 def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     """满意度持续提升, 入室盗窃案件逐年下降, 减少了可防性案件的发生.
 
@@ -1457,6 +1463,8 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
         return []
     if re.search(r"目标|要求|力争|确保|努力|旨在|为了|以便|争取", clause[: hits[0][0]]) and "实现" not in clause:
         return []
+    if _AIM_GOES_ON.fullmatch(clause, 0, hits[0][0]) and _AIM_CLAUSE.search(sent[:cs]):
+        return []  # 力争消除隐患，有效降低发案: the aim's verb phrases go on past the comma
     if _GOAL_FRAME.search(clause):
         return []  # 以提升群众安全感和满意度为目标: what the work aims at, not a result
     if _PURPOSE_OPEN.match(sent) and not _ACTOR.search(sent, 0, cs):

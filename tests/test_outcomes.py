@@ -890,3 +890,14 @@ def test_a_rise_to_a_figure_and_a_rise_by_times() -> None:
                    ("参与率", 90.0, "%", "increase")}
     # 倍 with no rise before it is a comparison, not a figure
     assert [o.value for o in run("甲派出所辖区面积是邻所的3倍。")] == []
+
+
+def test_a_quarter_of_this_or_last_year_is_the_period() -> None:
+    got = [(o.metric, o.period) for o in run("今年第一季度，辖区治安警情同比下降20%。去年三季度电诈发案下降10%。")]
+    assert got == [("治安警情", "今年第一季度"), ("电诈发案", "去年三季度")]
+
+
+def test_a_verb_phrase_after_a_clause_of_aiming_goes_on_with_the_aim() -> None:
+    assert run("今年以来，力争全面消除各类安全隐患，有效降低发案。") == []
+    # a clause with its own subject after the aim reports a result
+    assert [(o.metric, o.direction) for o in run("今年以来，全力确保一方平安，辖区发案持续下降。")] == [("发案", "decrease")]
