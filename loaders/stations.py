@@ -1333,22 +1333,20 @@ _TOWN_CONTEXT = re.compile(r"全镇|本镇|该镇|镇党委|镇政府|镇里|全
 _WHOLE_TOWN = re.compile(r"全镇|全乡")
 
 
-def _town_with_written_parent(base: str, simp: str):
-    """蛇口派出所 in a text that writes 深圳 or 南山 only in passing: the one town of the
-    station's name in the country is placed by its county, or else its prefecture, when the
-    text writes that (short forms too); never the town itself (the text does not state it)."""
-    from .gazetteer import Place, county_written, gazetteer, written_in
+def _only_town_named(base: str, provinces: set[str]):
+    """竹箦派出所, 蛇口派出所: a station named after the one town of that name in the country is
+    placed by that town's county (derivable, EXTRACTION.md section 2), whether or not the text
+    writes the county; the town itself is not stated. Nothing when several towns share the
+    name or the provinces the text names hold none of them."""
+    from .gazetteer import Place, gazetteer
 
-    g = gazetteer()
-    towns = {(u.province, u.prefecture, u.county): u for u in g.units("town", base)}
+    towns = {(u.province, u.prefecture, u.county) for u in gazetteer().units("town", base)}
     if len(base) < 2 or len(towns) != 1:
         return Place()
-    u = next(iter(towns.values()))
-    if county_written(u, simp):
-        return Place(u.province, u.prefecture, u.county)
-    if written_in((p for p in g.by_name["prefecture"].get(u.prefecture or "", []) if p.province == u.province), simp):
-        return Place(u.province, u.prefecture)  # (its county is not written: not derived)
-    return Place()
+    province, prefecture, county = next(iter(towns))
+    if provinces and province not in provinces:
+        return Place()
+    return Place(province, prefecture, county)
 
 
 def _complete(place, base: str, simp: str, central: bool = False):
@@ -1378,7 +1376,7 @@ def _complete(place, base: str, simp: str, central: bool = False):
     if place == Place():
         place = _short_pair(simp)
     if place.province is None:
-        found = _town_with_written_parent(base, simp)
+        found = _only_town_named(base, _text_evidence(simp).provinces)
         if found.province and place.county in (None, found.county) and place.prefecture in (None, found.prefecture):
             place = Place(found.province, found.prefecture, found.county, place.town)
     if place == Place():

@@ -179,7 +179,7 @@ def test_subject_without_chain_uses_the_county_the_text_names() -> None:
 
 
 def test_no_place_stated_means_none() -> None:
-    [st] = run("唐崖派出所民警巡逻。唐崖派出所守护平安。")
+    [st] = run("石岭派出所民警巡逻。石岭派出所守护平安。")  # three towns are called 石岭
     assert (st.province, st.county, st.town) == (None, None, None)
 
 
@@ -431,7 +431,7 @@ def test_a_county_short_form_once_inside_an_idiom_does_not_place() -> None:
 def test_prefecture_from_a_town_named_like_the_station_in_the_named_province() -> None:
     text = "福建海岛景区游人如织。湄洲派出所组建调解室。湄洲派出所民警巡逻。"
     [st] = run(text)
-    assert (st.province, st.prefecture, st.county, st.town) == ("福建省", "莆田市", None, None)
+    assert (st.province, st.prefecture, st.county, st.town) == ("福建省", "莆田市", "秀屿区", None)
 
 
 # -- round 6: name boundaries, facilities, counts, former units, shared heads -------
@@ -752,8 +752,20 @@ def test_a_town_several_counties_share_is_settled_by_a_county_written_short(coun
 
 def test_the_one_town_of_a_station_name_is_placed_by_its_prefecture_written_in_passing() -> None:
     [st] = run("蛇口派出所民警走访商户。本报讯（深圳新闻网）近年来，蛇口派出所辖区警情下降。")
-    assert (st.province, st.prefecture, st.county, st.town) == ("广东省", "深圳市", None, None)
+    assert (st.province, st.prefecture, st.county, st.town) == ("广东省", "深圳市", "南山区", None)
     [st] = run("蛇口派出所民警走访商户。来源：南山警方。近年来，蛇口派出所辖区警情下降。")
     assert (st.province, st.prefecture, st.county, st.town) == ("广东省", "深圳市", "南山区", None)
     [other] = run("蛇口派出所民警走访商户。近年来，蛇口派出所辖区警情下降。")
-    assert other.province is None  # no parent of the town written: no guess
+    # no parent written: the one town of the name still places it (test below), the town itself unstated
+    assert (other.province, other.county, other.town) == ("广东省", "南山区", None)
+
+
+def test_a_text_naming_no_place_is_placed_by_the_one_town_of_the_station_name() -> None:
+    [st] = run("走进竹箦派出所，一项工作机制正规范有序地运转。竹箦派出所所长说。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("江苏省", "常州市", "溧阳市", None)
+    # a name many towns share places nothing
+    [st] = run("走进新市派出所，一项工作机制正规范有序地运转。新市派出所所长说。")
+    assert (st.province, st.county) == (None, None)
+    # nor does a unique town the provinces the text names do not hold
+    [st] = run("云南、贵州两省民警走进竹箦派出所。竹箦派出所所长说。")
+    assert st.province is None
