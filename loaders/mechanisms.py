@@ -2146,6 +2146,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _lead_aliases(clean, accepted)
     _heading_aliases(work, headings, accepted)
     _parts_aliases(accepted)
+    _counted_list_aliases(accepted)
     _descriptor_aliases(work, accepted)
     _modifier_quote_aliases(work, accepted)
     _renamed_aliases(work, accepted)
@@ -2268,6 +2269,24 @@ def _parts_aliases(cands: list[_Cand]) -> None:
                 c.aliases.append(d.name)
                 c.mentions.extend(d.mentions)
                 d.kind = "alias"
+
+
+def _counted_list_aliases(cands: list[_Cand]) -> None:
+    """“三情”工作机制 … 启动“降警情、减访情、增感情”大走访: a practice named only by its list of
+    parts, elsewhere in the article, is the counted name whose count it has and whose counted
+    character every part holds: the list gives the parts and becomes an alias."""
+    for c in cands:
+        if c.kind == "alias" or c.components or not (c.expected and c.counted_char):
+            continue
+        for d in cands:
+            if d is c or d.kind == "alias" or "、" not in d.name or d.components != _split_items(d.name):
+                continue
+            if len(d.components) == c.expected and all(c.counted_char in x for x in d.components):
+                c.components = list(d.components)
+                c.aliases.append(d.name)
+                c.mentions.extend(d.mentions)
+                d.kind = "alias"
+                break
 
 
 def _descriptor_aliases(work: str, cands: list[_Cand]) -> None:

@@ -1090,3 +1090,15 @@ def test_quoted_formulas_joined_by_的_to_a_quoted_name_describe_it() -> None:
     # a quote that names a thing of its own (a post) is no description of the next name
     m = _mechs("某派出所设立“护学岗”的“青山义警”队伍，每天准时上岗。")
     assert "护学岗" not in [normalize_name(a) for x in m.values() for a in x.aliases]
+
+
+def test_a_list_of_parts_elsewhere_is_the_counted_name_it_fits() -> None:
+    text = ("青石派出所首创“三情”工作机制。去年3月，青石派出所启动“降警情、减访情、增感情”周六大走访活动，"
+            "直接到小区走访。")
+    names = _mechs(text)
+    m = _get(names, "三情")
+    assert m.components == ["降警情", "减访情", "增感情"] and m.count_agrees is True
+    assert not _has({k: v for k, v in names.items() if k != normalize_name(m.name)}, "降警情")
+    # parts that do not all hold the counted character are another practice
+    names = _mechs("青石派出所首创“三情”工作机制。青石派出所启动“走百家、知百情、解百忧”大走访活动，直接到小区走访。")
+    assert _get(names, "三情").components == []
