@@ -1102,3 +1102,9 @@ def test_a_list_of_parts_elsewhere_is_the_counted_name_it_fits() -> None:
     # parts that do not all hold the counted character are another practice
     names = _mechs("青石派出所首创“三情”工作机制。青石派出所启动“走百家、知百情、解百忧”大走访活动，直接到小区走访。")
     assert _get(names, "三情").components == []
+
+
+def test_a_quoted_service_hall_is_a_named_practice() -> None:
+    names = _mechs("针对返乡办事不便的问题，青石派出所“一站式综合服务大厅”设立专门窗口，方便群众办事。")
+    assert _has(names, "一站式综合服务大厅")
+    assert _mechs("青石派出所在户籍服务大厅设立窗口，方便群众办事。") == {}
