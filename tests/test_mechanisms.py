@@ -1105,6 +1105,6 @@ def test_a_list_of_parts_elsewhere_is_the_counted_name_it_fits() -> None:
 
 
 def test_a_quoted_service_hall_is_a_named_practice() -> None:
-    names = _mechs("针对返乡办事不便的问题，青石派出所“一站式综合服务大厅”设立专门窗口，方便群众办事。")
+    names = _mechs("针对返乡办事不便的问题，青石派出所“一站式综合服务大厅”设立“业主绿色通道”，三年来办理户籍业务8000余次。")
     assert _has(names, "一站式综合服务大厅")
     assert _mechs("青石派出所在户籍服务大厅设立窗口，方便群众办事。") == {}
