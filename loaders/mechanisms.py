@@ -380,9 +380,13 @@ def _is_list(core: str) -> list[str] | None:
     if "+" in core:
         return None
     items = [x for x in LIST_SEP.split(core) if x]
-    if len(items) >= 2 and all(1 <= len(x) <= 10 for x in items):
-        return items
-    return None
+    if len(items) < 2 or not all(1 <= len(x) <= 10 for x in items):
+        return None
+    heads = _heads_longest_first()
+    if set(_rx(r"[^·・]").sub("", core)) and not _rx(r"[、?？/，,\s]").search(core) \
+            and _ends_with(items[-1], heads) and not any(_ends_with(x, heads) for x in items[:-1]):
+        return None  # “某某义警2.0·四零警物联盟”: a brand, a dot, then the name with its head word
+    return items
 
 
 def _is_speech(core: str) -> bool:

@@ -1108,3 +1108,9 @@ def test_a_quoted_service_hall_is_a_named_practice() -> None:
     names = _mechs("针对返乡办事不便的问题，青石派出所“一站式综合服务大厅”设立“业主绿色通道”，三年来办理户籍业务8000余次。")
     assert _has(names, "一站式综合服务大厅")
     assert _mechs("青石派出所在户籍服务大厅设立窗口，方便群众办事。") == {}
+
+
+def test_a_brand_and_a_dot_before_a_headed_name_is_one_name_and_a_quoted_verb_is_none() -> None:
+    names = _mechs("近日，青石镇“青石义警2.0·四零警物联盟”启动仪式在青石派出所举行。四零警物联盟以物业为主体。")
+    assert list(names) == [normalize_name("青石义警2.0·四零警物联盟")]
+    assert _mechs("警务“赋能”再升级，青石派出所民警走访。") == {}
