@@ -1060,7 +1060,17 @@ def _unnamed_counted_label(q: _Quote) -> bool:
     """“六防”宣传热潮: a counted label, not a name (创新“两站”建设, 开展纠纷“三访”: a practice made or
     carried out, or its parts spelled out: one)."""
     return q.post_head is None and q.n is not None and len(q.core) == 2 \
-        and not (q.spelled or _made_before(q.before) or q.cue_before or _opens_heading(q))
+        and not (q.spelled or _made_before(q.before) or q.cue_before or _opens_heading(q)
+                 or _parts_right_before(q))
+
+
+def _parts_right_before(q: _Quote) -> bool:
+    """预防、治疗和保健“三策”: exactly the counted parts, listed in the same clause right before."""
+    listed = _listed_before(q)[0]
+    if len(listed) != q.n:
+        return False
+    at = q.work.rfind(listed[0], max(q.s0, q.qs - 120), q.qs)
+    return at >= 0 and not _rx(r"[，,。；;：:]").search(q.work, at, q.qs)
 
 
 def _opens_heading(q: _Quote) -> bool:

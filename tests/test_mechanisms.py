@@ -1114,3 +1114,11 @@ def test_a_brand_and_a_dot_before_a_headed_name_is_one_name_and_a_quoted_verb_is
     names = _mechs("近日，青石镇“青石义警2.0·四零警物联盟”启动仪式在青石派出所举行。四零警物联盟以物业为主体。")
     assert list(names) == [normalize_name("青石义警2.0·四零警物联盟")]
     assert _mechs("警务“赋能”再升级，青石派出所民警走访。") == {}
+
+
+def test_a_two_character_counted_label_with_its_parts_listed_before_is_a_practice() -> None:
+    m = _get(_mechs("青石派出所探索矛盾纠纷问题预防、治疗和保健“三策”，守住平安底线。"), "三策")
+    assert m.count_agrees is True and len(m.components) == 3
+    assert _mechs("青石派出所掀起“六防”宣传热潮。") == {}
+    # clauses before it, split by commas, are no list of its parts
+    assert not _has(_mechs("青石派出所围绕“三不”目标，开展纠纷“三调”，撑好青石“三渡”。"), "三渡")
