@@ -379,7 +379,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _METRIC_PUNCT = re.compile(r"[“”\"'‘’「」《》()（）\s]")
 _METRIC_FILLER = re.compile(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均|每年|每月)")
-_METRIC_DE = re.compile(r"的$")
+_METRIC_DE = re.compile(r"(?:的|(?<=率)在)$")  # 成功率在95%以上: the rate, not 在
 _METRIC_SPAN = re.compile(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?")
 
 
@@ -1246,8 +1246,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
             return False
     if re.match("|".join(HEAD_WORDS), after):
         return False
-    if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持)在$", clause[: q.start]):
-        return False  # 在3个村: a place; but 保持在100% is a level
+    if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持|率)在$", clause[: q.start]):
+        return False  # 在3个村: a place; but 保持在100% is a level, 成功率在95%以上 a rate
     if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after) and not _deployed(clause, q):
         return False
     if q.unit in ("名", "人") and re.search(r"(民警|辅警|警力)$", clause[: q.start]):

@@ -901,3 +901,8 @@ def test_a_verb_phrase_after_a_clause_of_aiming_goes_on_with_the_aim() -> None:
     assert run("今年以来，力争全面消除各类安全隐患，有效降低发案。") == []
     # a clause with its own subject after the aim reports a result
     assert [(o.metric, o.direction) for o in run("今年以来，全力确保一方平安，辖区发案持续下降。")] == [("发案", "decrease")]
+
+
+def test_a_rate_at_a_figure_is_the_rate() -> None:
+    got = [(o.metric, o.value, o.qualifier) for o in run("自工作室运行以来，调解成功率在95%以上。")]
+    assert got == [("调解成功率", 95.0, "以上")]
