@@ -221,7 +221,7 @@ PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
 MEMBER_END = ("队员", "成员", "会员")
 # A named other station (附近某某派出所通报): counts as a neighbouring 派出所.
 NAMED_STATION = re.compile(r"([\u4e00-\u9fff]{2,8}?)派出所")
-NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|通报|协查|协助|配合|联合|会同|协同|联动|支援|共同|共建|协作|联勤")
+NEIGHBOUR_WORDS = re.compile(r"附近|相邻|邻近|周边|毗邻|友邻|兄弟|边界|接壤|通报|协查|协助|配合|联合|会同|协同|联动|支援|共同|共建|协作|联勤")
 # 与相邻边境派出所: a bare station kind after these is another station.
 OTHER_STATION_BEFORE = re.compile(r"(?:附近|相邻|邻近|周边|毗邻|友邻|兄弟|其他|其它|各|多个|邻)的?$")
 # Station kinds a named station of the article is one of (其余: 火车站派出所, a railway unit working with it).
@@ -1183,7 +1183,7 @@ def _other_stations(kt: KeyText, ext: Extraction, lex: list[Occurrence] | None =
         if st.role != "mentioned" or not st.name:
             continue
         for hit in re.finditer(re.escape(normalize_name(st.name)), key):
-            s, e = _clause(key, hit.start(), hit.end())
+            s, e = _sentence(key, hit.start(), hit.end())  # 来自甲派出所…负责人…，就警务协作进行商讨
             if NEIGHBOUR_WORDS.search(key[s:e]):
                 start, end = kt.span(hit.start(), hit.end())
                 if any(start <= x and y <= end for x, y in kinds):

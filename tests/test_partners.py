@@ -902,3 +902,12 @@ def test_a_bureau_before_its_local_unit_names_one_partner():
     assert names(run("派出所联合县司法局城关司法所开展调解。")) == ["司法所"]
     # listed apart, or with a word of working together between them, they are two
     assert names(run("派出所联合县司法局、城关司法所开展调解。")) == ["司法局", "司法所"]
+
+
+def test_a_station_named_with_a_later_word_of_working_together_in_its_sentence_is_a_partner():
+    from loaders.pipeline import extract_text
+
+    text = ("青石县公安局青石派出所民警巡逻。青石派出所邀请边界派出所召开协作会。"
+            "协作会上，来自红河县公安局白沙派出所、青石派出所的负责人齐聚一堂，就警务协作事宜进行商讨。")
+    ext = extract_text(text, "t.txt")
+    assert [(p.name, p.category) for p in ext.partners] == [("派出所", "police")]
