@@ -763,9 +763,14 @@ def _named_after_clause(core: str, known: set[str]) -> str:
     return k
 
 
+_ETHNIC_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\u4e00-\u9fff]{1,3}族)+[乡镇]$")
+
+
 def _plausible(core: str, longest: int = 6) -> bool:
     """A short name: 1-6 characters (``longest``), no function word inside, not a generic use,
     not a bare facility (火车站) or a count (这三家, 两个)."""
+    if _ETHNIC_TOWN.search(core):
+        longest = max(longest, 9)  # 卸甲坪土家族乡: an ethnic township's name is long
     if not 1 <= len(core) <= longest or is_generic(core) or core in _FACILITIES or _COUNTED.match(core) or core == "治安":
         return False
     return not any(ch in "的了是在" for ch in core)

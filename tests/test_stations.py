@@ -769,3 +769,8 @@ def test_a_text_naming_no_place_is_placed_by_the_one_town_of_the_station_name() 
     # nor does a unique town the provinces the text names do not hold
     [st] = run("云南、贵州两省民警走进竹箦派出所。竹箦派出所所长说。")
     assert st.province is None
+
+
+def test_a_station_named_after_an_ethnic_township_is_named_in_full() -> None:
+    sts = by_name(run("刘家场派出所召开协作会。来自松木坪派出所、刘家场派出所、卸甲坪土家族乡派出所的负责人齐聚。"))
+    assert "卸甲坪土家族乡派出所" in sts and sts["卸甲坪土家族乡派出所"].town == "卸甲坪土家族乡"
