@@ -98,6 +98,7 @@ class _Cand:
     honors: list[Honour] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # clean offsets of every mention
     whole: bool = False  # the whole name stands inside one pair of quote marks (“巡山课堂”)
+    quoted_parts: bool = False  # its components are quotes of its own sentence (即“A”；“B”): parts, not practices
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -1044,8 +1045,26 @@ def _framing(q: _Quote) -> list[_Cand] | None:
             return [c]
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]
     if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(q.after, heads):
+        parts = _quoted_parts_after(q)
+        if parts:  # 落实“三个见面”，即…“一周一见面”；…“一周两见面”；…“一周三见面”
+            c = _counted(core, q.qs, q.qe, components=parts, in_heading=q.in_heading)
+            c.quoted_parts = True
+            return [c]
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]  # “四个坚持”: a count of points
     return None
+
+
+def _quoted_parts_after(q: _Quote) -> list[str] | None:
+    """The quoted parts of “三个见面” spelled in the rest of its sentence after 即 or a colon: exactly
+    as many quotes as it counts, each holding the counted noun (见面)."""
+    m = _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}]([{HAN}]{{1,4}})$").match(q.core)
+    rest = _rx(r"[^。！？!?\n]*").match(q.work, q.qe).group()  # the parts run on past semicolons
+    if not m or not _rx(r"^[”」』]?\s*(?:[，,]\s*)?(?:即|[：:])").match(rest):
+        return None
+    parts = [x.group(1) for x in QUOTE_RE.finditer(rest) if x.group(1)]
+    if len(parts) != _count_prefix(q.core)[0] or not all(m.group(1) in x for x in parts):
+        return None
+    return [_clean_name(x) for x in parts]
 
 
 # --- acceptance
@@ -2160,6 +2179,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _lead_aliases(clean, accepted)
     _heading_aliases(work, headings, accepted)
     _parts_aliases(accepted)
+    _quoted_part_aliases(accepted)
     _counted_list_aliases(accepted)
     _descriptor_aliases(work, accepted)
     _modifier_quote_aliases(work, accepted)
@@ -2281,6 +2301,17 @@ def _parts_aliases(cands: list[_Cand]) -> None:
                 core = core[:-len(head)]
             if _joins_parts(core, parts):
                 c.aliases.append(d.name)
+                c.mentions.extend(d.mentions)
+                d.kind = "alias"
+
+
+def _quoted_part_aliases(cands: list[_Cand]) -> None:
+    """The quotes that spell a counted name's parts in its own sentence (即“一周一见面”…) are its parts."""
+    for c in cands:
+        if not c.quoted_parts:
+            continue
+        for d in cands:
+            if d is not c and d.kind != "alias" and d.name in c.components and 0 < d.start - c.end < 200:
                 c.mentions.extend(d.mentions)
                 d.kind = "alias"
 

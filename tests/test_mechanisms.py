@@ -1122,3 +1122,11 @@ def test_a_two_character_counted_label_with_its_parts_listed_before_is_a_practic
     assert _mechs("青石派出所掀起“六防”宣传热潮。") == {}
     # clauses before it, split by commas, are no list of its parts
     assert not _has(_mechs("青石派出所围绕“三不”目标，开展纠纷“三调”，撑好青石“三渡”。"), "三渡")
+
+
+def test_a_counted_name_with_its_quoted_parts_after_即_is_one_practice() -> None:
+    names = _mechs("青石派出所严格落实“三个见面”，即所领导与镇干部“一周一见面”；社区民警与村干部“一周两见面”；"
+                   "辅警与网格员“一周三见面”。")
+    assert list(names) == [normalize_name("三个见面")]
+    assert names[normalize_name("三个见面")].components == ["一周一见面", "一周两见面", "一周三见面"]
+    assert _mechs("青石派出所坚持“四个坚持”，即坚持党建引领。") == {}
