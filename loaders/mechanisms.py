@@ -232,6 +232,9 @@ def _count_prefix(name: str) -> tuple[int | None, str | None, bool]:
     (steps) and 一三五五 have no clean reading -> (None, None, False);
     spelled-out digits (4321: one group per digit) are checked later.
     """
+    dm = _rx(rf"^([0-9]{{1,2}})([{MEASURES}])").match(name)
+    if dm and int(dm.group(1)) >= 2:
+        return int(dm.group(1)), dm.group(2), True  # 6项协作机制: a count in digits and its measure word
     m = _COUNT_HEAD.match(name)
     if m and _rx(r"^.位一体").match(name):
         return _CN_VAL.get(m.group(1)), None, m.group(1) in _CN_VAL  # 三位一体: three in one, not 3+1
@@ -290,10 +293,10 @@ def _framed_parts(clean: CleanDoc, work: str, start: int, end: int, name: str) -
     right before it (宣传、走访、巡逻三项机制) or as n names ending in its noun soon after
     (…建立了A机制和B机制)."""
     m = _rx(rf"^([{CN_DIGITS}]|[0-9]+)[{MEASURES}](.+)$").match(name)
-    if not m or m.group(2) not in FRAMED_HEADS:
+    noun = _ends_with(m.group(2), FRAMED_HEADS) if m and len(m.group(2)) <= 4 else None
+    if not noun:  # 三项机制, 6项协作机制, 三项工作机制: a count of some kind of mechanism
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else _CN_VAL.get(m.group(1), 0)
-    noun = m.group(2)
     s0, _ = _sentence_span(clean, start)
     lead = rf"^(?:{_alt(_cues()['create'] + _cues()['adopt'] + ('抓好', '做好', '构筑', '筑牢', '强化'))})了?"
     window = work[max(s0, start - 80):start].rstrip("“ ")
@@ -1577,8 +1580,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         is_object = head in _object_heads()
         if k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
             cm = _rx(rf"[{CN_DIGITS}](?=[{HAN}])").search(core[1:])
-            if not cm and not _rx(rf"[{CN_DIGITS}]").match(core):
-                continue
+            if not cm and not _rx(rf"[{CN_DIGITS}]|[0-9]{{1,2}}[{MEASURES}]").match(core):
+                continue  # (…巡逻等3项机制: a count in digits starts it too)
             core = core[cm.start() + 1:] if cm else core
         core_start = hs - len(core) if "\x00" not in work[k:hs] else core_start
         if not core or "了" in core:

@@ -1130,3 +1130,9 @@ def test_a_counted_name_with_its_quoted_parts_after_即_is_one_practice() -> Non
     assert list(names) == [normalize_name("三个见面")]
     assert names[normalize_name("三个见面")].components == ["一周一见面", "一周两见面", "一周三见面"]
     assert _mechs("青石派出所坚持“四个坚持”，即坚持党建引领。") == {}
+
+
+def test_a_count_of_mechanisms_written_in_digits_with_its_parts_listed() -> None:
+    m = _get(_mechs("双方签署协议，并制定警情联处、社情联察、矛盾联调、风险联防、人员联控、服务联动等6项协作机制。"), "6项协作机制")
+    assert m.components == ["警情联处", "社情联察", "矛盾联调", "风险联防", "人员联控", "服务联动"] and m.count_agrees
+    assert _mechs("青石派出所健全3项工作机制。") == {}  # no parts listed: framing
