@@ -1136,3 +1136,8 @@ def test_a_count_of_mechanisms_written_in_digits_with_its_parts_listed() -> None
     m = _get(_mechs("双方签署协议，并制定警情联处、社情联察、矛盾联调、风险联防、人员联控、服务联动等6项协作机制。"), "6项协作机制")
     assert m.components == ["警情联处", "社情联察", "矛盾联调", "风险联防", "人员联控", "服务联动"] and m.count_agrees
     assert _mechs("青石派出所健全3项工作机制。") == {}  # no parts listed: framing
+
+
+def test_a_counted_label_of_results_is_no_practice() -> None:
+    text = "近年来，青石派出所取得了“命案零发生”“执法零过错”“服务零投诉”“民警零违纪”“矛盾零上交”的“五零”工作成效。"
+    assert _mechs(text) == {}
