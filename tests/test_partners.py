@@ -911,3 +911,7 @@ def test_a_station_named_with_a_later_word_of_working_together_in_its_sentence_i
             "协作会上，来自红河县公安局白沙派出所、青石派出所的负责人齐聚一堂，就警务协作事宜进行商讨。")
     ext = extract_text(text, "t.txt")
     assert [(p.name, p.category) for p in ext.partners] == [("派出所", "police")]
+
+
+def test_village_and_community_cadres_written_jointly_are_split_and_stepping_in_is_working_with():
+    assert names(run("纠纷移交人民调解组织，由村社干部出面调解。")) == ["人民调解组织", "村干部", "社区干部"]
