@@ -37,6 +37,8 @@ county the text names most, else short place names from a dateline or
 using the article's other place names as evidence. A town the text writes
 (X镇司法所) counts; one derived from the name only while
 ``DERIVE_TOWN_FROM_NAME``; none when the area spans several towns. A
+subject nothing else places, named after the one town of that name in the
+country (竹箦派出所), takes that town's county (not the town itself). A
 neighbour (附近X派出所) shares the subject's county.
 
 Profile facts and honours are read clause by clause and go to the station
