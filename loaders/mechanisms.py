@@ -942,6 +942,24 @@ def _counted_name_after(q: _Quote) -> list[_Cand] | None:
                      aliases=_list_alias(q))]
 
 
+def _counted_after_chain(q: _Quote) -> list[_Cand] | None:
+    """“警民联调”“专业助调”“公调对接”三位一体矛盾纠纷化解机制: a counted name right after a chain of
+    as many quotes, each its part (the last quote also stays a practice of its own, as the others do)."""
+    if q.alone or q.qe != q.chain_end:
+        return None
+    m = q.doc.qp["counted_after_long"].match(q.after)
+    if not m:
+        return None
+    name = _clean_name(m.group(1) + m.group(2) + m.group(3))
+    parts = [_clean_name(x.group(x.lastindex or 1)) for x in QUOTE_RE.finditer(q.work, q.chain_start, q.chain_end)]
+    if _count_prefix(name)[0] != len(parts):
+        return None
+    at = q.work.find(m.group(1), q.chain_end)
+    c = _counted(name, at, at + len(name), head=m.group(3), components=parts, in_heading=q.in_heading)
+    later = _QUOTE_STEPS[_QUOTE_STEPS.index(_counted_after_chain) + 1:]
+    return [c] + next((got for step in later if (got := step(q)) is not None), [])
+
+
 def _list_alias(q: _Quote) -> list[str]:
     """The quoted list as the counted name's other name (“A、B、C”), not a ``+`` formula."""
     return [q.core] if "+" not in q.core else []
@@ -1210,6 +1228,7 @@ _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_figure_of_speech, _apposition, _places_or_location, _staffing_formula),
     _each_item_a_practice,
     _counted_name_after,
+    _counted_after_chain,
     _bare_counted_name,
     _parts_of_next_quote,
     _practice_named_by_parts,
@@ -1310,6 +1329,7 @@ def _quote_patterns(heads: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "epithet": re.compile(rf"(?:{_alt(neg['epithet'])})[^，。“”]{{0,20}}$"),
         "epithet_of": re.compile(rf"(?:{_alt(neg['epithet_of'])})[^，。“”]{{0,12}}的$"),
         "counted_after": re.compile(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)({_alt(heads)})"),
+        "counted_after_long": re.compile(rf"^\s*(?:的|等)?\s*([{CN_DIGITS}][{HAN}]{{1,3}}?)([{HAN}]{{0,8}}?)({_alt(heads)})"),
         "frame_after": re.compile(rf"^为(?:{_alt(cues['frame'])})"),
         "frame_near": re.compile(rf"^[^，。]{{0,6}}?为({_alt(cues['frame'])})"),
     }

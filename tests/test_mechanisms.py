@@ -1141,3 +1141,10 @@ def test_a_count_of_mechanisms_written_in_digits_with_its_parts_listed() -> None
 def test_a_counted_label_of_results_is_no_practice() -> None:
     text = "近年来，青石派出所取得了“命案零发生”“执法零过错”“服务零投诉”“民警零违纪”“矛盾零上交”的“五零”工作成效。"
     assert _mechs(text) == {}
+
+
+def test_a_counted_name_right_after_a_chain_of_as_many_quotes() -> None:
+    names = _mechs("青石派出所创新推出“警民联调”“专业助调”“公调对接”三位一体矛盾纠纷化解机制，依托警务室化解纠纷。")
+    m = _get(names, "三位一体矛盾纠纷化解机制")
+    assert m.components == ["警民联调", "专业助调", "公调对接"] and m.count_agrees is True
+    assert all(_has(names, x) for x in ("警民联调", "专业助调", "公调对接"))  # each part stays a practice
