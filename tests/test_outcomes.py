@@ -906,3 +906,8 @@ def test_a_verb_phrase_after_a_clause_of_aiming_goes_on_with_the_aim() -> None:
 def test_a_rate_at_a_figure_is_the_rate() -> None:
     got = [(o.metric, o.value, o.qualifier) for o in run("自工作室运行以来，调解成功率在95%以上。")]
     assert got == [("调解成功率", 95.0, "以上")]
+
+
+def test_a_run_of_years_with_多_is_the_period() -> None:
+    got = [(o.metric, o.period) for o in run("2018年以来，该所坚持党建引领。一年多来，辖区内矛盾纠纷化解率高达92%。")]
+    assert got == [("矛盾纠纷化解率", "一年多来")]
