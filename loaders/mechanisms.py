@@ -387,7 +387,7 @@ def _is_list(core: str) -> list[str] | None:
     if len(items) < 2 or not all(1 <= len(x) <= 10 for x in items):
         return None
     heads = _heads_longest_first()
-    if set(_rx(r"[^·・]").sub("", core)) and not _rx(r"[、?？/，,\s]").search(core) \
+    if _rx(r"[·・]").search(core) and not _rx(r"[、?？/，,\s]").search(core) \
             and _ends_with(items[-1], heads) and not any(_ends_with(x, heads) for x in items[:-1]):
         return None  # “某某义警2.0·四零警物联盟”: a brand, a dot, then the name with its head word
     return items
@@ -942,22 +942,26 @@ def _counted_name_after(q: _Quote) -> list[_Cand] | None:
                      aliases=_list_alias(q))]
 
 
-def _counted_after_chain(q: _Quote) -> list[_Cand] | None:
+def _counted_after_chain(q: _Quote) -> list[_Cand]:
     """“警民联调”“专业助调”“公调对接”三位一体矛盾纠纷化解机制: a counted name right after a chain of
-    as many quotes, each its part (the last quote also stays a practice of its own, as the others do)."""
+    as many quotes, each its part. Read at the chain's last quote; it settles no quote (each stays a
+    practice of its own or not, by the steps)."""
     if q.alone or q.qe != q.chain_end:
-        return None
+        return []
     m = q.doc.qp["counted_after_long"].match(q.after)
     if not m:
-        return None
+        return []
     name = _clean_name(m.group(1) + m.group(2) + m.group(3))
-    parts = [_clean_name(x.group(x.lastindex or 1)) for x in QUOTE_RE.finditer(q.work, q.chain_start, q.chain_end)]
+    parts = [_clean_name(_quote_text(x)) for x in QUOTE_RE.finditer(q.work, q.chain_start, q.chain_end)]
     if _count_prefix(name)[0] != len(parts):
-        return None
+        return []
     at = q.work.find(m.group(1), q.chain_end)
-    c = _counted(name, at, at + len(name), head=m.group(3), components=parts, in_heading=q.in_heading)
-    later = _QUOTE_STEPS[_QUOTE_STEPS.index(_counted_after_chain) + 1:]
-    return [c] + next((got for step in later if (got := step(q)) is not None), [])
+    return [_counted(name, at, at + len(name), head=m.group(3), components=parts, in_heading=q.in_heading)]
+
+
+def _quote_text(m: re.Match[str]) -> str:
+    """The text inside a :data:`QUOTE_RE` match, whichever quote marks it has."""
+    return m.group(m.lastindex or 1)
 
 
 def _list_alias(q: _Quote) -> list[str]:
@@ -1082,7 +1086,7 @@ def _quoted_parts_after(q: _Quote) -> list[str] | None:
     rest = _rx(r"[^。！？!?\n]*").match(q.work, q.qe).group()  # the parts run on past semicolons
     if not m or not _rx(r"^[”」』]?\s*(?:[，,]\s*)?(?:即|[：:])").match(rest):
         return None
-    parts = [x.group(1) for x in QUOTE_RE.finditer(rest) if x.group(1)]
+    parts = [_quote_text(x) for x in QUOTE_RE.finditer(rest)]
     if len(parts) != _count_prefix(q.core)[0] or not all(m.group(1) in x for x in parts):
         return None
     return [_clean_name(x) for x in parts]
@@ -1228,7 +1232,6 @@ _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_figure_of_speech, _apposition, _places_or_location, _staffing_formula),
     _each_item_a_practice,
     _counted_name_after,
-    _counted_after_chain,
     _bare_counted_name,
     _parts_of_next_quote,
     _practice_named_by_parts,
@@ -1255,6 +1258,7 @@ def _quoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, int]
     cands: list[_Cand] = []
     for idx in range(len(matches)):
         q = _quote_at(doc, matches, linked, idx)
+        cands.extend(_counted_after_chain(q))
         for step in _QUOTE_STEPS:
             settled = step(q)
             if settled is not None:
