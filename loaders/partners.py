@@ -213,7 +213,7 @@ FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤�
 UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
 # A person in charge is not kept (景区负责人 -> 景区): the body is the partner.
-ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
+ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|店员|导游|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")

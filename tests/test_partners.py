@@ -916,3 +916,8 @@ def test_a_station_named_with_a_later_word_of_working_together_in_its_sentence_i
 def test_village_and_community_cadres_written_jointly_are_split_and_stepping_in_is_working_with():
     assert names(run("纠纷移交人民调解组织，由村社干部出面调解。")) == ["人民调解组织", "村干部", "社区干部"]
     assert names(run("与社村干部、专兼职综治工作者形成共建共治团队。")) == ["社区干部", "村干部", "综治工作者"]
+
+
+def test_a_business_or_site_with_its_workers_is_one_partner_and_cleaners_are_workers():
+    assert names(run("派出所联合景区导游、商户店员、环卫保洁开展巡逻。")) == ["景区导游", "商户店员", "环卫保洁"]
+    assert names(run("派出所动员保安保洁、楼幢管家等力量参与基层治理。")) == ["保安", "保洁", "楼幢管家"]
