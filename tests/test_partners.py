@@ -921,3 +921,8 @@ def test_village_and_community_cadres_written_jointly_are_split_and_stepping_in_
 def test_a_business_or_site_with_its_workers_is_one_partner_and_cleaners_are_workers():
     assert names(run("派出所联合景区导游、商户店员、环卫保洁开展巡逻。")) == ["景区导游", "商户店员", "环卫保洁"]
     assert names(run("派出所动员保安保洁、楼幢管家等力量参与基层治理。")) == ["保安", "保洁", "楼幢管家"]
+
+
+def test_a_body_named_only_as_a_speakers_employer_is_no_partner():
+    assert names(run("区委常委、政法委书记王明表示，目前驻所民调已成为新利器。")) == []
+    assert names(run("派出所联合政法委开展调解，政法委书记王明表示支持。")) == ["政法委"]
