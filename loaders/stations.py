@@ -1071,6 +1071,9 @@ _HINT = re.compile(rf"([\u4e00-\u9fff]{{2,6}})(?:{_HINT_WORDS})")  # 邗江法�
 _HINT_WORD = re.compile(rf"(?=(?:{_HINT_WORDS}))")  # where each of those words starts (overlaps too)
 
 
+_PAPER_DATELINE = re.compile(r"\s*([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|法治报|新闻网)(?:讯|消息)")
+
+
 def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
     """Places a text gives in short form only: a dateline (中新网绍兴3月16日电) or X公安 / X警方 /
     X法院 (邗江法院: the county's court works with the station).
@@ -1083,7 +1086,8 @@ def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     texts = [to_simplified(r.text) for r in clean.removed if r.kind == "dateline"]
     for t in texts + [(clean.simp if text is None else text)[:200]]:
-        m = re.search(r"(?:社|网|报|台|电视|客户端)([\u4e00-\u9fff]{2,8}?)\s*\d{1,2}月\d{1,2}日\s*电", t)
+        m = re.search(r"(?:社|网|报|台|电视|客户端)([\u4e00-\u9fff]{2,8}?)\s*\d{1,2}月\d{1,2}日\s*电", t) \
+            or _PAPER_DATELINE.match(t)  # 梧州日报讯: a city's paper reports from its city
         if m:
             for level, name in _decompose(m.group(1)) or []:
                 out.setdefault(level, name)

@@ -774,3 +774,10 @@ def test_a_text_naming_no_place_is_placed_by_the_one_town_of_the_station_name() 
 def test_a_station_named_after_an_ethnic_township_is_named_in_full() -> None:
     sts = by_name(run("刘家场派出所召开协作会。来自松木坪派出所、刘家场派出所、卸甲坪土家族乡派出所的负责人齐聚。"))
     assert "卸甲坪土家族乡派出所" in sts and sts["卸甲坪土家族乡派出所"].town == "卸甲坪土家族乡"
+
+
+def test_a_city_papers_dateline_places_a_station_the_text_does_not() -> None:
+    [st] = run("梧州日报讯（记者 王明）近日，市公安局新兴派出所被评为十佳派出所。新兴派出所民警巡逻。")
+    assert (st.province, st.prefecture) == ("广西壮族自治区", "梧州市")
+    [st] = run("人民日报讯（记者 王明）近日，新兴派出所被评为十佳派出所。新兴派出所民警巡逻。")
+    assert st.province is None  # a national paper's name is no place
