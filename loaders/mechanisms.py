@@ -1069,7 +1069,8 @@ def _framing(q: _Quote) -> list[_Cand] | None:
             c.expected, c.counted_char, _ = _count_prefix(core)
             return [c]
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]
-    if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(q.after, heads):
+    if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(q.after, heads) \
+            and not _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]{{2,}}法$").match(core):  # “三招解铃法”: a method's name
         parts = _quoted_parts_after(q)
         if parts:  # 落实“三个见面”，即…“一周一见面”；…“一周两见面”；…“一周三见面”
             c = _counted(core, q.qs, q.qe, components=parts, in_heading=q.in_heading)

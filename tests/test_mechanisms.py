@@ -1148,3 +1148,8 @@ def test_a_counted_name_right_after_a_chain_of_as_many_quotes() -> None:
     m = _get(names, "三位一体矛盾纠纷化解机制")
     assert m.components == ["警民联调", "专业助调", "公调对接"] and m.count_agrees is True
     assert all(_has(names, x) for x in ("警民联调", "专业助调", "公调对接"))  # each part stays a practice
+
+
+def test_a_counted_method_name_ending_in_法_is_a_practice() -> None:
+    assert _has(_mechs("青石派出所因地制宜，创新推出“三招解铃法”，促使矛盾双方快速握手言和。"), "三招解铃法")
+    assert _mechs("青石派出所总结“三个办法”，化解纠纷。") == {}
