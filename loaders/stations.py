@@ -1183,7 +1183,8 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         counts = _county_counts(simp)
         if "prefecture" in given:  # only counties of the prefecture the text gave
             counts = Counter({c: n for c, n in counts.items() if _county_in(given["prefecture"], c)})
-        if not town and (top := _top_county(counts)):
+        # (抚州市高新区城西派出所: a zone holds it; a county of the text is another story's place)
+        if not town and not _in_zone(base, simp) and (top := _top_county(counts)):
             given["county"] = top
             pref = (hints or {}).get("prefecture")
             if "prefecture" not in given and pref and (hints or {}).get("county") == top:
@@ -1360,6 +1361,23 @@ def _only_town_named(base: str, provinces: set[str]):
     return Place(province, prefecture, county)
 
 
+# A development zone (or its branch bureau) written right before a station's name.
+_ZONE_END = re.compile(r"(?:(?:高新|经开|开发|新)区(?:公安)?(?:分局)?|(?:高新|经开)(?:公安)?分局)$")
+
+
+def _in_zone(base: str, simp: str) -> bool:
+    """Is the station written right after a development zone or its bureau (高新区城西派出所)?"""
+    from .normalize import PINYIN_GLOSS
+
+    text = PINYIN_GLOSS.sub("", simp) if "(" in simp else simp
+    i = text.find(base)
+    while i >= 0:
+        if _ZONE_END.search(text, max(0, i - 8), i):
+            return True
+        i = text.find(base, i + 1)
+    return False
+
+
 def _complete(place, base: str, simp: str, central: bool = False):
     """Fill a subject's missing prefecture / county from the rest of the text.
 
@@ -1402,7 +1420,7 @@ def _complete(place, base: str, simp: str, central: bool = False):
             if len(prefs) == 1:
                 province, prefecture = next(iter(prefs))
                 place = Place(province, prefecture, None, place.town)
-    if place.county is None and place.prefecture:
+    if place.county is None and place.prefecture and not _in_zone(base, simp):
         counts = Counter()
         for unit, forms in g.counties_under(place.prefecture):
             # a full name counts twice (its short form is inside it): one full

@@ -781,3 +781,10 @@ def test_a_city_papers_dateline_places_a_station_the_text_does_not() -> None:
     assert (st.province, st.prefecture) == ("广西壮族自治区", "梧州市")
     [st] = run("人民日报讯（记者 王明）近日，新兴派出所被评为十佳派出所。新兴派出所民警巡逻。")
     assert st.province is None  # a national paper's name is no place
+
+
+def test_a_station_in_a_development_zone_takes_no_other_county_of_the_text() -> None:
+    text = ("在江西省抚州市高新区城西派出所，骑手义警队的故事令人耳目一新。抚州市公安局高新分局城西派出所所长介绍。"
+            "与此同时，另一股力量在黎川县洵口镇悄然兴起，黎川县的老班长警务队走村入户。")
+    [st] = [s for s in run(text) if s.role == "subject"]
+    assert (st.province, st.prefecture, st.county) == ("江西省", "抚州市", None)
