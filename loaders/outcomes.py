@@ -1201,8 +1201,8 @@ def _verb_only(text: str) -> bool:
 
 
 def _post_noun(clause: str, q: Quantity) -> str | None:
-    """The noun after a classifier: 组建100支义务巡逻队 -> 义务巡逻队."""
-    rest = clause[q.end:]
+    """The noun after a classifier: 组建100支义务巡逻队 -> 义务巡逻队 (also when quoted: 9支“红袖标巡逻队”)."""
+    rest = clause[q.end:].lstrip("“「『\"")
     m = re.match(r"[\u4e00-\u9fff]{2,12}", rest)
     if not m:
         return None

@@ -911,3 +911,8 @@ def test_a_rate_at_a_figure_is_the_rate() -> None:
 def test_a_run_of_years_with_多_is_the_period() -> None:
     got = [(o.metric, o.period) for o in run("2018年以来，该所坚持党建引领。一年多来，辖区内矛盾纠纷化解率高达92%。")]
     assert got == [("矛盾纠纷化解率", "一年多来")]
+
+
+def test_a_quoted_noun_after_a_count_is_what_it_counts() -> None:
+    got = [(o.metric, o.value, o.unit, o.kind) for o in run("甲派出所线下组建9支“红袖标巡逻队”，形成全域联动格局。")]
+    assert got == [("红袖标巡逻队", 9.0, "支", "activity")]
