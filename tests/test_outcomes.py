@@ -916,3 +916,7 @@ def test_a_run_of_years_with_多_is_the_period() -> None:
 def test_a_quoted_noun_after_a_count_is_what_it_counts() -> None:
     got = [(o.metric, o.value, o.unit, o.kind) for o in run("甲派出所线下组建9支“红袖标巡逻队”，形成全域联动格局。")]
     assert got == [("红袖标巡逻队", 9.0, "支", "activity")]
+
+
+def test_a_stations_yearly_call_volume_is_workload_not_a_result() -> None:
+    assert run("甲派出所治安辖区覆盖16个社区，年接警量3000余起，其中纠纷类警情占半数以上。") == []
