@@ -821,9 +821,9 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         if (re.search(r"等$", head) and not role) or (first.unit == "项" and not verb_in_head):
             continue
         post = _post_noun(clause, first) if first.unit not in ("%", "元", None) and not role else None
-        if post and re.search(r"(?:机制|制度|措施|举措|模式|工作法|体系|工程|品牌|载体)$", post):
+        if post and re.search(r"(?:机制|制度|措施|举措|模式|工作法|体系|工程|品牌|载体|步骤|环节|方面|原则|理念)$", post):
             prev_end = max(prev_end, first.end + len(post))
-            continue  # 建立了七项联动机制: a count of measures, not of work done
+            continue  # 建立了七项联动机制, 紧抓…三个步骤: a count of measures or steps, not of work done
         if post:
             prev_end = max(prev_end, first.end + len(post))
         caused = _CAUSED.match(after) if (post and _CAUSER.search(head) and len(group) == 1

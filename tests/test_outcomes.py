@@ -920,3 +920,7 @@ def test_a_quoted_noun_after_a_count_is_what_it_counts() -> None:
 
 def test_a_stations_yearly_call_volume_is_workload_not_a_result() -> None:
     assert run("甲派出所治安辖区覆盖16个社区，年接警量3000余起，其中纠纷类警情占半数以上。") == []
+
+
+def test_a_count_of_steps_is_no_outcome() -> None:
+    assert run("甲派出所紧抓早介入、早预防、早化解三个步骤，最大限度地将矛盾化解在萌芽状态。") == []
