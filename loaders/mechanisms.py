@@ -683,12 +683,19 @@ class _Quote:
             tail[:-2], cues["create"] + cues["adopt"]) if _rx(rf"[{HAN}]{{2}}$").search(tail) else _ends_with(
             tail, cues["create"] + cues["adopt"])
         cue = cue or _ends_with(bare, cues["create"])  # 创新“两站”: 创新 is a cue here
+        cue = cue or bool(_made_of_kind_re().search(bare))  # 建立矛盾纠纷调解的“X”: made, its kind said between
         return cue or bare.endswith("通过")  # 通过“X”化解…: the means the station works through
 
     @_lazy
     def frame(self) -> bool:
         """以“X”为抓手/载体: the quote framed as what the work rests on."""
         return bool(_rx(r"以\s*[^以]{0,4}$").search(self.bare) and self.doc.qp["frame_near"].match(self.after))
+
+
+@lru_cache(maxsize=1)
+def _made_of_kind_re() -> re.Pattern[str]:
+    """A verb of making, then what kind of thing is made, then 的, right before a quote."""
+    return re.compile(rf"(?:{_alt(_cues()['create'])})[{HAN}]{{2,10}}的$")
 
 
 def _quote_at(doc: _QuoteDoc, matches: list[re.Match[str]], linked: set[int], idx: int) -> _Quote:

@@ -1153,3 +1153,8 @@ def test_a_counted_name_right_after_a_chain_of_as_many_quotes() -> None:
 def test_a_counted_method_name_ending_in_法_is_a_practice() -> None:
     assert _has(_mechs("青石派出所因地制宜，创新推出“三招解铃法”，促使矛盾双方快速握手言和。"), "三招解铃法")
     assert _mechs("青石派出所总结“三个办法”，化解纠纷。") == {}
+
+
+def test_a_quote_made_with_its_kind_said_before_it_is_a_practice() -> None:
+    assert _has(_mechs("青石派出所为平安力量专门定制“警校夜课”，社区民警讲解法律知识。"), "警校夜课")
+    assert _has(_mechs("青石派出所推动建立矛盾纠纷调解的“菩提解铃园”，促进和谐。"), "菩提解铃园")
