@@ -533,7 +533,7 @@ def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]
                 break  # 甲派出所与乙派出所: each has its own head
             cut = _after_cut(run)
             cut = max(cut, _after_lead(run))
-            for w in _NEIGHBOUR:
+            for w in _NEIGHBOUR + CHAIN_ENDS:  # (附近甲、乙派出所; 某分局甲、乙派出所: the bureau is not the name)
                 k = run.rfind(w)
                 if k >= 0:
                     cut = max(cut, k + len(w))

@@ -788,3 +788,8 @@ def test_a_station_in_a_development_zone_takes_no_other_county_of_the_text() -> 
             "与此同时，另一股力量在黎川县洵口镇悄然兴起，黎川县的老班长警务队走村入户。")
     [st] = [s for s in run(text) if s.role == "subject"]
     assert (st.province, st.prefecture, st.county) == ("江西省", "抚州市", None)
+
+
+def test_stations_listed_after_their_bureau_share_one_派出所() -> None:
+    sts = by_name(run("九龙坡区公安分局九龙、九龙园派出所组建义警队伍。九龙园派出所民警巡逻。"))
+    assert set(sts) == {"九龙派出所", "九龙园派出所"}
