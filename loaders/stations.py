@@ -1362,7 +1362,7 @@ def _only_town_named(base: str, provinces: set[str]):
 
 
 # A development zone (or its branch bureau) written right before a station's name.
-_ZONE_END = re.compile(r"(?:(?:高新|经开|开发|新)区(?:公安)?(?:分局)?|(?:高新|经开)(?:公安)?分局)$")
+_ZONE_BUREAU_END = re.compile(r"(?:(?:高新|经开|开发|新)区(?:公安)?(?:分局)?|(?:高新|经开)(?:公安)?分局)$")
 
 
 def _in_zone(base: str, simp: str) -> bool:
@@ -1372,7 +1372,7 @@ def _in_zone(base: str, simp: str) -> bool:
     text = PINYIN_GLOSS.sub("", simp) if "(" in simp else simp
     i = text.find(base)
     while i >= 0:
-        if _ZONE_END.search(text, max(0, i - 8), i):
+        if _ZONE_BUREAU_END.search(text, max(0, i - 8), i):
             return True
         i = text.find(base, i + 1)
     return False

@@ -28,3 +28,21 @@ def test_char_doc_round_trips_the_text() -> None:
     doc = make_char_doc(get_nlp(), text)
     assert doc.text == text
     assert [t.text for t in doc if not t.is_space][:3] == ["派", "出", "所"]
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    """A second ``_X = re.compile(...)`` further down a long module silently replaces the first
+    for every earlier user (it happened: two zone patterns in stations.py)."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "loaders").glob("*.py")) + sorted((root / "kg").glob("*.py")):
+        names: Counter = Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        assert [n for n, k in names.items() if k > 1] == [], path.name
