@@ -217,9 +217,10 @@ ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|�
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
-# 政法委书记某某表示: an official's title, name and a verb of speaking after the body.
-SPEAKER_AFTER = re.compile(r"(?:副?书记|副?主任|副?局长|副?部长|常委|副?主席|负责人)[\u4e00-\u9fff]{2,3}?"
-                           r"(?:表示|说|介绍|指出|强调|告诉)")
+# 政法委书记某某表示, 县委宣传部常务副部长某某、…参加揭牌仪式: an official's title and name after the
+# body, then a verb of speaking or the next name of a list of officials.
+SPEAKER_AFTER = re.compile(r"(?:常务)?(?:副?书记|副?主任|副?局长|副?部长|常委|副?主席|负责人)[\u4e00-\u9fff]{2,3}?"
+                           r"(?:表示|说|介绍|指出|强调|告诉|[、，,及和等])")
 # A team member word right after its body (治保会联防队员): the body is the partner.
 MEMBER_END = ("队员", "成员", "会员")
 # A named other station (附近某某派出所通报): counts as a neighbouring 派出所.
@@ -646,7 +647,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         if _headline_line(key, a) or _named_person_after(key, b):
             continue  # a headline list; 调解员老刘说: a private person by name
         if {"party", "government"} & set(t.categories) and SPEAKER_AFTER.match(key, b) and not _has_cue(key, a, b):
-            continue  # 区委常委、政法委书记某某表示: whom the speaker works for, not a body at work
+            continue  # 政法委书记某某表示, 宣传部副部长某某、…: whom an official works for, not a body at work
         if t.summary and BUILD_UP_BEFORE.search(key[max(0, a - 8) : a]):
             continue
         closer = SUMMARY_BEFORE.search(key, max(0, a - 8), a) if t.summary else None

@@ -926,3 +926,5 @@ def test_a_business_or_site_with_its_workers_is_one_partner_and_cleaners_are_wor
 def test_a_body_named_only_as_a_speakers_employer_is_no_partner():
     assert names(run("区委常委、政法委书记王明表示，目前驻所民调已成为新利器。")) == []
     assert names(run("派出所联合政法委开展调解，政法委书记王明表示支持。")) == ["政法委"]
+    # a list of officials at a ceremony names their employers, not partners
+    assert names(run("县委宣传部常务副部长王高潮，街道党工委书记闫海存、派出所所长刘明参加揭牌仪式。")) == []
