@@ -534,6 +534,9 @@ _CLAUSE = re.compile(rf"[^{CLAUSE_END}]+")
 
 
 
+_STAFF_COUNT = re.compile(r"(?:民警|辅警)[0-9一二三四五六七八九十]+[名人]|[0-9一二三四五六七八九十]+名(?:民警|辅警)")
+
+
 def sentence_outcomes(sent: str) -> list[_Found]:
     """Every outcome in one sentence (simplified script), offsets inside it."""
     found: list[_Found] = []
@@ -557,6 +560,8 @@ def sentence_outcomes(sent: str) -> list[_Found]:
         if qs and ("(" in clause or "（" in clause):
             staff = [(m.start(), m.end()) for m in _STAFF_LIST.finditer(clause)]
             qs = [q for q in qs if not any(a < q.start < b for a, b in staff)]
+        if _STAFF_COUNT.search(clause) and _cue(clause, ("profile",)):
+            state["profile"] = True  # 现有民警10人，辅警13人，警务助理34人: the staff list describes the station
         caught = _caught(sent, cs, clause, qs) if qs and "将" in clause else []
         if caught:  # 成功将3名犯罪嫌疑人抓获: the 将 construction puts the count before its verb
             found.extend(caught)

@@ -924,3 +924,9 @@ def test_a_stations_yearly_call_volume_is_workload_not_a_result() -> None:
 
 def test_a_count_of_steps_is_no_outcome() -> None:
     assert run("甲派出所紧抓早介入、早预防、早化解三个步骤，最大限度地将矛盾化解在萌芽状态。") == []
+
+
+def test_a_staff_list_written_clause_by_clause_is_profile() -> None:
+    assert run("甲派出所现有民警10人，辅警13人，警务助理34人。") == []
+    got = [(o.metric, o.value) for o in run("甲派出所现有民警10人，今年以来化解纠纷34起。")]
+    assert got == [("化解纠纷", 34.0)]
