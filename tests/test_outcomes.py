@@ -930,3 +930,9 @@ def test_a_staff_list_written_clause_by_clause_is_profile() -> None:
     assert run("甲派出所现有民警10人，辅警13人，警务助理34人。") == []
     got = [(o.metric, o.value) for o in run("甲派出所现有民警10人，今年以来化解纠纷34起。")]
     assert got == [("化解纠纷", 34.0)]
+
+
+def test_people_problems_solved_and_all_along_as_a_period() -> None:
+    got = [(o.value, o.unit, o.family) for o in run("甲派出所已推动解决路灯维修等民生问题20余件。")]
+    assert got == [(20.0, "件", "service")]
+    assert [o.period for o in run("一直以来，辖区未发生民转刑案件。")] == ["一直以来"]
