@@ -936,3 +936,7 @@ def test_people_problems_solved_and_all_along_as_a_period() -> None:
     got = [(o.value, o.unit, o.family) for o in run("甲派出所已推动解决路灯维修等民生问题20余件。")]
     assert got == [(20.0, "件", "service")]
     assert [o.period for o in run("一直以来，辖区未发生民转刑案件。")] == ["一直以来"]
+
+
+def test_a_rate_kept_in_a_row_is_a_level() -> None:
+    assert [key(o) for o in run("今年以来，矛盾纠纷化解率连续保持100%。")] == [("矛盾纠纷化解率", 100.0, "%", "level")]
