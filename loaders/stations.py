@@ -159,11 +159,16 @@ def _verb_like(core: str) -> bool:
 
 
 def kind_base(core: str) -> str:
-    """青松边境 -> 青松: the place part of a name with a kind word (X边境, X水上); else ``core``."""
+    """青松边境 -> 青松, 东京城第二 -> 东京城: the place part of a name with a kind word (X边境, X水上)
+    or a number (X第二派出所); else ``core``."""
     for w in _STATION_KINDS:
         if core.endswith(w) and len(core) >= len(w) + 2:
             return core[: -len(w)]
-    return core
+    m = _NUMBERED.match(core)
+    return m.group(1) if m else core
+
+
+_NUMBERED = re.compile(r"^(.{2,}?)第[一二三四五六七八九十]{1,2}$")
 
 
 def _is_place_name(core: str) -> bool:
@@ -1404,8 +1409,8 @@ def _complete(place, base: str, simp: str, central: bool = False):
         place = _only_town(simp)
     if place == Place():
         place = _short_pair(simp)
-    if place.province is None:
-        found = _only_town_named(base, _text_evidence(simp).provinces)
+    if place.county is None or place.province is None:
+        found = _only_town_named(base, {place.province} if place.province else _text_evidence(simp).provinces)
         if found.province and place.county in (None, found.county) and place.prefecture in (None, found.prefecture):
             place = Place(found.province, found.prefecture, found.county, place.town)
     if place == Place():

@@ -793,3 +793,8 @@ def test_a_station_in_a_development_zone_takes_no_other_county_of_the_text() -> 
 def test_stations_listed_after_their_bureau_share_one_派出所() -> None:
     sts = by_name(run("九龙坡区公安分局九龙、九龙园派出所组建义警队伍。九龙园派出所民警巡逻。"))
     assert set(sts) == {"九龙派出所", "九龙园派出所"}
+
+
+def test_a_numbered_station_is_placed_by_the_one_town_of_its_name_in_the_named_province() -> None:
+    [st] = run("黑龙江省林区公安局东京城分局东京城第二派出所民警巡逻。东京城第二派出所开展反诈宣传。")
+    assert (st.province, st.prefecture, st.county, st.town) == ("黑龙江省", "牡丹江市", "宁安市", None)
