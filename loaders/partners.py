@@ -117,7 +117,9 @@ NOT_AT_WORK_AFTER = re.compile(
     r"^(?:所在地|驻地|[^，。；]{0,2}(?:召开|举行|举办)的?[^，。；]{0,8}(?:发布会|新闻)|最新的?[^，。；]{0,8}(?:调查|数据|统计)|的身份)"
 )
 # 为开发区的经济发展保驾护航: a place the work serves.
-SERVED_AFTER = re.compile(r"^(?:的(?:经济|发展|建设|安全|安宁|稳定|治安)|发展的)")
+SERVED_AFTER = re.compile(r"^(?:的(?:经济|发展|建设|安全|安宁|稳定|治安)|发展的|(?:安全|治安|秩序)(?!员|队|部))")
+# 这座5A级景区, 这片园区: a place pointed at, not a body at work.
+PLACE_POINTED_BEFORE = re.compile(r"(?:这座|那座|这片|那片)[^，,。；;、]{0,6}$")
 # After a partner word these mean the station's own people (党员民警).
 OWN_STAFF_AFTER = ("民警", "辅警", "干警", "警察", "警员")
 # Before a party/police unit these mean it is the station's own (派出所党支部).
@@ -632,8 +634,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if ROOM_AFTER.match(key[b:]) and "在" in key[max(0, a - 10) : a]:
             continue  # 在某村村委会活动室: where something happens
-        if t.weak and (ADDRESS_PLACE_AFTER.match(key[b:]) or SERVED_AFTER.match(key[b:])):
-            continue  # 某某开发区花山街道 (an address), 为开发区的经济发展保驾护航 (a place served)
+        if t.weak and (ADDRESS_PLACE_AFTER.match(key[b:]) or SERVED_AFTER.match(key[b:])
+                       or PLACE_POINTED_BEFORE.search(key, max(0, a - 10), a)):
+            continue  # 某某开发区花山街道 (an address), 为开发区的经济发展保驾护航, 景区安全 (a place served), 这座景区
         if t.names[0] in GENERIC_STATION and key.startswith(OWN_STAFF_AFTER, b) and not (
                 OTHER_STATION_BEFORE.search(key, max(0, a - 4), a) or NEIGHBOUR_WORDS.search(key, max(0, a - 4), a)):
             continue  # 由边境派出所民警、民兵组成: the station's own officers

@@ -928,3 +928,9 @@ def test_a_body_named_only_as_a_speakers_employer_is_no_partner():
     assert names(run("派出所联合政法委开展调解，政法委书记王明表示支持。")) == ["政法委"]
     # a list of officials at a ceremony names their employers, not partners
     assert names(run("县委宣传部常务副部长王高潮，街道党工委书记闫海存、派出所所长刘明参加揭牌仪式。")) == []
+
+
+def test_a_scenic_area_pointed_at_or_kept_safe_is_a_place():
+    assert names(run("以景警融合的模式，守护着115平方公里的景区安全。")) == []
+    assert names(run("联动共治的平安画卷正在这座5A级景区徐徐展开。")) == []
+    assert names(run("派出所联合景区管理部门开展巡逻。")) == ["景区管理部门"]
