@@ -1158,3 +1158,8 @@ def test_a_counted_method_name_ending_in_法_is_a_practice() -> None:
 def test_a_quote_made_with_its_kind_said_before_it_is_a_practice() -> None:
     assert _has(_mechs("青石派出所为平安力量专门定制“警校夜课”，社区民警讲解法律知识。"), "警校夜课")
     assert _has(_mechs("青石派出所推动建立矛盾纠纷调解的“菩提解铃园”，促进和谐。"), "菩提解铃园")
+
+
+def test_common_figures_of_speech_in_quotes_are_no_practice() -> None:
+    assert _mechs("青石派出所用创新思维激活社区治理的“一池春水”，切实解决群众急难愁盼问题。") == {}
+    assert _mechs("青石派出所打通服务群众“最后一公里”。") == {}
