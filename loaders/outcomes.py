@@ -61,7 +61,7 @@ PERIOD = re.compile(
 )
 # Every character a PERIOD match can start with (for numbers.scan).
 PERIOD_START = re.compile(
-    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂"
+    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂长"
     + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
