@@ -473,6 +473,12 @@ TOPONYM_END = frozenset("路街巷桥门村湖山港湾坝口关寨屯集店园�
 _OTHER_PLACE_AFTER = TOPONYM_END | set("镇乡区县市")
 
 
+def is_place_stem(name: str) -> bool:
+    """A town's name (short or full) or a county's short name: 枫桥, 枫桥镇, 诸暨."""
+    g = gazetteer()
+    return bool(g.by_short["town"].get(name) or g.by_name["town"].get(name) or g.by_short["county"].get(name))
+
+
 def count_place(text: str, form: str) -> int:
     """Occurrences of a place name not continued into another place's name
     (a county's short form inside X湾 / X镇 does not count)."""

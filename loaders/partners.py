@@ -753,7 +753,7 @@ _PLACE_LEVEL_END = ("镇", "乡", "街道", "区", "县", "市")
 def _bureau_of_next(key: str, v: str, b: int, nxt: tuple[int, int, str]) -> bool:
     """A bureau (某局) written right before one of its local units, with at most a place name
     between them (司法局新民司法所, 民政局城关救助站): one body, named by the unit."""
-    from .gazetteer import gazetteer
+    from .gazetteer import is_place_stem
 
     if not v.endswith("局") or not nxt[2].endswith(_LOCAL_UNIT_END):
         return False
@@ -762,9 +762,7 @@ def _bureau_of_next(key: str, v: str, b: int, nxt: tuple[int, int, str]) -> bool
         return True
     if len(between) > 4 or not all("\u4e00" <= c <= "\u9fff" for c in between):
         return False
-    g = gazetteer()
-    return between.endswith(_PLACE_LEVEL_END) or any(between in g.by_short[lv] or between in g.by_name[lv]
-                                                     for lv in ("town", "county"))
+    return between.endswith(_PLACE_LEVEL_END) or is_place_stem(between)
 
 
 def _ends_a_place_name(key: str, a: int) -> bool:

@@ -57,7 +57,7 @@ from types import MappingProxyType
 
 from .document import CleanDoc
 from .gazetteer import TOPONYM_END as _TOPONYM_END
-from .gazetteer import count_place
+from .gazetteer import count_place, is_place_stem
 from .model import Extraction, Honour, Station
 from .normalize import normalize_name, read_lexicon
 from .numbers import _CN, NUMBER, parse_number
@@ -173,14 +173,14 @@ _NUMBERED = re.compile(r"^(.{2,}?)第[一二三四五六七八九十]{1,2}$")
 
 def _is_place_name(core: str) -> bool:
     """A place stem (town / county short name), also before a kind word (青松边防, 满洲里边境)."""
-    if _is_place_stem(core):
+    if is_place_stem(core):
         return True
     base = kind_base(core)
     if base == core:
         return False
     from .gazetteer import gazetteer
 
-    return _is_place_stem(base) or bool(gazetteer().aliases.get(base))
+    return is_place_stem(base) or bool(gazetteer().aliases.get(base))
 
 
 @lru_cache(maxsize=1)
@@ -198,11 +198,11 @@ def is_generic(core: str) -> bool:
             # 伊尔施边境派出所: a kind of station after a place's name is part of the name
             head = core[: -len(w)]
             return not (w in _KIND_WORDS and len(head) >= 2 and not is_generic(head)
-                        and (not set(head) & _CUT or _is_place_stem(head)))  # (人和边防: a town's name)
+                        and (not set(head) & _CUT or is_place_stem(head)))  # (人和边防: a town's name)
     # 和派出所 / 等派出所 after a list: a function word, unless the whole stem is
     # a place (杨和, 太和, 大同 are towns and counties)
     # (X胡同: a Beijing lane, not the function word 同)
-    return core[-1] in chars and not (len(core) >= 2 and _is_place_stem(core)) and not core.endswith("胡同")
+    return core[-1] in chars and not (len(core) >= 2 and is_place_stem(core)) and not core.endswith("胡同")
 
 
 # -- mentions ------------------------------------------------------------------
@@ -290,7 +290,7 @@ def _place_prefix(core: str, text: str = "") -> int:
     """
     from .gazetteer import TOWN_SUFFIXES, gazetteer
 
-    if len(core) < 4 or _is_place_stem(core) or _is_place_stem(_strip_town(core)):
+    if len(core) < 4 or is_place_stem(core) or is_place_stem(_strip_town(core)):
         return 0
     g = gazetteer()
     for cut in range(len(core) - 2, 1, -1):
@@ -371,13 +371,6 @@ def _raw_mentions(clean: CleanDoc) -> list[tuple[int, int, int]]:
     for m in re.finditer(HEAD, simp):
         out.append((_left_stretch(simp, m.start()), m.start(), m.end()))
     return out
-
-
-def _is_place_stem(core: str) -> bool:
-    from .gazetteer import gazetteer
-
-    g = gazetteer()
-    return bool(g.by_short["town"].get(core) or g.by_name["town"].get(core) or g.by_short["county"].get(core))
 
 
 def _refs(text: str, core: str, full: bool = True) -> list[int]:
@@ -671,7 +664,7 @@ def _after_cut(text: str) -> int:
     the 同 of a lane (X胡同) and the 和 of a place before a kind word (人和边防派出所)."""
     for i in range(len(text) - 1, -1, -1):
         if text[i] not in _CUT or text[i - 1 : i + 1] == "胡同" or (
-                i >= 1 and text[i + 1 : i + 3] in _KIND_WORDS and _is_place_stem(text[i - 1 : i + 1])):
+                i >= 1 and text[i + 1 : i + 3] in _KIND_WORDS and is_place_stem(text[i - 1 : i + 1])):
             continue
         return i + 1
     return 0
@@ -741,8 +734,8 @@ def _enumerated(simp: str, seen: set[str]) -> list[_Mention]:
         if n is None or int(n) != len(items):
             continue
         first = items[0]
-        items[0] = next((first[i:] for i in range(len(first) - 1) if _is_place_stem(first[i:])), first)
-        if not all(_plausible(it) and _is_place_stem(it) for it in items):
+        items[0] = next((first[i:] for i in range(len(first) - 1) if is_place_stem(first[i:])), first)
+        if not all(_plausible(it) and is_place_stem(it) for it in items):
             continue
         pos = m.start(1) + len(first) - len(items[0])
         for it in items:
@@ -1338,7 +1331,7 @@ def _named_prefecture(base: str, simp: str):
     for n in (3, 2):
         rest = base[n:]
         units = [u for u in gazetteer().aliases.get(base[:n], []) if u.level == "prefecture"]
-        if len(units) != 1 or len(rest) < 2 or rest[-1] in _TOPONYM_END or _is_place_stem(rest):
+        if len(units) != 1 or len(rest) < 2 or rest[-1] in _TOPONYM_END or is_place_stem(rest):
             continue
         if simp.count(base[:n]) > simp.count(base):
             return Place(units[0].province, units[0].name)
@@ -1370,6 +1363,7 @@ def _only_town_named(base: str, provinces: set[str]):
 _ZONE_BUREAU_END = re.compile(r"(?:(?:高新|经开|开发|新)区(?:公安)?(?:分局)?|(?:高新|经开)(?:公安)?分局)$")
 
 
+@lru_cache(maxsize=4)
 def _in_zone(base: str, simp: str) -> bool:
     """Is the station written right after a development zone or its bureau (高新区城西派出所)?"""
     from .normalize import PINYIN_GLOSS
