@@ -1727,6 +1727,44 @@ def _short_named(work: str) -> list[_Cand]:
     return out
 
 
+# 警景协作、一村一警、矛盾联调等一系列工作机制, 廊亭和大榕树等警务模式: each item of a list summed up as
+# a kind of mechanism names one (not 等举措/做法: lists of actions).
+_LISTED_KINDS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}[、和及与])+[\u4e00-\u9fff]{2,8})等(?:一系列|一批|多项|系列|多种|多个)?"
+    r"(?:警务|工作|治理)?(?:模式|机制)"
+)
+_LIST_LEAD_WORDS = ("不断", "持续", "积极", "全面", "深入", "大力", "强化", "推动", "坚持", "完善", "健全",
+                    "通过", "采取", "发挥")
+
+
+@lru_cache(maxsize=1)
+def _list_item_lead() -> re.Pattern[str]:
+    """The clause's verb (and all before it) that a list's first item may start with."""
+    words = _cues()["create"] + _cues()["adopt"] + _LIST_LEAD_WORDS
+    return re.compile(rf"^.*(?:{_alt(tuple(set(words)))})")
+
+
+def _listed_kinds(work: str) -> list[_Cand]:
+    """Items of a list closed by 等…模式/机制: each is a practice (generic words only are not)."""
+    out: list[_Cand] = []
+    for m in _LISTED_KINDS.finditer(work):
+        pos = m.start(1)
+        for k, item in enumerate(_rx(r"([、和及与])").split(m.group(1))):
+            a = pos
+            pos += len(item)
+            if k % 2:
+                continue
+            if k == 0:
+                lead = _list_item_lead().match(item)
+                if lead:
+                    a, item = a + lead.end(), item[lead.end():]
+            short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
+            if not (4 if not short_ok else 2) <= len(item) <= 6 or _all_generic(item) or _rx(r"[的了是在]").search(item):
+                continue
+            out.append(_Cand(item, a, a + len(item), kind="unquoted"))
+    return out
+
+
 def _leading_places(core: str) -> int:
     """Length of the full place names (县, 镇, 乡, 街道 …) a name starts with."""
     from .gazetteer import find_places
@@ -2174,7 +2212,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     quoted = _quoted(clean, work, headings)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
     unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext) \
-        + _short_named(work)
+        + _short_named(work) + _listed_kinds(work)
     titles = _honour_titles(quoted)
     unquoted = [c for c in unquoted if _nickname_key(c.name) not in titles]  # 获评“标杆警务室” … 标杆警务室 in a headline
     raw = sorted(quoted + unquoted, key=lambda c: c.start)

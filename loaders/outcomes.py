@@ -49,7 +49,7 @@ _NAMED_PERIOD = rf"(?:整个|今年|去年|[12][0-9]{{3}}年)?(?:{_named_periods
 # Periods as written: 2024年, 2025年上半年, 今年以来, 近三年来, 10年来, 自…以来.
 PERIOD = re.compile(
     _NAMED_PERIOD + r"|(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
-    r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底|初)?(?:以来|来|至今)?)"
+    r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底|初)?(?:以来|来|至今|(?<=[月日])[\u4e00-\u9fff]{1,4}?以来)?)"
     r"|今年(?:上半年|下半年|前三季度|第?[一二三四]季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?"
     r"|去年(?:上半年|下半年|前三季度|第?[一二三四]季度|以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
@@ -309,6 +309,8 @@ _PERIOD_YEAR = re.compile(r"^([0-9]{4})年$")
 _PERIOD_PART = re.compile(r"^([0-9]{4})年(上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度)$")
 _PERIOD_SPAN = re.compile(r"^([一二两三四五六七八九十0-9]+余?年)间$")
 _PERIOD_RECENT = re.compile(r"^(近[一二两三四五六七八九十0-9]+年)(?:来|以来)$")
+# 自2023年7月创建以来: since that month, whatever began then
+_PERIOD_SINCE = re.compile(r"^([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?)[\u4e00-\u9fff]{1,4}以来$")
 
 
 @lru_cache(maxsize=1024)
@@ -318,6 +320,7 @@ def _normalize_period(p: str) -> str:
     p = p.removeprefix("自").removeprefix("整个")
     p = _PERIOD_ADVERB.sub("", p)  # 自工作站正式运行以来: the adverb is not part of the period
     p = p.replace("截止目前", "截至目前")
+    p = _PERIOD_SINCE.sub(r"\1以来", p)
     p = _PERIOD_DAY.sub(r"\1", p)  # 2024年7月19日: a day is an anecdote's date, the month is the period
     p = _PERIOD_YEAR.sub(r"\1", p)
     p = _PERIOD_PART.sub(r"\1\2", p)
@@ -1429,7 +1432,7 @@ _GOAL_FRAME = re.compile(r"以[^，,。；;]{1,30}(?:为|作为)(?:目标|目的
 
 # A clause that is only a verb phrase (有效降低发案) after a clause of aiming (力争…，) goes on with the aim.
 _AIM_GOES_ON = re.compile(r"(?:有效|进一步|切实|全面|不断|持续|大幅|努力)?")
-_AIM_CLAUSE = re.compile(r"(?:力争|争取|确保|努力|旨在|致力于)[^，,。；;0-9]*[，,]$")
+_AIM_CLAUSE = re.compile(r"(?:(?:力争|争取|确保|努力|旨在|致力于)[^，,。；;0-9]*|为目标(?:[，,][^。；;0-9]*)?)[，,]$")
 
 
 def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
@@ -1469,7 +1472,7 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
     if re.search(r"目标|要求|力争|确保|努力|旨在|为了|以便|争取", clause[: hits[0][0]]) and "实现" not in clause:
         return []
     if _AIM_GOES_ON.fullmatch(clause, 0, hits[0][0]) and _AIM_CLAUSE.search(sent[:cs]):
-        return []  # 力争消除隐患，有效降低发案: the aim's verb phrases go on past the comma
+        return []  # 力争消除隐患，有效降低发案; 以…为目标，…，切实增强获得感: the aim's verb phrases go on
     if _GOAL_FRAME.search(clause):
         return []  # 以提升群众安全感和满意度为目标: what the work aims at, not a result
     if _PURPOSE_OPEN.match(sent) and not _ACTOR.search(sent, 0, cs):

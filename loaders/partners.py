@@ -546,8 +546,9 @@ def _pool_spans(key: str) -> list[tuple[int, int]]:
     out = [m.span(1) for m in POOL.finditer(key)]
     _, types = lexicon()
     for m in MADE_OF.finditer(key):
-        # only where the group after 等 is a partner of its own (not 等力量, 等人员: there the items are)
-        group = [v for _, _, v in _trie_matches(m.group(2)) if not (types[v].summary or types[v].block)]
+        # only where the group after 等 is a partner of its own (not 等力量, 等人员: there the items are;
+        # nor 等部门, 等单位: bodies that make up a joint group are partners themselves)
+        group = [v for _, _, v in _trie_matches(m.group(2)) if not (types[v].summary or types[v].block or types[v].list_only)]
         if group:
             out.append(m.span(1))
     for m in ETC_MEMBERS.finditer(key):
@@ -741,6 +742,8 @@ def _department_lead(key: str, a: int) -> str | None:
     lead = key[j:a]
     cut = max([c.end() for c in PATTERN_CUE.finditer(lead)] + [0])
     lead = lead[cut:]
+    # 镇综治部门 -> 综治部门: the level of the office is a place prefix (not 市场, 乡村: words of the field)
+    lead = _rx(r"^(?:[省县区镇]|市(?!场)|乡(?!村)|街道)(?=[\u4e00-\u9fff]{2})").sub("", lead)
     if _rx(r"(?:多|各|等|相关|有关|个|些|其他|职能|政府|行业|主管|责任|成员)$").search(lead):
         return None if _rx(r"(?:多|各|等|相关|有关|个|些|其他)$").search(lead) else ""
     return lead if 2 <= len(lead) <= 6 else ""
@@ -975,7 +978,8 @@ def _strip_place(item: str, places: list[str]) -> str:
     if m:
         item = m.group(1)
     # A township-level body keeps its level word only when the rest is ambiguous.
-    m = _rx(r"^[\u4e00-\u9fff]{1,4}?(镇|乡|街道)(.+)$").match(item)
+    m = _rx(r"^[\u4e00-\u9fff]{1,4}?(镇|乡|街道)(.+)$").match(item) \
+        or _rx(r"^(镇|乡(?!镇)|街道)(.+部门)$").match(item)  # 镇综治部门 -> 综治部门 (a field's office)
     if m and len(m.group(2)) >= 3:
         item = m.group(2)
     return item
@@ -1061,7 +1065,7 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
                 continue
             if k == 0:  # the first item may carry the verb before it: 会同乡镇平安建设
                 cut = max((c.end() for c in PATTERN_CUE.finditer(item)), default=0)
-                cut = max([cut] + [w.end() for w in _rx(r"与|和|同|定期|积极|主动").finditer(item)])
+                cut = max([cut] + [w.end() for w in _rx(r"与|和|同|定期|积极|主动|^由").finditer(item)])
                 a, item = a + cut, item[cut:]
             if any(x < b and a < y for x, y in taken) or NOT_PARTNER.search(item) or "公安" in item:
                 continue
@@ -1110,6 +1114,9 @@ def _list_neighbours(kt: KeyText, places: list[str], taken: list[tuple[int, int]
                     head = ROLE_HEAD.match(item)
                     if head:
                         b, item = a + head.end(), head.group(0)
+            of = _rx(r"^([\u4e00-\u9fff]{2,8}?)的(?:干部|工作人员|人员|同志|代表|负责人)$").match(item)
+            if of:  # 居委会的干部: the people of a body stand for the body
+                b, item = a + of.end(1), of.group(1)
             if any(x < b and a < y for x, y in taken) or a in starts:
                 continue
             if NOT_PARTNER.search(item) or not (ROLE_END.search(item) or BODY_SUFFIX.search(item)):

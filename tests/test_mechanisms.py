@@ -1163,3 +1163,13 @@ def test_a_quote_made_with_its_kind_said_before_it_is_a_practice() -> None:
 def test_common_figures_of_speech_in_quotes_are_no_practice() -> None:
     assert _mechs("青石派出所用创新思维激活社区治理的“一池春水”，切实解决群众急难愁盼问题。") == {}
     assert _mechs("青石派出所打通服务群众“最后一公里”。") == {}
+
+
+def test_items_of_a_list_summed_up_as_mechanisms_are_each_one() -> None:
+    got = _mechs("青石派出所不断强化警景协作、一村一警、矛盾联调等一系列工作机制。")
+    assert all(_has(got, n) for n in ("警景协作", "一村一警", "矛盾联调")) and len(got) == 3  # 强化 is no part
+    got = _mechs("青石县各地派出所推出廊亭和大榕树等警务模式，守护平安。")
+    assert _has(got, "廊亭") and _has(got, "大榕树")
+    # work done (巡逻, 走访) or actions (等举措) are no practices
+    assert _mechs("青石派出所完善巡逻、走访等工作机制。") == {}
+    assert _mechs("青石派出所通过部门联动、智慧研判、多元调解等举措化解纠纷。") == {}

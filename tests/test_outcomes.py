@@ -254,6 +254,13 @@ def test_period_with_day_and_until_now_and_month_ranges() -> None:
     assert o.period == "连续第三年"
 
 
+def test_since_a_month_when_something_began_is_that_month_onwards() -> None:
+    got = [(o.metric, o.period) for o in run("自2023年7月创建以来，某某警务亭协助接报处置警情2300余起。")]
+    assert got == [("处置警情", "2023年7月以来")]
+    (o,) = run("2023年7月，该所化解纠纷30起。")
+    assert o.period == "2023年7月"  # a month alone is that month only
+
+
 def test_period_carries_over_a_semicolon_and_into_qizhong() -> None:
     got = run("近三年来，辖区未发生命案；入室盗窃案件年均降幅达25%。其中，两抢案件下降40%。")
     assert [o.period for o in got] == ["近三年", "近三年", "近三年"]
@@ -940,3 +947,11 @@ def test_people_problems_solved_and_all_along_as_a_period() -> None:
 
 def test_a_rate_kept_in_a_row_is_a_level() -> None:
     assert [key(o) for o in run("今年以来，矛盾纠纷化解率连续保持100%。")] == [("矛盾纠纷化解率", 100.0, "%", "level")]
+
+
+def test_verb_phrases_after_a_goal_frame_go_on_with_the_goal() -> None:
+    text = "某某派出所以“矛盾不上交、平安不出事”为目标，全力打造“枫桥式派出所”，不断提升基层治理能力，切实增强群众的获得感、安全感。"
+    assert run(text) == []
+    # a figure after the goal is a result
+    got = [(o.metric, o.direction) for o in run("某某派出所以“矛盾不上交”为目标，今年以来辖区发案数下降20%，群众安全感不断增强。")]
+    assert got == [("发案数", "decrease"), ("群众安全感", "increase")]

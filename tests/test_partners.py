@@ -934,3 +934,25 @@ def test_a_scenic_area_pointed_at_or_kept_safe_is_a_place():
     assert names(run("以景警融合的模式，守护着115平方公里的景区安全。")) == []
     assert names(run("联动共治的平安画卷正在这座5A级景区徐徐展开。")) == []
     assert names(run("派出所联合景区管理部门开展巡逻。")) == ["景区管理部门"]
+
+
+def test_bodies_that_make_up_a_joint_group_are_partners_but_pools_of_members_are_not() -> None:
+    got = names(run("今年4月，由法院、乡镇政府、社区等部门组成的联合工作小组在某某派出所调解一起纠纷。"))
+    assert sorted(got) == sorted(["法院", "乡镇政府", "社区"])  # 由 is no part of the first body's name
+    got = names(run("某某派出所组建由网格长、楼院长等852名治安积极分子组成的义勇队伍。"))
+    assert "网格长" not in got and "楼院长" not in got
+
+
+def test_a_level_word_before_a_fields_office_is_a_place_prefix() -> None:
+    assert names(run("某某派出所每月联合区、镇综治部门开展跨部门会商。")) == ["综治部门"]
+    assert names(run("某某派出所联合乡镇政府开展检查。")) == ["乡镇政府"]  # 乡镇 is the level itself
+
+
+def test_the_cadres_of_a_body_in_a_list_stand_for_the_body() -> None:
+    got = names(run("某某社区警务工作站迎来了很多人。其中有街道和居委会的干部、派出所民警、交警，还有教授、律师。"))
+    assert "居委会" in got and not any("的" in n for n in got)
+
+
+def test_village_or_community_cadres_are_two_partners() -> None:
+    assert sorted(names(run("某某派出所组织村或社区干部共同调解。"))) == ["村干部", "社区干部"]
+    assert sorted(names(run("某某派出所组织村、社区干部共同调解。"))) == ["村干部", "社区干部"]
