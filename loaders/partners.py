@@ -668,7 +668,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if key.startswith("队", b) and FORMED_OF.search(key[max(0, a - 50) : a]):
             continue  # 组建由五老人员组成的调解员队伍: the name of the station's own team
-        if ROLE_OF_OFFICER.search(before12) and not t.list_only and not POST_AFTER.match(key[b:]):
+        role = ROLE_OF_OFFICER.search(before12)
+        if role and not t.list_only and not POST_AFTER.match(key[b:]) \
+                and not _residents_roles(key, a - len(before12) + role.start()):
             continue
         if DESCRIPTIVE_AFTER.match(key[b:]) or key.startswith("以", a - 1) and UNIT_FRAME.match(key[b:]):
             continue
@@ -731,6 +733,21 @@ PARTY_ROLE_AFTER = re.compile(
 )
 _QUOTE_RUN = re.compile(r"(?:[“「][^”」]{1,10}[”」][、，,]?\s*){3,}")
 SUMMARY_WORD = re.compile(r"^(?:多|各|等|相关|有关|其他)")
+
+
+# 选拔一批热心村民，既是警民联络员，又是网格员: roles residents take on (not an officer's)
+_RESIDENTS = re.compile(r"村民|居民|群众|乡贤|能人|志愿者|党员|退休[\u4e00-\u9fff]{0,2}|老干部|积极分子")
+_OFFICERS = re.compile(r"民警|辅警|警察|所长|警长|教导员|[他她]")
+
+
+def _residents_roles(key: str, a: int) -> bool:
+    """The nearest person word before ``a`` (where 既是, 成为 … stand, in the sentence) names residents."""
+    s0 = max(key.rfind(c, 0, a) for c in "。！？!?") + 1
+    last = {"res": -1, "off": -1}
+    for kind, rx in (("res", _RESIDENTS), ("off", _OFFICERS)):
+        for m in rx.finditer(key, s0, a):
+            last[kind] = m.end()
+    return last["res"] > last["off"]
 
 
 def _department_lead(key: str, a: int) -> str | None:

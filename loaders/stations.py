@@ -1231,6 +1231,10 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
     if place.town and not derive and place.town != town and _strip_town(place.town) != _strip_town(town or ""):
         written = town if town and _town_base(place.town) == _town_base(town) else None  # 基诺山乡 as written
         place = Place(place.province, place.prefecture, place.county, written)
+    if place.town and place.town != st.core and st.core.endswith(("镇", "乡")) \
+            and _town_base(place.town) == _town_base(st.core):
+        # 甲学镇派出所, 甲学乡 in the gazetteer: the station's name has the level as it is now (乡 made 镇)
+        place = Place(place.province, place.prefecture, place.county, st.core)
     if is_subject and place.county and not place.town and not town and not spans and len(base) >= 2:
         # 紫坊派出所 in 紫坊畔乡: the one town of its county the text names that starts with the station's name
         longer = {t for t in towns.values() if t.startswith(base) and t.endswith(("镇", "乡", "街道"))

@@ -956,3 +956,9 @@ def test_the_cadres_of_a_body_in_a_list_stand_for_the_body() -> None:
 def test_village_or_community_cadres_are_two_partners() -> None:
     assert sorted(names(run("某某派出所组织村或社区干部共同调解。"))) == ["村干部", "社区干部"]
     assert sorted(names(run("某某派出所组织村、社区干部共同调解。"))) == ["村干部", "社区干部"]
+
+
+def test_roles_residents_take_on_are_partners_but_an_officers_are_not() -> None:
+    got = names(run("某某派出所在各村选拔一批有威望的热心村民，既是警民联络员，又是网格员，还是民调员。"))
+    assert sorted(got) == sorted(["警民联络员", "网格员", "民调员"])
+    assert names(run("某某派出所社区民警既是网格员，又是调解员。")) == []

@@ -798,3 +798,9 @@ def test_stations_listed_after_their_bureau_share_one_派出所() -> None:
 def test_a_numbered_station_is_placed_by_the_one_town_of_its_name_in_the_named_province() -> None:
     [st] = run("黑龙江省林区公安局东京城分局东京城第二派出所民警巡逻。东京城第二派出所开展反诈宣传。")
     assert (st.province, st.prefecture, st.county, st.town) == ("黑龙江省", "牡丹江市", "宁安市", None)
+
+
+def test_a_station_named_with_its_town_level_keeps_that_level() -> None:
+    # the gazetteer still has 甲学乡; the station's name says the township is a 镇 now
+    (st,) = run("国庆节到了，甘孜州色达县甲学镇派出所全体民辅警迎着朝阳升起了一面崭新的国旗。")
+    assert (st.county, st.town) == ("色达县", "甲学镇")
