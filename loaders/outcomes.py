@@ -50,7 +50,8 @@ _NAMED_PERIOD = rf"(?:整个|今年|去年|[12][0-9]{{3}}年)?(?:{_named_periods
 PERIOD = re.compile(
     _NAMED_PERIOD + r"|(?:自?(?:[12][0-9]{3}|[0-9０-９]{4})年(?:[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?"
     r"(?:上半年|下半年|前三季度|一季度|第一季度|[一二三四]季度|底|初)?(?:以来|来|至今|(?<=[月日])[\u4e00-\u9fff]{1,4}?以来)?)"
-    r"|今年(?:上半年|下半年|前三季度|第?[一二三四]季度|[0-9一二三四五六七八九十]{1,2}月)?(?:以来|至今)?"
+    r"|今年(?:(?:上半年|下半年|前三季度|第?[一二三四]季度|[0-9一二三四五六七八九十]{1,2}(?:[-—–~～至到][0-9一二三四五六七八九十]{1,2})?月)"
+    r"(?:以来|至今)?|以来|至今|来(?=[，,]))?"
     r"|去年(?:上半年|下半年|前三季度|第?[一二三四]季度|以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来|一直以来|长期以来"
@@ -1237,6 +1238,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
     before = clause[max(0, q.start - 1):q.start]
     if before == "第":
         return False  # 第二批, 第3名: an ordinal names a place in a series, not a count
+    if q.unit in ("类", "种") and re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[以余多]", after):
+        return False  # 四类侵财刑事发案下降12.6%: the kinds counted, part of what is measured
     if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):
         return False  # 将全镇分为3个片区, 共分3组: how the work is divided, not an outcome
     if q.unit is None:

@@ -401,6 +401,12 @@ def _former_before(simp: str, start: int) -> bool:
     return any(before.endswith(w) for w in _FORMER_BEFORE)
 
 
+def _joined_pair(core: str) -> bool:
+    """海角和海西: two names sharing one 派出所 (甲和乙派出所), not one name (人和边防, 太和 are places)."""
+    inner = kind_base(core)[1:-1]
+    return any(c in inner for c in "和与及") and not is_place_stem(kind_base(core))
+
+
 def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     """Every named station mention, in text order (generic uses dropped).
 
@@ -428,7 +434,8 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     bounded: Counter = Counter()
     for ls, hs, _, chain, core in raw:
         if not chain and (ls == 0 or not _HAN.match(simp[ls - 1])) and hs - ls < MAX_LEFT:
-            if not any(core.endswith(k) for k in strong) and _plausible(core) and core[0] not in _CUT:
+            if not any(core.endswith(k) for k in strong) and _plausible(core) and core[0] not in _CUT \
+                    and not _joined_pair(core):
                 bounded[core] += 1
     known = set(strong)
     # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word

@@ -1173,3 +1173,9 @@ def test_items_of_a_list_summed_up_as_mechanisms_are_each_one() -> None:
     # work done (巡逻, 走访) or actions (等举措) are no practices
     assert _mechs("青石派出所完善巡逻、走访等工作机制。") == {}
     assert _mechs("青石派出所通过部门联动、智慧研判、多元调解等举措化解纠纷。") == {}
+
+
+def test_a_verb_of_rallying_people_is_no_part_of_a_name() -> None:
+    got = _mechs("青石派出所党支部进一步凝聚党员义警、治保会成员等社会治理力量深入社区。")
+    assert not any(n.startswith("凝聚") for n in got)
+    assert _has(_mechs("青石派出所凝聚柳湾义警开展巡逻。"), "柳湾义警")

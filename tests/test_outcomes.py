@@ -955,3 +955,15 @@ def test_verb_phrases_after_a_goal_frame_go_on_with_the_goal() -> None:
     # a figure after the goal is a result
     got = [(o.metric, o.direction) for o in run("某某派出所以“矛盾不上交”为目标，今年以来辖区发案数下降20%，群众安全感不断增强。")]
     assert got == [("发案数", "decrease"), ("群众安全感", "increase")]
+
+
+def test_kinds_counted_before_a_metric_are_part_of_it() -> None:
+    got = [(o.metric, o.value, o.unit, o.direction) for o in run("其中四类侵财刑事发案同比去年下降12.60%。")]
+    assert got == [("四类侵财刑事发案", 12.6, "%", "decrease")]
+
+
+def test_this_years_month_range_and_jin_nian_lai_are_periods() -> None:
+    got = [(o.metric, o.period) for o in run("今年1—9月宝盖辖区刑事立案数同比去年下降16.80%。")]
+    assert got == [("宝盖辖区刑事立案数", "今年1—9月")]
+    assert [o.period for o in run("今年来，该所调解矛盾纠纷57起。")] == ["今年来"]
+    assert [o.period for o in run("今年上半年来，刑事案件立案同比下降38.97%。")] == ["今年上半年"]

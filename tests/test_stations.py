@@ -804,3 +804,13 @@ def test_a_station_named_with_its_town_level_keeps_that_level() -> None:
     # the gazetteer still has 甲学乡; the station's name says the township is a 镇 now
     (st,) = run("国庆节到了，甘孜州色达县甲学镇派出所全体民辅警迎着朝阳升起了一面崭新的国旗。")
     assert (st.county, st.town) == ("色达县", "甲学镇")
+
+
+def test_two_names_joined_by_he_before_one_station_word_are_two_stations_even_when_repeated() -> None:
+    got = [s.name for s in run("西街、海角和海西派出所积极探索。在“打更人”出现后，西街、海角和海西派出所夜间警情下降。")]
+    assert got == ["西街派出所", "海角派出所", "海西派出所"]
+    assert [s.name for s in run("人和边防派出所民警巡逻。人和边防派出所所长介绍。")] == ["人和边防派出所"]
+
+
+def test_a_new_era_station_is_a_kind_not_a_name() -> None:
+    assert [s.name for s in run("新时代派出所工作要素（平顺西沟派出所）")] == ["西沟派出所"]
