@@ -843,7 +843,12 @@ def _person_name() -> re.Pattern[str]:
 
 
 def _named_person_after(key: str, b: int) -> bool:
-    return _person_name().match(key[b : b + 4]) is not None
+    """调解员老刘说, 退休民警、调解员老刘说: role words before a person's name describe that person."""
+    role = _ROLE_THEN_NAME.match(key, b)
+    return _person_name().match(key[role.end() if role else b : (role.end() if role else b) + 4]) is not None
+
+
+_ROLE_THEN_NAME = re.compile(r"、[\u4e00-\u9fff]{1,4}?(?:员|长|师|官|者)")
 
 
 def _closes_list(key: str, a: int, matches: list[tuple[int, int, str]]) -> bool:
@@ -1204,17 +1209,25 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
     return out
 
 
+# 甲、乙和丙派出所: names listed before one shared 派出所 (the text right before the last one)
+_SHARED_HEAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[、和与及])+$")
+
+
 def _other_stations(kt: KeyText, ext: Extraction, lex: list[Occurrence] | None = None) -> list[Occurrence]:
     """A mentioned neighbouring station that works with the subject (附近某某派出所通报) is a 派出所 partner,
     unless the lexicon names its kind already (某某火车站派出所 -> 火车站派出所)."""
     key = kt.text
     out: list[Occurrence] = []
     kinds = [(o.start, o.end) for o in lex or () if "police" in o.categories]
+    subjects = [normalize_name(st.name).removesuffix("派出所") for st in ext.stations if st.role == "subject" and st.name]
     for st in ext.stations:
         if st.role != "mentioned" or not st.name:
             continue
         for hit in re.finditer(re.escape(normalize_name(st.name)), key):
             s, e = _sentence(key, hit.start(), hit.end())  # 来自甲派出所…负责人…，就警务协作进行商讨
+            shared = _SHARED_HEAD_LIST.search(key, max(s, hit.start() - 24), hit.start())
+            if shared and any(c and c in shared.group(0) for c in subjects):
+                continue  # 西街、海角和海西派出所…共同…: stations named together as one subject, not partners
             if NEIGHBOUR_WORDS.search(key[s:e]):
                 start, end = kt.span(hit.start(), hit.end())
                 if any(start <= x and y <= end for x, y in kinds):

@@ -962,3 +962,17 @@ def test_roles_residents_take_on_are_partners_but_an_officers_are_not() -> None:
     got = names(run("某某派出所在各村选拔一批有威望的热心村民，既是警民联络员，又是网格员，还是民调员。"))
     assert sorted(got) == sorted(["警民联络员", "网格员", "民调员"])
     assert names(run("某某派出所社区民警既是网格员，又是调解员。")) == []
+
+
+def test_stations_listed_with_the_subject_before_one_station_word_are_no_partners() -> None:
+    text = "青石县公安局青石、柳湾和白沙派出所积极探索，吸收安保人员共同参加派出所的夜间巡逻。青石派出所所长介绍。"
+    ext = extract_text(text, "t.txt")
+    assert "派出所" not in [p.name for p in ext.partners]
+    # a neighbouring station named on its own and working with the subject is one
+    ext = extract_text("青石县公安局青石派出所与邻近的柳湾派出所联合开展巡逻，共同守护平安。青石派出所所长介绍。", "t.txt")
+    assert [p.name for p in ext.partners] == ["派出所"]
+
+
+def test_retired_officers_are_no_longer_the_stations_staff() -> None:
+    assert names(run("某某派出所聘请经验丰富的退休老民警担任调解主任。")) == ["退休民警"]
+    assert names(run("社区民警老刘退休后仍常来所里。")) == []
