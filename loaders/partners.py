@@ -276,6 +276,12 @@ ROLE_END = re.compile(_ROLE_WORDS + "$")
 ROLE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?" + _ROLE_WORDS)
 # A kind word before a person's role that is part of the role's name (退休法官, 司法调解员, 治安户长).
 ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公益|治安|义务|特邀|金牌|执业|资深|心理)$")
+# Words of a body's level or kind written before a partner word, kept with it as written (社区网格员,
+# 社会志愿者, 街道人民调解委员会): not for 司法所-like bodies whose level goes without saying (镇司法所 ->
+# 司法所), nor words that start with a level already (村居, 社区干部).
+TYPE_MODIFIER = re.compile(r"(?:社会|群众|社区|街道|驻地|村)$")
+LEVEL_START = re.compile(r"村|社区|镇|乡|街道|居")
+QUANTITY_CHARS = "各每全本该一两三四五六七八九十多个"
 PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
 # Items that are the station itself, its staff or its units, or not bodies at all.
 NOT_PARTNER = re.compile(
@@ -718,6 +724,10 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             if lead:  # 工商管理部门: the office as written
                 a, names = a - len(lead), (lead + v,)
         mod = ROLE_MODIFIER.search(key, max(0, a - 3), a) if t.names == (v,) and PERSON_END.search(v) else None
+        if not mod and t.names == (v,) and not v.endswith("所") and not LEVEL_START.match(v):
+            mod = TYPE_MODIFIER.search(key, max(0, a - 2), a)  # 社会志愿者, 社区党员, 村综治中心: as written
+            if mod and mod.start() > 0 and key[mod.start() - 1] in QUANTITY_CHARS:
+                mod = None  # 各村网格员, 每个社区: every one of them, no modifier
         if a in written:
             names, cats = (written[a],), (types[v].categories[0],)
         elif mod:  # 退休法官, 司法调解员, 治安户长: the role named as written, with its kind

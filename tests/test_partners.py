@@ -154,7 +154,7 @@ def test_business_and_role_words_stay_whole():
 
 def test_member_after_its_body_gives_the_body():
     ext = run("派出所联合石门村治保会联防队员找到走失老人。")
-    assert names(ext) == ["治保会"]
+    assert names(ext) == ["村治保会"]  # the place goes, the level stays (迁陵镇政府 -> 镇政府)
 
 
 def test_sub_unit_of_a_school_stays_whole():
@@ -976,3 +976,11 @@ def test_stations_listed_with_the_subject_before_one_station_word_are_no_partner
 def test_retired_officers_are_no_longer_the_stations_staff() -> None:
     assert names(run("某某派出所聘请经验丰富的退休老民警担任调解主任。")) == ["退休民警"]
     assert names(run("社区民警老刘退休后仍常来所里。")) == []
+
+
+def test_a_kind_or_level_word_before_a_partner_word_stays_with_it() -> None:
+    assert names(run("某某派出所联合社会志愿者开展巡逻。")) == ["社会志愿者"]
+    assert names(run("某某派出所联合鸳鸯街道人民调解委员会化解纠纷。")) == ["街道人民调解委员会"]
+    # not where the level goes without saying, nor for every one of them
+    assert names(run("某某派出所联合街道司法所化解纠纷。")) == ["司法所"]
+    assert names(run("某某派出所联合各村网格员开展巡逻。")) == ["网格员"]
