@@ -213,9 +213,9 @@ GOAL_BEFORE = re.compile(r"(?:打造|建设|创建|争创|建成|创成)[^，,�
 FORMER_NAME = re.compile(r"前身|原名|原为|原称|更名|改名|改称|撤并|合并")
 # 以村委会为片区: an organising unit of the station's own map.
 UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|范围|基本单元|责任区)")
-# A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处 stay whole.
-# A person in charge is not kept (景区负责人 -> 景区): the body is the partner.
-ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|店员|导游|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
+# A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处, 物业负责人,
+# 行业场所工作人员 stay whole (the people named with their body, as written).
+ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|店员|导游|负责人|工作人员|安全员|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")

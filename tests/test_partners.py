@@ -453,9 +453,9 @@ def test_link_falls_back_to_the_paragraph_or_the_section_heading():
     assert names(ext) == ["网格员"] and ext.partners[0].mechanisms == ["警地融合"]
 
 
-def test_jurisdiction_prefix_removed_and_person_in_charge_dropped():
+def test_jurisdiction_prefix_removed_and_person_in_charge_kept_with_the_body():
     ext = run("派出所将辖区单位、景区安保力量进行整合，组建巡逻力量。民警主动与景区负责人沟通，联系驻地单位配合。")
-    assert names(ext) == ["单位", "景区安保", "景区"]
+    assert names(ext) == ["单位", "景区安保", "景区负责人"]  # as written, like 物业负责人 in the dev golds
 
 
 def test_party_body_of_the_police_above_is_its_own_but_its_units_are_partners():
