@@ -1744,10 +1744,13 @@ def _list_item_lead() -> re.Pattern[str]:
     return re.compile(rf"^.*(?:{_alt(tuple(set(words)))})")
 
 
-def _listed_kinds(work: str) -> list[_Cand]:
-    """Items of a list closed by 等…模式/机制: each is a practice (generic words only are not)."""
-    out: list[_Cand] = []
+def _listed_kinds(work: str) -> list[list[_Cand]]:
+    """Items of a list closed by 等…模式/机制, one group per list: each a practice (kind ``unquoted``)
+    or, when generic words only (信息共享), kind ``weak``: a part, should the list be a practice's parts."""
+    out: list[list[_Cand]] = []
     for m in _LISTED_KINDS.finditer(work):
+        group: list[_Cand] = []
+        out.append(group)
         pos = m.start(1)
         for k, item in enumerate(_rx(r"([、和及与])").split(m.group(1))):
             a = pos
@@ -1758,10 +1761,27 @@ def _listed_kinds(work: str) -> list[_Cand]:
                 lead = _list_item_lead().match(item)
                 if lead:
                     a, item = a + lead.end(), item[lead.end():]
-            short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
-            if not (4 if not short_ok else 2) <= len(item) <= 6 or _all_generic(item) or _rx(r"[的了是在]").search(item):
+            if not 2 <= len(item) <= 8 or _rx(r"[的了是在]").search(item):
                 continue
-            out.append(_Cand(item, a, a + len(item), kind="unquoted"))
+            short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
+            named = (4 if not short_ok else 2) <= len(item) <= 6 and not _all_generic(item)
+            group.append(_Cand(item, a, a + len(item), kind="unquoted" if named else "weak"))
+    return [g for g in out if g]
+
+
+def _listed_parts(clean: CleanDoc, work: str, groups: list[list[_Cand]], named: list[_Cand]) -> list[_Cand]:
+    """深化“路地协作”，…建立信息共享、联合巡逻、案件协查等机制: a list after a practice named earlier in
+    its sentence (with no parts yet) gives that practice's parts; a list standing alone names practices."""
+    out: list[_Cand] = []
+    for group in groups:
+        s0, _ = _sentence_span(clean, group[0].start)
+        owner = max((c for c in named if s0 <= c.start and c.end <= group[0].start and not c.components
+                     and c.kind in ("quoted", "weak") and _rx(r"[，,；;]").search(work, c.end, group[0].start)),
+                    key=lambda c: c.start, default=None)  # (“警务助理”机制、廊亭和大榕树等: one list)
+        if owner is None:
+            out.extend(c for c in group if c.kind == "unquoted")  # (generic items name no practice alone)
+        else:
+            owner.components = [c.name for c in group]
     return out
 
 
@@ -2212,7 +2232,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     quoted = _quoted(clean, work, headings)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
     unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext) \
-        + _short_named(work) + _listed_kinds(work)
+        + _short_named(work) + _listed_parts(clean, work, _listed_kinds(work), quoted)
     titles = _honour_titles(quoted)
     unquoted = [c for c in unquoted if _nickname_key(c.name) not in titles]  # 获评“标杆警务室” … 标杆警务室 in a headline
     raw = sorted(quoted + unquoted, key=lambda c: c.start)
@@ -2257,6 +2277,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     _descriptor_aliases(work, accepted)
     _modifier_quote_aliases(work, accepted)
     _renamed_aliases(work, accepted)
+    _restated_aliases(work, accepted)
     _fold_name_parts(accepted)
     accepted = [c for c in accepted if c.kind != "alias"]
     merged = _merge(accepted)
@@ -2468,6 +2489,22 @@ def _describes(c: _Cand, heads: tuple[str, ...]) -> bool:
 
 
 _RENAMED = re.compile(r"(?:更名为|更改为|改名为|易名为|改称为|改称)\s*$")
+
+
+def _restated_aliases(work: str, cands: list[_Cand]) -> None:
+    """创新“巡防检查”模式，推行常态化巡防检查警务机制: an unquoted name soon after a quoted one, in the
+    same sentence, that holds the quoted name whole names that practice again (an alias)."""
+    live = sorted((c for c in cands if c.kind != "alias"), key=lambda c: c.start)
+    for c in live:
+        if work[c.end - 1:c.end] not in CLOSE_Q or len(c.name) < 3:
+            continue
+        for d in live:
+            if d is c or d.kind != "unquoted" or not 0 < d.start - c.end <= 40 or c.name not in d.name \
+                    or d.name == c.name or _rx(r"[。！？!?\n]").search(work, c.end, d.start):
+                continue
+            c.aliases.append(d.name)
+            c.mentions.extend(d.mentions)
+            d.kind = "alias"
 
 
 def _renamed_aliases(work: str, cands: list[_Cand]) -> None:

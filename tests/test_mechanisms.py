@@ -1179,3 +1179,13 @@ def test_a_verb_of_rallying_people_is_no_part_of_a_name() -> None:
     got = _mechs("青石派出所党支部进一步凝聚党员义警、治保会成员等社会治理力量深入社区。")
     assert not any(n.startswith("凝聚") for n in got)
     assert _has(_mechs("青石派出所凝聚柳湾义警开展巡逻。"), "柳湾义警")
+
+
+def test_an_unquoted_name_holding_a_quoted_one_soon_after_it_is_that_practice_again() -> None:
+    got = _mechs("青石派出所创新“巡防检查”农村治理新模式，推行常态化巡防检查警务机制，将治安巡逻和交通巡逻结合起来。")
+    assert list(got) == ["巡防检查"] and "常态化巡防检查警务机制" in got["巡防检查"].aliases
+
+
+def test_a_list_summed_up_as_mechanisms_after_a_named_practice_gives_its_parts() -> None:
+    got = _mechs("在联勤联动方面，青石派出所深化“路地协作”，与火车站派出所签订协作方案，建立信息共享、联合巡逻、案件协查等机制。")
+    assert list(got) == ["路地协作"] and got["路地协作"].components == ["信息共享", "联合巡逻", "案件协查"]
