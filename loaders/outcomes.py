@@ -54,7 +54,7 @@ PERIOD = re.compile(
     r"(?:以来|至今)?|以来|至今|来(?=[，,]))?"
     r"|去年(?:上半年|下半年|前三季度|第?[一二三四]季度|以来|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
-    r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来|一直以来|长期以来"
+    r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来|一直以来|长期以来|第[一二三四]季度"
     r"|[一二两三四五六七八九十0-9]+[余多]?年多?(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
     # 机制运行以来, 该调解室启用以来: since a practice began
@@ -62,7 +62,7 @@ PERIOD = re.compile(
 )
 # Every character a PERIOD match can start with (for numbers.scan).
 PERIOD_START = re.compile(
-    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂长"
+    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂长第"
     + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")

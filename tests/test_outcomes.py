@@ -967,3 +967,9 @@ def test_this_years_month_range_and_jin_nian_lai_are_periods() -> None:
     assert got == [("宝盖辖区刑事立案数", "今年1—9月")]
     assert [o.period for o in run("今年来，该所调解矛盾纠纷57起。")] == ["今年来"]
     assert [o.period for o in run("今年上半年来，刑事案件立案同比下降38.97%。")] == ["今年上半年"]
+
+
+def test_duo_da_is_no_part_of_the_metric_and_a_bare_quarter_is_a_period() -> None:
+    got = [(o.metric, o.value, o.unit) for o in run("2021年以来收到群众褒奖的锦旗多达50多面。")]
+    assert got == [("锦旗", 50.0, "面")]
+    assert [(o.metric, o.period) for o in run("第一季度，辖区发案下降20%。")] == [("发案", "第一季度")]
