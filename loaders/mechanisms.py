@@ -1352,8 +1352,9 @@ def _post_head_patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     """The three patterns of :func:`_post_head`, compiled once per head list."""
     ends = "的为是在和与等及中上下里来以将已后前被让使由"
     long_heads = _alt(tuple(h for h in heads if len(h) >= 2))
-    return (re.compile(rf"^([{HAN}]{{0,6}}?)({_alt(heads)})(?=$|[^{HAN}]|[{ends}])"),
-            re.compile(rf"^([{HAN}]{{0,10}}?)({long_heads})(?=$|[^{HAN}]|[{ends}])"),
+    after = rf"(?=$|[^{HAN}]|[{ends}]|成效|成果)"  # (“某某”机制成效显著: its results follow)
+    return (re.compile(rf"^([{HAN}]{{0,6}}?)({_alt(heads)}){after}"),
+            re.compile(rf"^([{HAN}]{{0,10}}?)({long_heads}){after}"),
             re.compile(rf"^()({long_heads})"))
 
 

@@ -1189,3 +1189,8 @@ def test_an_unquoted_name_holding_a_quoted_one_soon_after_it_is_that_practice_ag
 def test_a_list_summed_up_as_mechanisms_after_a_named_practice_gives_its_parts() -> None:
     got = _mechs("在联勤联动方面，青石派出所深化“路地协作”，与火车站派出所签订协作方案，建立信息共享、联合巡逻、案件协查等机制。")
     assert list(got) == ["路地协作"] and got["路地协作"].components == ["信息共享", "联合巡逻", "案件协查"]
+
+
+def test_a_quote_with_its_head_word_then_a_word_of_results_is_a_practice() -> None:
+    got = _mechs("青石派出所“党员民警包村联户”机制成效显著，今年已化解矛盾纠纷60余起。")
+    assert _has(got, "党员民警包村联户")
