@@ -1830,7 +1830,8 @@ _PERSON_AFTER = re.compile(r"说|介绍|表示|正在|同志|警官|告诉|带�
 
 # A verb or a quantity before an object head word (调动义警, 广大义警): no name.
 _OBJECT_VERB_OR_QUANTITY = re.compile(
-    r"(?:调动|发动|动员|组织|带领|依靠|吸纳|招募|培训|表彰|鼓励|引导|激励|号召|邀请|联合|联系|指导|管理|"
+    r"(?:调动|发动|动员|组织|带领|依靠|吸纳|招募|培训|表彰|鼓励|引导|激励|号召|邀请|联合|联系|指导|管理|发挥|"
+    r"[百千万数][余多]?|[0-9一二三四五六七八九十]+[百千万]?[余多]?名?|"
     r"广大|全体|众多|更多|部分|广泛|积极|充分|优秀|骨干|共有|现有|拥有|提高|提升|加强|壮大|充实|配备|建强)+"
 )
 # 打造海纳百警·安护万家党建品牌: a two-part brand joined by a middle dot, before a head word.

@@ -1194,3 +1194,8 @@ def test_a_list_summed_up_as_mechanisms_after_a_named_practice_gives_its_parts()
 def test_a_quote_with_its_head_word_then_a_word_of_results_is_a_practice() -> None:
     got = _mechs("青石派出所“党员民警包村联户”机制成效显著，今年已化解矛盾纠纷60余起。")
     assert _has(got, "党员民警包村联户")
+
+
+def test_a_number_or_verb_before_a_team_word_names_no_team() -> None:
+    assert _mechs("青石派出所大力培育群防群治队伍，百余义警助力辖区巡逻。为有效发挥义警作用，该所开展培训。") == {}
+    assert _mechs("青石派出所300余名义警参与巡逻。") == {}

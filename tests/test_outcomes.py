@@ -973,3 +973,9 @@ def test_duo_da_is_no_part_of_the_metric_and_a_bare_quarter_is_a_period() -> Non
     got = [(o.metric, o.value, o.unit) for o in run("2021年以来收到群众褒奖的锦旗多达50多面。")]
     assert got == [("锦旗", 50.0, "面")]
     assert [(o.metric, o.period) for o in run("第一季度，辖区发案下降20%。")] == [("发案", "第一季度")]
+
+
+def test_a_month_of_last_year_onwards_and_recent_months_are_periods() -> None:
+    got = [(o.metric, o.period) for o in run("去年3月以来，辖区报警量同比下降35%。")]
+    assert got == [("报警量", "去年3月以来")]
+    assert [o.period for o in run("近3个月，辖区矛盾纠纷发案同比下降20%。")] == ["近3个月"]
