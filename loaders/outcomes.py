@@ -678,7 +678,18 @@ def _one_case(sent: str) -> bool:
 
     A total (共, 累计, 今年以来 ...) makes it a summary of many cases again.
     """
+    if _pseudonym_re().search(sent) and not AGGREGATE.search(sent):
+        return True  # 分给郭某会和黄某俩人各50元: the people of one story, named as the press hides them
     return "方" in sent and bool(_PARTIES.search(sent) and _SETTLED.search(sent) and not AGGREGATE.search(sent))
+
+
+@lru_cache(maxsize=1)
+def _pseudonym_re() -> re.Pattern[str]:
+    """张某, 郭某会: a family name and 某, the way the press hides a person's name (after a
+    function word or punctuation: not 某 as "a certain", 在某小区)."""
+    words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
+    family = "|".join(sorted({w for w in words if 1 <= len(w) <= 2}, key=len, reverse=True))
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[给让对被与和及、]))(?:{family})某")
 
 
 _RANK = re.compile(
@@ -725,8 +736,8 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
         first = group[0]
         if first.start < consumed:
             continue
-        if re.search(r"从[^从，]*$", clause[:first.start]) and re.match(r"(下降|减少|降|上升|增加|提高|提升|增长)(到|至|为)", clause[group[-1].end:]):
-            carry = _split_items(_head_metric(re.sub(r"从[^从]*$", "", clause[prev_end:first.start]))[0])
+        if re.search(r"[从由][^从由，]*$", clause[:first.start]) and re.match(r"(下降|减少|降|上升|增加|提高|提升|增长)(到|至|为)", clause[group[-1].end:]):
+            carry = _split_items(_head_metric(re.sub(r"[从由][^从由]*$", "", clause[prev_end:first.start]))[0])
             prev_end = group[-1].end
             continue
         raw_head = clause[prev_end:first.start]

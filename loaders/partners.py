@@ -1031,12 +1031,17 @@ def _guess_category(name: str) -> str:
     return "other"
 
 
+ROOM_CHARS = "室站队组岗点"
+
+
 def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, int]]) -> list[Occurrence]:
     """Bodies named after a cooperation verb that the lexicon does not know."""
     key = kt.text
     spans: list[tuple[int, int]] = []
     for m in PATTERN_CUE.finditer(key):
         s = m.end()
+        if key[s:s + 1] in ROOM_CHARS:
+            continue  # 警调联动室举行: the cue word is inside a room's or team's name
         e = s
         while e < len(key) and key[e] not in CLAUSE_END and e - s < 40:
             e += 1

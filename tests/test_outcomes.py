@@ -979,3 +979,14 @@ def test_a_month_of_last_year_onwards_and_recent_months_are_periods() -> None:
     got = [(o.metric, o.period) for o in run("去年3月以来，辖区报警量同比下降35%。")]
     assert got == [("报警量", "去年3月以来")]
     assert [o.period for o in run("近3个月，辖区矛盾纠纷发案同比下降20%。")] == ["近3个月"]
+
+
+def test_a_rate_from_one_figure_to_another_with_you_is_the_second() -> None:
+    got = [(o.metric, o.value, o.direction) for o in run("机制运行以来，全市矛盾纠纷化解率由63%上升至98.5%。")]
+    assert got == [("矛盾纠纷化解率", 98.5, "increase")]
+
+
+def test_figures_of_one_story_told_with_hidden_names_are_no_results() -> None:
+    assert run("调解委员会提议将这只鸡以100元卖给调解员，通过调解员分给郭某会和黄某俩人各50元。") == []
+    # a total with a hidden name is still a result
+    assert [o.metric for o in run("今年以来，张某等3人被抓获，追回损失5万元。")] == ["追回损失"]

@@ -984,3 +984,7 @@ def test_a_kind_or_level_word_before_a_partner_word_stays_with_it() -> None:
     # not where the level goes without saying, nor for every one of them
     assert names(run("某某派出所联合街道司法所化解纠纷。")) == ["司法所"]
     assert names(run("某某派出所联合各村网格员开展巡逻。")) == ["网格员"]
+
+
+def test_a_cooperation_word_inside_a_rooms_name_opens_no_list_of_bodies() -> None:
+    assert names(run("近日，一场调解会在鹿峰派出所峰和警调联动室举行，此前，鹿峰派出所接到报警。")) == []
