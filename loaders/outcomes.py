@@ -687,8 +687,9 @@ def _one_case(sent: str) -> bool:
 def _pseudonym_re() -> re.Pattern[str]:
     """张某, 郭某会: a family name and 某, the way the press hides a person's name (after a
     function word or punctuation: not 某 as "a certain", 在某小区)."""
-    words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
-    family = "|".join(sorted({w for w in words if 1 <= len(w) <= 2}, key=len, reverse=True))
+    from .clean import surnames
+
+    family = "|".join(sorted(set().union(*surnames()), key=len, reverse=True))
     return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[给让对被与和及、]))(?:{family})某")
 
 

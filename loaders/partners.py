@@ -846,8 +846,9 @@ def _beside_police(key: str, a: int, b: int) -> bool:
 @lru_cache(maxsize=1)
 def _person_name() -> re.Pattern[str]:
     """老刘, 小王, 张某: a person named right after a role word (built once)."""
-    words = [w for line in read_lexicon("surnames.txt") for w in line.split()]
-    family = "|".join(sorted({w for w in words if 1 <= len(w) <= 2}, key=len, reverse=True))
+    from .clean import surnames
+
+    family = "|".join(sorted(set().union(*surnames()), key=len, reverse=True))
     # (小程序, 小康, 小于: common words, not a name)
     return re.compile(rf"^(?:(?:老|小)(?!程序|康|于)(?:{family})|(?:{family})某)")
 
