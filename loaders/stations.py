@@ -70,8 +70,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
 _CUT = set("了的在到与和及向由为是对将把被给从于让同跟等至经据以年月日")
 # Function words that may stand glued before a name after a bureau chain
-# (…分局以X派出所为试点): never the first character of a station's name.
-_LEAD = set("以在对把被让了的据及与给")
+# (…分局以X派出所为试点, …分局将X派出所作为试点): never the first character of a station's name.
+_LEAD = set("以在对把将被让了的据及与给")
 _STAFF_AFTER = re.compile(r"(?:副?所长|教导员|政委|民警|辅警)")
 # Words that introduce a neighbouring station (附近X派出所): what follows is a name.
 _NEIGHBOUR = ("附近", "周边", "相邻", "邻近", "毗邻", "临近", "隔壁", "兄弟")

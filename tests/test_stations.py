@@ -814,3 +814,9 @@ def test_two_names_joined_by_he_before_one_station_word_are_two_stations_even_wh
 
 def test_a_new_era_station_is_a_kind_not_a_name() -> None:
     assert [s.name for s in run("新时代派出所工作要素（平顺西沟派出所）")] == ["西沟派出所"]
+
+
+def test_jiang_between_the_bureau_and_the_station_is_no_part_of_its_name() -> None:
+    got = [(s.name, s.county) for s in run("荆州市公安局荆州区分局将御路口派出所作为“解纷超市”试点单位。")]
+    assert got == [("御路口派出所", "荆州区")]
+    assert [s.name for s in run("三明市公安局将乐派出所民警走访。")] == ["将乐派出所"]  # 将乐 is a county
