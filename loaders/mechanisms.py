@@ -1607,7 +1607,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         if named is not None:
             core, core_start = named[0], k + named[1]
         core = _strip_adverbs(core.replace("\x00", ""))
-        mm = list(_rx(rf"[{CN_DIGITS}]+[{MEASURES}]").finditer(core))
+        mm = list(_rx(rf"(?:[{CN_DIGITS}]+|[多几数])[{MEASURES}]").finditer(core))
         if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
             core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …走访、巡逻两项机制
         is_object = head in _object_heads()

@@ -1240,6 +1240,9 @@ _TIMES_AFTER = re.compile(r"(?:上升|增长|提高|提升|增加|翻)了?(?:近
 _DIVIDED_INTO = re.compile(r"(?:分为|分成|划分为|划为|(?<![得评积打总均满])分)共?$")
 
 
+_PER_UNIT = re.compile(r"每(?:[个支名位户组家所条]|一[个支名位户]?)?(?:村|社区|队|巡防队|巡逻队|小组|网格|民警|辅警)")
+
+
 def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) -> bool:
     """A number that can carry an outcome (unit known, not a year, not in a name)."""
     if q.rejected_unit and not (q.unit == "倍" and _TIMES_AFTER.search(clause, 0, q.start)):
@@ -1250,6 +1253,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
     before = clause[max(0, q.start - 1):q.start]
     if before == "第":
         return False  # 第二批, 第3名: an ordinal names a place in a series, not a count
+    if _PER_UNIT.search(clause, 0, q.start):
+        return False  # 每支巡防队由2-3名干部组成, 每个村组建5人以上的巡逻队: a standard for each, not a result
     if q.unit in ("类", "种") and re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[以余多]", after):
         return False  # 四类侵财刑事发案下降12.6%: the kinds counted, part of what is measured
     if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):

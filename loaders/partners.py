@@ -216,6 +216,7 @@ UNIT_FRAME = re.compile(r"^为(?:片区|单元|单位|点|网格|区域|板块|�
 # A role word after a business or place: 商场保安, 网吧酒吧经营者, 企业业主, 学校保卫处, 物业负责人,
 # 行业场所工作人员 stay whole (the people named with their body, as written).
 ROLE_SUFFIX = re.compile(r"^(?:协会|商会|联合会|经营者|业主|老板|店主|店员|导游|负责人|工作人员|安全员|从业人员|从业者|管理人员|管理者|队长|保卫处|保卫科|保卫部|安保人员|保安员|保安|安保(?!部))")
+PEOPLE_OF_BODY = ("负责人", "工作人员", "安全员")
 COMPOUND_HEAD_CATS = {"enterprise", "education", "health", "other"}
 # A party body right after a business, school or unit is that body's own party organisation.
 PARTY_OF_BODY = ("党组织", "党支部", "党总支", "党委")
@@ -266,7 +267,7 @@ ENUMERATION = re.compile(
 # The verb or word before the first item of an enumeration (组织网格员、…).
 ITEM_LEAD = re.compile(
     r"组织|动员|发动|吸纳|吸收|联合|邀请|依托|整合|带领|招募|聘请|发挥|会同|协调|联动|携手|汇聚|集结|"
-    r"由|将|把|让|请|和|与|同(?!步|时|样|比|期|意|行|事|学|志|类|等|一)|及|对|向|为|的|是|有|了|包括|涵盖|成员|力量|"
+    r"由|将|把|让|请|和|与|同(?!步|时|样|比|期|意|行|事|学|志|类|等|一)|及|对|向|为|的|是|有|了|在|包括|涵盖|成员|力量|"
     r"(?<!下沉)(?<!延伸)(?<!覆盖)(?<!落实)至"  # 同步至司法所、…: sent to them (not 下沉至: the places reached)
 )
 # Words for people in a role (楼栋长, 保洁员, 社会贤达人士): an item of a partner list.
@@ -535,6 +536,8 @@ def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tupl
             # 企事业单位党组织, 学校党支部: the party body of the organisation, named as written
             written[chain[0][0]] = key[chain[0][0] : last_b]
             out.append((chain[0][0], last_b, last_v))
+        elif len(chain) >= 2 and tail and tail.group() in PEOPLE_OF_BODY:
+            out.extend(chain)  # 学校幼儿园负责人: the people of two bodies, each body a partner
         elif heads_ok and set(types[last_v].categories) <= COMPOUND_HEAD_CATS and tail:
             written[chain[0][0]] = key[chain[0][0] : last_b + tail.end()]
             out.append((chain[0][0], last_b + tail.end(), last_v))
@@ -1087,6 +1090,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
 def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, int]]) -> list[Occurrence]:
     """Items of ``X、Y、Z等部门`` after a cooperation cue: each is a body, as written (平安建设)."""
     key = kt.text
+    _, types = lexicon()
     out: list[Occurrence] = []
     for m in CLOSED_LIST.finditer(key):
         first = m.group(1)[:10]
@@ -1103,7 +1107,7 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
                 continue
             if k == 0:  # the first item may carry the verb before it: 会同乡镇平安建设
                 cut = max((c.end() for c in PATTERN_CUE.finditer(item)), default=0)
-                cut = max([cut] + [w.end() for w in _rx(r"与|和|同|定期|积极|主动|^由").finditer(item)])
+                cut = max([cut] + [w.end() for w in _rx(r"与|和|同|定期|积极|主动|^由|^在").finditer(item)])
                 a, item = a + cut, item[cut:]
             if any(x < b and a < y for x, y in taken) or NOT_PARTNER.search(item) or "公安" in item:
                 continue
@@ -1112,6 +1116,10 @@ def _closed_list_occurrences(kt: KeyText, places: list[str], taken: list[tuple[i
             name = _strip_place(item, places)
             if 2 <= len(name) <= 6:
                 start, end = kt.span(a, b)
+                known = types.get(name)
+                if known:  # 村居干部: a word the lexicon knows, named (and split) as it says
+                    out.append(Occurrence(start, end, known.names, known.categories, "pattern", True))
+                    continue
                 cat = _guess_category(name)
                 out.append(Occurrence(start, end, (name,), (fallback if cat == "other" else cat,), "pattern", True))
     return out

@@ -1199,3 +1199,8 @@ def test_a_quote_with_its_head_word_then_a_word_of_results_is_a_practice() -> No
 def test_a_number_or_verb_before_a_team_word_names_no_team() -> None:
     assert _mechs("青石派出所大力培育群防群治队伍，百余义警助力辖区巡逻。为有效发挥义警作用，该所开展培训。") == {}
     assert _mechs("青石派出所300余名义警参与巡逻。") == {}
+
+
+def test_teams_of_a_kind_formed_in_numbers_are_no_named_team() -> None:
+    assert _mechs("青石派出所联动社区、企业单位，组建起多支特色巡逻队。") == {}
+    assert _has(_mechs("柳湾巡逻队开展巡逻。"), "柳湾巡逻队")

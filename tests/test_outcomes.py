@@ -990,3 +990,9 @@ def test_figures_of_one_story_told_with_hidden_names_are_no_results() -> None:
     assert run("调解委员会提议将这只鸡以100元卖给调解员，通过调解员分给郭某会和黄某俩人各50元。") == []
     # a total with a hidden name is still a result
     assert [o.metric for o in run("今年以来，张某等3人被抓获，追回损失5万元。")] == ["追回损失"]
+
+
+def test_a_standard_for_each_team_or_village_is_no_result() -> None:
+    assert run("每支巡防队都由派出所民警及2-3名乡镇综治干部组成。") == []
+    assert run("全镇11个村，每个村都组建了5人以上的巡逻队。") == []
+    assert [o.value for o in run("今年以来，该所化解纠纷30起。")] == [30.0]

@@ -988,3 +988,12 @@ def test_a_kind_or_level_word_before_a_partner_word_stays_with_it() -> None:
 
 def test_a_cooperation_word_inside_a_rooms_name_opens_no_list_of_bodies() -> None:
     assert names(run("近日，一场调解会在鹿峰派出所峰和警调联动室举行，此前，鹿峰派出所接到报警。")) == []
+
+
+def test_a_closed_lists_first_item_after_zai_is_named_as_the_lexicon_says() -> None:
+    got = names(run("在村居干部、网格员、大学生志愿者等力量的参与和帮助下，某某派出所开展工作。"))
+    assert "村干部" in got and "社区干部" in got and not any(n.startswith("在") for n in got)
+
+
+def test_the_people_of_two_bodies_are_both_bodies() -> None:
+    assert names(run("某某派出所积极与镇教办、学校幼儿园负责人沟通，举办安全讲座。")) == ["镇教办", "学校", "幼儿园"]
