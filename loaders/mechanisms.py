@@ -869,8 +869,8 @@ def _cue_word_before(q: _Quote) -> list[_Cand] | None:
     """实现“…”, 做到“…”, 被称为“…”: a result aimed at or a nickname, not a practice. A nickname is kept
     (kind ``nickname``) so that :func:`_quoted` drops it wherever it comes back (被称为“三宝一绝”)."""
     before = q.before.rstrip("了“")
-    if not _ends_with(before, _negatives()["before"]) or "+" in q.core:
-        return None
+    if not _ends_with(before, _negatives()["before"]) or "+" in q.core or q.core in _external():
+        return None  # (夏季治安打击整治“百日行动”: a programme of higher levels, named after its kind)
     return [_Cand(q.core, q.qs, q.qe, kind="nickname")] if _NICKNAMED.search(before) else []
 
 
@@ -1485,10 +1485,16 @@ def _in_title_line(text: str, pos: int) -> bool:
 
 
 def _external_aside(work: str, end: int, in_heading: bool) -> bool:
-    """A higher-level programme named only in passing: a time frame (“春季攻势”开展以来),
-    a label (“万村工程”示范村), or a headline slogan."""
+    """A higher-level programme named only in passing: a label (“万村工程”示范村), a headline slogan,
+    or a time frame (“春季攻势”开展以来) in a sentence where the station does nothing (“百日行动”开展
+    以来，某派出所…: the station takes part in it, a practice)."""
     nxt = work[end:end + 16].lstrip("”」』 ")
-    return in_heading or _rx(r"^(?:“[^”]{1,8}”)?(?:[^，。“]{0,4}(?:以来|期间)|示范)").match(nxt) is not None
+    if in_heading or _rx(r"^(?:“[^”]{1,8}”)?示范").match(nxt):
+        return True
+    if not _rx(r"^(?:“[^”]{1,8}”)?[^，。“]{0,4}(?:以来|期间)").match(nxt):
+        return False
+    rest = _rx(r"[^。！？!?]*").match(work, end).group()  # a time frame: in passing, unless the station acts in it
+    return not _rx(r"派出所|该所|本所|民警").search(rest)
 
 
 def _looks_like_slogan(core: str) -> bool:
@@ -1673,7 +1679,8 @@ def _external_programmes(clean: CleanDoc, work: str, head_spans: list[tuple[int,
         while ps >= 0:
             pe = ps + len(prog)
             in_head = any(h0 <= ps < h1 for h0, h1 in head_spans) or _in_title_line(clean.simp, ps)
-            if not any(a <= ps < b for a, b in quote_spans) and not _external_aside(work, pe, in_head):
+            described = work[pe:pe + 1] in OPEN_Q  # 夏季治安打击整治“百日行动”: the quote names it
+            if not any(a <= ps < b for a, b in quote_spans) and not described and not _external_aside(work, pe, in_head):
                 cands.append(_Cand(prog, ps, pe, kind="unquoted",
                                    head=_ends_with(prog, tuple(mechanism_heads()))))
             ps = work.find(prog, max(pe, ps + 1))

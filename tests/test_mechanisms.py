@@ -1204,3 +1204,13 @@ def test_a_number_or_verb_before_a_team_word_names_no_team() -> None:
 def test_teams_of_a_kind_formed_in_numbers_are_no_named_team() -> None:
     assert _mechs("青石派出所联动社区、企业单位，组建起多支特色巡逻队。") == {}
     assert _has(_mechs("柳湾巡逻队开展巡逻。"), "柳湾巡逻队")
+
+
+def test_a_programme_named_as_a_time_frame_counts_when_the_station_acts_in_it() -> None:
+    got = _mechs("夏季治安打击整治“百日行动”开展以来，青石派出所结合辖区实际，科学制定巡逻方案。")
+    assert list(got) == ["百日行动"]  # (夏季治安打击整治 describes it: no second practice)
+    assert _mechs("全省冬季治安整治“百日行动”开展以来，辖区平稳。") == {}
+
+
+def test_hu_xue_gang_is_a_practice() -> None:
+    assert _has(_mechs("青石派出所在辖区学校设立护学岗，每天上下学时段民警到岗。"), "护学岗")
