@@ -997,3 +997,7 @@ def test_a_closed_lists_first_item_after_zai_is_named_as_the_lexicon_says() -> N
 
 def test_the_people_of_two_bodies_are_both_bodies() -> None:
     assert names(run("某某派出所积极与镇教办、学校幼儿园负责人沟通，举办安全讲座。")) == ["镇教办", "学校", "幼儿园"]
+
+
+def test_village_and_community_cadres_written_together_are_two_partners() -> None:
+    assert sorted(names(run("某某派出所与律师、村社区干部共同参与调解。"))) == sorted(["村干部", "律师", "社区干部"])
