@@ -1738,9 +1738,9 @@ def _short_named(work: str) -> list[_Cand]:
 # 警景协作、一村一警、矛盾联调等一系列工作机制, 廊亭和大榕树等警务模式: each item of a list summed up as
 # a kind of mechanism names one (not 等举措/做法: lists of actions).
 _LISTED_KINDS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,12}[、和及与])+[\u4e00-\u9fff]{2,8})等(?:一系列|一批|多项|系列|多种|多个)?"
+    r"((?:[\u4e00-\u9fff]{2,12}[、和及与])+[\u4e00-\u9fff]{2,8})[”’」]?等(?:一系列|一批|多项|系列|多种|多个)?"
     r"(?:警务|工作|治理)?(?:模式|机制)"
-)
+)  # (a quoted list too: ‘每日常态会商研判、突出问题随时研判’等机制)
 _LIST_LEAD_WORDS = ("不断", "持续", "积极", "全面", "深入", "大力", "强化", "推动", "坚持", "完善", "健全",
                     "通过", "采取", "发挥")
 
@@ -1772,7 +1772,8 @@ def _listed_kinds(work: str) -> list[list[_Cand]]:
             if not 2 <= len(item) <= 8 or _rx(r"[的了是在]").search(item):
                 continue
             short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
-            named = (4 if not short_ok else 2) <= len(item) <= 6 and not _all_generic(item)
+            quoted = work[m.end(1):m.end(1) + 1] in CLOSE_Q  # quote marks make longer items names too
+            named = (4 if not short_ok else 2) <= len(item) <= (8 if quoted else 6) and not _all_generic(item)
             group.append(_Cand(item, a, a + len(item), kind="unquoted" if named else "weak"))
     return [g for g in out if g]
 
@@ -1788,6 +1789,9 @@ def _listed_parts(clean: CleanDoc, work: str, groups: list[list[_Cand]], named: 
                     key=lambda c: c.start, default=None)  # (“警务助理”机制、廊亭和大榕树等: one list)
         if owner is None:
             out.extend(c for c in group if c.kind == "unquoted")  # (generic items name no practice alone)
+            for c in named:  # “A、B、C”等机制: the quote holding the list is no practice of its own
+                if c.start <= group[0].start and group[-1].end <= c.end and any(d.kind == "unquoted" for d in group):
+                    c.kind = "alias"
         else:
             owner.components = [c.name for c in group]
     return out

@@ -1214,3 +1214,8 @@ def test_a_programme_named_as_a_time_frame_counts_when_the_station_acts_in_it() 
 
 def test_hu_xue_gang_is_a_practice() -> None:
     assert _has(_mechs("青石派出所在辖区学校设立护学岗，每天上下学时段民警到岗。"), "护学岗")
+
+
+def test_a_quoted_list_summed_up_as_mechanisms_names_each_even_when_long() -> None:
+    got = _mechs("青石派出所通过‘每日常态会商研判、突出问题随时研判、特殊节点专项研判’等机制来研判风险。")
+    assert sorted(got) == sorted(["每日常态会商研判", "突出问题随时研判", "特殊节点专项研判"])
