@@ -504,7 +504,10 @@ def _split_items(metric: str) -> list[str]:
             return parts  # each opinion is complete: 参与感 borrows no head from 获得感
     last = parts[-1]
     if "等" in last:
-        parts[-1] = last.split("等", 1)[0]
+        example, group = last.split("等", 1)
+        if len(group) >= 4 and "类" in group and not re.match(r"[0-9一二三四五六七八九十多]", group):
+            return [group]  # 盗窃、诈骗等侵财类案件: the class the examples stand for is measured
+        parts[-1] = example
         return parts
     def bare(p: str) -> bool:  # 刑事, 民转刑: a modifier without a head noun of its own
         return len(p) <= 2 or (len(p) == 3 and not any(h in p for h in _heads()))

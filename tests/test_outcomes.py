@@ -996,3 +996,12 @@ def test_a_standard_for_each_team_or_village_is_no_result() -> None:
     assert run("每支巡防队都由派出所民警及2-3名乡镇综治干部组成。") == []
     assert run("全镇11个村，每个村都组建了5人以上的巡逻队。") == []
     assert [o.value for o in run("今年以来，该所化解纠纷30起。")] == [30.0]
+
+
+def test_geng_shi_is_no_metric_and_a_named_class_after_deng_is_measured() -> None:
+    got = [(o.metric, o.value) for o in run("盗窃三车类案件接报数，更是同比下降超过90%。")]
+    assert got == [("盗窃三车类案件接报数", 90.0)]
+    got = [o.metric for o in run("今年以来，辖区警情同比下降20%，其中盗窃、诈骗等侵财类案件降幅尤为明显。")]
+    assert got == ["警情", "侵财类案件"]
+    # the examples stay items where no class is named after 等
+    assert [o.metric for o in run("盗窃、诈骗等案件分别下降10%、20%。")] == ["盗窃", "诈骗"]
