@@ -280,7 +280,7 @@ ROLE_MODIFIER = re.compile(r"(?:专职|兼职|人民|司法|退休|离退休|公
 # Words of a body's level or kind written before a partner word, kept with it as written (社区网格员,
 # 社会志愿者, 街道人民调解委员会): not for 司法所-like bodies whose level goes without saying (镇司法所 ->
 # 司法所), nor words that start with a level already (村居, 社区干部).
-TYPE_MODIFIER = re.compile(r"(?:社会|群众|社区|街道|驻地|村)$")
+TYPE_MODIFIER = re.compile(r"(?:社会|群众|社区|街道|驻地|驻村|村)$")
 LEVEL_START = re.compile(r"村|社区|镇|乡|街道|居")
 QUANTITY_CHARS = "各每全本该一两三四五六七八九十多个"
 PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")

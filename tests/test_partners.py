@@ -1001,3 +1001,7 @@ def test_the_people_of_two_bodies_are_both_bodies() -> None:
 
 def test_village_and_community_cadres_written_together_are_two_partners() -> None:
     assert sorted(names(run("某某派出所与律师、村社区干部共同参与调解。"))) == sorted(["村干部", "律师", "社区干部"])
+
+
+def test_zhu_cun_stays_with_the_partner_word() -> None:
+    assert "驻村律师" in names(run("某某派出所联调小组由综治中心牵头，联合驻村律师、警务助理共同调解。"))
