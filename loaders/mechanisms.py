@@ -1759,6 +1759,8 @@ def _listed_kinds(work: str) -> list[list[_Cand]]:
     for m in _LISTED_KINDS.finditer(work):
         group: list[_Cand] = []
         out.append(group)
+        short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
+        longest = 8 if work[m.end(1):m.end(1) + 1] in CLOSE_Q else 6  # quote marks make longer items names too
         pos = m.start(1)
         for k, item in enumerate(_rx(r"([、和及与])").split(m.group(1))):
             a = pos
@@ -1771,9 +1773,7 @@ def _listed_kinds(work: str) -> list[list[_Cand]]:
                     a, item = a + lead.end(), item[lead.end():]
             if not 2 <= len(item) <= 8 or _rx(r"[的了是在]").search(item):
                 continue
-            short_ok = "警务" in m.group(0)[len(m.group(1)):]  # 廊亭和大榕树等警务模式 (not 巡逻、走访等工作机制)
-            quoted = work[m.end(1):m.end(1) + 1] in CLOSE_Q  # quote marks make longer items names too
-            named = (4 if not short_ok else 2) <= len(item) <= (8 if quoted else 6) and not _all_generic(item)
+            named = (2 if short_ok else 4) <= len(item) <= longest and not _all_generic(item)
             group.append(_Cand(item, a, a + len(item), kind="unquoted" if named else "weak"))
     return [g for g in out if g]
 
@@ -1788,9 +1788,10 @@ def _listed_parts(clean: CleanDoc, work: str, groups: list[list[_Cand]], named: 
                      and c.kind in ("quoted", "weak") and _rx(r"[，,；;]").search(work, c.end, group[0].start)),
                     key=lambda c: c.start, default=None)  # (“警务助理”机制、廊亭和大榕树等: one list)
         if owner is None:
-            out.extend(c for c in group if c.kind == "unquoted")  # (generic items name no practice alone)
-            for c in named:  # “A、B、C”等机制: the quote holding the list is no practice of its own
-                if c.start <= group[0].start and group[-1].end <= c.end and any(d.kind == "unquoted" for d in group):
+            practices = [c for c in group if c.kind == "unquoted"]  # (generic items name no practice alone)
+            out.extend(practices)
+            for c in named if practices else ():  # “A、B、C”等机制: the quote holding the list is no practice of its own
+                if c.start <= group[0].start and group[-1].end <= c.end:
                     c.kind = "alias"
         else:
             owner.components = [c.name for c in group]

@@ -755,7 +755,7 @@ _OFFICERS = re.compile(r"民警|辅警|警察|所长|警长|教导员|[他她]")
 
 def _residents_roles(key: str, a: int) -> bool:
     """The nearest person word before ``a`` (where 既是, 成为 … stand, in the sentence) names residents."""
-    s0 = max(key.rfind(c, 0, a) for c in "。！？!?") + 1
+    s0, _ = _sentence(key, a, a)
     last = {"res": -1, "off": -1}
     for kind, rx in (("res", _RESIDENTS), ("off", _OFFICERS)):
         for m in rx.finditer(key, s0, a):
@@ -859,7 +859,8 @@ def _person_name() -> re.Pattern[str]:
 def _named_person_after(key: str, b: int) -> bool:
     """调解员老刘说, 退休民警、调解员老刘说: role words before a person's name describe that person."""
     role = _ROLE_THEN_NAME.match(key, b)
-    return _person_name().match(key[role.end() if role else b : (role.end() if role else b) + 4]) is not None
+    at = role.end() if role else b
+    return _person_name().match(key[at : at + 4]) is not None
 
 
 _ROLE_THEN_NAME = re.compile(r"、[\u4e00-\u9fff]{1,4}?(?:员|长|师|官|者)")
