@@ -1078,13 +1078,33 @@ def _framing(q: _Quote) -> list[_Cand] | None:
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]
     if _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]").match(core) and not _post_head_name(q.after, heads) \
             and not _rx(rf"^(?:[{CN_DIGITS}]+|[0-9]+)[{MEASURES}][{HAN}]{{2,}}法$").match(core):  # “三招解铃法”: a method's name
-        parts = _quoted_parts_after(q)
+        parts = _quoted_parts_after(q) or _same_noun_parts(q)
         if parts:  # 落实“三个见面”，即…“一周一见面”；…“一周两见面”；…“一周三见面”
             c = _counted(core, q.qs, q.qe, components=parts, in_heading=q.in_heading)
             c.quoted_parts = True
             return [c]
+        if q.cue_before and not q.in_heading and _ends_with(core, heads):
+            return None  # 运用“四个联动”破解难点: a counted practice (its noun a head word) the station runs
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]  # “四个坚持”: a count of points
     return None
+
+
+def _same_noun_parts(q: _Quote) -> list[str] | None:
+    """矛盾化解前置、治安防控前置……宣传教育前置的服务企业“五个前置”: as many listed items as the count,
+    each ending in the count's noun, right before it in its sentence are its parts."""
+    m = _FRAMING.match(q.core)
+    noun = m.group(2) if m else ""
+    n = _count_prefix(q.core)[0]
+    if len(noun) < 2 or not n or n < 2:
+        return None
+    s0, _ = _sentence_span(q.doc.clean, q.qs)
+    lm = _rx(rf"([^，,；;：:。“”]+{re.escape(noun)})(?:的[{HAN}]{{0,8}})?$").search(q.work[s0:q.qs])
+    items = [x for x in LIST_SEP.split(lm.group(1)) if x] if lm else []
+    if items:  # the first item starts after the verb that opens the list (明确了…)
+        items[0] = _rx(r"^.*[了是把将对即]").sub("", items[0])
+    if len(items) != n or not all(x.endswith(noun) and len(noun) < len(x) <= 10 for x in items):
+        return None
+    return [_clean_name(x) for x in items]
 
 
 def _quoted_parts_after(q: _Quote) -> list[str] | None:
@@ -1511,7 +1531,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
     or None when the words after the verb are too short, too long, generic or a phrase.
     """
     cue_cut = -1
-    for w in cue_words + ("制定", "建立健全", "建立完善"):
+    for w in cue_words + ("制定", "建立健全", "建立完善", "健全", "完善"):
         pos = span.rfind(w)
         if pos >= 0 and pos + len(w) > cue_cut:
             cue_cut = pos + len(w)
@@ -1524,7 +1544,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
     if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为等]").search(cue_core) \
             and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
             and not _rx(r"[的之、]").match(next_char) \
-            and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制")):
+            and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制", "机制")):
         return cue_core, cue_cut + (len(span[cue_cut:]) - len(cue_core))
     return None
 
@@ -1637,8 +1657,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             if _CLAUSE_WORDS.search(core):
                 continue  # 然而就靠着工作站这十几号人: words of a clause, not a post's name
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))  # 柳湾义警: a post's own name
-        if cue_named and not is_lead and (_all_generic(core) or core.endswith("新")):
-            continue  # 建立矛盾纠纷排查化解机制, 创新…新机制: no distinguishing name
+        if cue_named and not is_lead and core.endswith("新"):
+            continue  # 创新…新机制: no distinguishing name
         if not is_object and not is_lead and "+" not in core and _all_generic(core):
             continue  # 警务勤务改革, 巡防机制改革: generic words only, no distinguishing name
         if not marked or len(core) < 2 or len(core) > (20 if cue_named else 14) or core in GENERIC_CORES:
@@ -1712,6 +1732,19 @@ def _unquoted_formulas(work: str, stops: tuple[str, ...]) -> list[_Cand]:
             c.components = _split_items(_rx(r"^即").sub("", am.group(1)))
         cands.append(c)
     return cands
+
+
+_GIVEN_NAME = re.compile(r"(?:起了?(?:一?个)?(?:新|好听的)?名字|取名为?|取名叫|起名为?)\s*(?:——|—|：|:|，|,)?\s*"
+                         r"[“‘\"]?([\u4e00-\u9fff]{3,12})[”’\"]?(?=[，。；！,;!\s]|$)")
+
+
+def _given_names(work: str) -> list[_Cand]:
+    """给调解室起了个新名字——长街平安茶馆, 取名为X: the name a station gives its room or team is a
+    practice's name even without quotes (a quoted one is read with the quote)."""
+    heads = _heads_longest_first()
+    return [_Cand(_clean_name(m.group(1)), m.start(1), m.end(1), kind="unquoted") for m in _GIVEN_NAME.finditer(work)
+            if not _rx(r"^[的了是为叫]").match(m.group(1))
+            and any(h in work[max(0, m.start() - 15):m.start()] for h in heads)]  # what is named: a room, a team
 
 
 _SHORT_NAMED = re.compile(r"([\u4e00-\u9fff]{3,24}?)[(（]以?下?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
@@ -2246,7 +2279,7 @@ def extract_mechanisms(clean: CleanDoc, ext: Extraction, doc: Doc | None = None)
     quoted = _quoted(clean, work, headings)
     stems = tuple({s.name.removesuffix("派出所") for s in ext.stations if s.name and len(s.name) >= 5})
     unquoted = _unquoted(clean, work, headings, stems) + _dotted(work, headings) + _person_rooms(work, ext) \
-        + _short_named(work) + _listed_parts(clean, work, _listed_kinds(work), quoted)
+        + _short_named(work) + _given_names(work) + _listed_parts(clean, work, _listed_kinds(work), quoted)
     titles = _honour_titles(quoted)
     unquoted = [c for c in unquoted if _nickname_key(c.name) not in titles]  # 获评“标杆警务室” … 标杆警务室 in a headline
     raw = sorted(quoted + unquoted, key=lambda c: c.start)

@@ -236,7 +236,7 @@ GENERIC_STATION = ("派出所", "边境派出所")
 _STATION_WORD_AFTER = re.compile(r"(?:治安|边境|边防|水上|旅游|交通)?(?:派出所|警务室|警务站|公安)")
 # X、Y、Z等部门: every item of a list closed by 等部门 is a body, even a bare field (平安建设).
 CLOSED_LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,10}[、/])+[\u4e00-\u9fff]{2,10})等(?:多个|相关|有关|多家)?(?:职能部门|部门|单位|力量|机构)"
+    r"((?:[\u4e00-\u9fff]{2,10}[、/])+[\u4e00-\u9fff]{2,10})等(?:多个|多家|多|相关|有关)?(?:职能部门|部门|单位|力量|机构)"
 )
 # A quoted group name: “银发小管家”, “夕阳红巡逻队”, “晚霞”调解队.
 QUOTED_GROUP = re.compile(r"[“「]([\u4e00-\u9fff]{1,8})[”」]([\u4e00-\u9fff]{0,4})")
@@ -1274,12 +1274,14 @@ def _team_names() -> frozenset[tuple[str, ...]]:
 
 
 def _team_of_mechanism(name: str, mechanisms: list[Mechanism]) -> bool:
-    """平安义警 is the station's own named team (a mechanism), not a partner; nor is its 义警."""
+    """平安义警 is the station's own named team (a mechanism), not a partner; nor is its 义警. So are
+    the 义警 of its named post or squad (某某义警站, 某某义警队)."""
     n = normalize_name(name)
+    post = _rx(rf"{re.escape(n)}(?:站|岗|队|队伍|[中小分]队|联防队|服务队)$")
     for m in mechanisms:
         for t in [m.name, *m.aliases]:
             term = normalize_name(t)
-            if term and not _rx(r"[+、/＋]").search(term) and term.endswith(n):
+            if term and not _rx(r"[+、/＋]").search(term) and (term.endswith(n) or post.search(term)):
                 return True
     return False
 

@@ -1219,3 +1219,27 @@ def test_hu_xue_gang_is_a_practice() -> None:
 def test_a_quoted_list_summed_up_as_mechanisms_names_each_even_when_long() -> None:
     got = _mechs("青石派出所通过‘每日常态会商研判、突出问题随时研判、特殊节点专项研判’等机制来研判风险。")
     assert sorted(got) == sorted(["每日常态会商研判", "突出问题随时研判", "特殊节点专项研判"])
+
+
+def test_a_counted_quote_with_its_parts_listed_before_it_ending_in_its_noun() -> None:
+    got = _mechs("青石派出所明确了隐患排查前置、矛盾调处前置、法律宣传前置的服务“三个前置”，结对民警上门。")
+    assert _get(got, "三个前置").components == ["隐患排查前置", "矛盾调处前置", "法律宣传前置"]
+    assert _mechs("青石派出所明确了隐患排查前置、矛盾调处前置的服务“三个前置”。") == {}  # two parts for three
+
+
+def test_a_counted_quote_ending_in_a_head_word_that_the_station_runs_is_a_practice() -> None:
+    assert _has(_mechs("柳湾派出所运用“四个联动”破解管理难点。"), "四个联动")
+    got = _mechs("柳湾派出所从“三个做到”入手，密织“三张网”延伸服务触角。")
+    assert got == {}  # no verb of running it, no head word: a reporter's count
+
+
+def test_a_short_mechanism_named_by_the_verb_that_starts_or_firms_it() -> None:
+    assert _has(_mechs("青石派出所迅速启动寻人机制，民警兵分两路展开搜寻。"), "寻人机制")
+    assert _has(_mechs("青石派出所健全了渡口夜巡联络机制，将船主纳入联络群。"), "渡口夜巡联络机制")
+    assert _mechs("青石派出所健全了工作机制。") == {}  # no name of its own
+
+
+def test_the_name_a_station_gives_its_room_is_a_practice_even_unquoted() -> None:
+    assert _has(_mechs("2024年1月，青石派出所给调解室起了个新名字——石桥说和茶馆。"), "石桥说和茶馆")
+    assert _has(_mechs("青石派出所把调解室取名为“老张说和”。"), "老张说和")
+    assert _mechs("民警给走失的孩子取名叫李小明，送到福利院。") == {}  # no room or team is named

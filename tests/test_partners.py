@@ -1005,3 +1005,15 @@ def test_village_and_community_cadres_written_together_are_two_partners() -> Non
 
 def test_zhu_cun_stays_with_the_partner_word() -> None:
     assert "驻村律师" in names(run("某某派出所联调小组由综治中心牵头，联合驻村律师、警务助理共同调解。"))
+
+
+def test_the_volunteers_of_the_stations_named_post_or_squad_are_not_a_partner() -> None:
+    got = names(run("青石派出所在小区设立青石义警站，组织义警站10余名志愿者协助排查。",
+                    [Mechanism(name="青石义警站", station="青石派出所")]))
+    assert "义警" not in got
+    assert "义警" in names(run("青石派出所联合义警、网格员开展巡逻。"))
+
+
+def test_items_of_a_list_closed_by_deng_duo_bumen_are_partners() -> None:
+    got = names(run("工作站打破部门壁垒，公安、生态环境、自然资源等多部门协同入驻。"))
+    assert got == ["生态环境", "自然资源"]  # (公安: the police itself)
