@@ -935,18 +935,31 @@ def _counted_name_after(q: _Quote) -> list[_Cand] | None:
     cm = q.doc.qp["counted_after"].match(q.after)
     n = _count_prefix(cm.group(1))[0] if cm else None
     if not n:
-        return None
+        return _counted_levels_after(q)
     parts = q.parts
     if not parts and "+" not in q.core and q.alone:
         longer = [x for x in LIST_SEP.split(q.core) if x]
         if len(longer) >= 2 and all(len(x) <= 16 for x in longer) and n == len(longer):
             parts = longer
     if not parts:
-        return None
+        return _counted_levels_after(q)
     counted = cm.group(1)
     return [_counted(counted + (cm.group(2) if len(counted) <= 2 else ""), q.chain_end, q.chain_end + len(cm.group()),
                      head=cm.group(2), components=[_clean_name(x) for x in parts], in_heading=q.in_heading,
                      aliases=_list_alias(q))]
+
+
+def _counted_levels_after(q: _Quote) -> list[_Cand] | None:
+    """“村小组—村(居)委会—镇党政班子成员”三级领导包案负责制: levels joined by dashes, then a longer
+    counted name of as many levels; the levels are its parts."""
+    m = q.doc.qp["counted_after_long"].match(q.after)
+    levels = [x for x in _rx(r"\s*[—－–-]+\s*").split(q.core) if x] if m and q.alone else []
+    if len(levels) < 2 or len(levels) != _count_prefix(m.group(1))[0] or any(len(x) > 12 for x in levels):
+        return None
+    name = _clean_name(m.group(1) + m.group(2) + m.group(3))
+    at = q.work.find(m.group(1), q.chain_end)
+    return [_counted(name, at, at + len(name), head=m.group(3), components=[_clean_name(x) for x in levels],
+                     in_heading=q.in_heading)]
 
 
 def _counted_after_chain(q: _Quote) -> list[_Cand]:

@@ -1243,3 +1243,14 @@ def test_the_name_a_station_gives_its_room_is_a_practice_even_unquoted() -> None
     assert _has(_mechs("2024年1月，青石派出所给调解室起了个新名字——石桥说和茶馆。"), "石桥说和茶馆")
     assert _has(_mechs("青石派出所把调解室取名为“老张说和”。"), "老张说和")
     assert _mechs("民警给走失的孩子取名叫李小明，送到福利院。") == {}  # no room or team is named
+
+
+def test_levels_joined_by_dashes_before_a_counted_name_are_its_parts() -> None:
+    got = _mechs("青石派出所实行“村小组—村委会—镇党政班子成员”三级领导包案负责制。")
+    assert _get(got, "三级领导包案负责制").components == ["村小组", "村委会", "镇党政班子成员"]
+    got = _mechs("青石派出所构建“景区-警务室-派出所-镇政府部门”四级联动矛盾纠纷化解机制。")
+    assert _get(got, "四级联动").components == ["景区", "警务室", "派出所", "镇政府部门"]
+
+
+def test_named_squads_and_responsibility_systems_have_head_words() -> None:
+    assert _has(_mechs("社区警务队全面实行社区警务室警长负责制。"), "社区警务室警长负责制")
