@@ -1541,12 +1541,12 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
             fam = family_of(it)
             if fam not in _QUAL_OK or len(it) < 2:
                 continue
-            if re.search(r"能力|水平|意识|效能|效率|质效|见警率|力$|环境|秩序|动能|精准|难度|压力|成本|负担", it):
+            if re.search(r"能力|水平|意识|效能|效率|质效|力$|环境|秩序|动能|精准|难度|压力|成本|负担", it):
                 continue
             if re.search(r"[不未无]", it) and not re.search(r"不满|无证", it):
                 continue  # 矛盾纠纷不出社区: a slogan, not a measure
             if d == "increase" and fam in ("crime", "public_order", "disputes", "fraud") \
-                    and not re.search(r"化解|调解|调处|破|抓|打击|处理|办结|成功|排查|查处|挽|覆盖|见警|管控|防控", it):
+                    and not re.search(r"化解|调解|调处|破|抓|打击|处理|办结|成功|排查|查处|挽|覆盖|见警|管事|管控|防控", it):
                 continue  # 游客多了，租车纠纷悄然增加: the problem the station faces, not its result
             out.append(_Found(metric=it, start=cs, end=ce, direction=d, period=_period_before(sent, cs + ds),
                               comparison=_comparison(sent[: cs + de]), qualitative=True))

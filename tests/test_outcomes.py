@@ -1005,3 +1005,10 @@ def test_geng_shi_is_no_metric_and_a_named_class_after_deng_is_measured() -> Non
     assert got == ["警情", "侵财类案件"]
     # the examples stay items where no class is named after 等
     assert [o.metric for o in run("盗窃、诈骗等案件分别下降10%、20%。")] == ["盗窃", "诈骗"]
+
+
+def test_police_visibility_and_intervention_rates_that_rose_are_results() -> None:
+    got = run("青石派出所实行快处警务以来，见警率、管事率显著提升。")
+    assert [(o.metric, o.direction, o.family) for o in got] == [
+        ("见警率", "increase", "public_order"), ("管事率", "increase", "public_order")]
+    assert run("青石派出所要求确保见警率提升。") == []  # a requirement, not a result
