@@ -1096,8 +1096,8 @@ def _framing(q: _Quote) -> list[_Cand] | None:
             c = _counted(core, q.qs, q.qe, components=parts, in_heading=q.in_heading)
             c.quoted_parts = True
             return [c]
-        if q.cue_before and not q.in_heading and _ends_with(core, heads):
-            return None  # 运用“四个联动”破解难点: a counted practice (its noun a head word) the station runs
+        if (q.cue_before or q.frame) and not q.in_heading and _ends_with(core, heads):
+            return None  # 运用“四个联动”破解难点, 以“三大警务”为牵引: a counted practice (its noun a head word) the station runs
         return [_Cand(core, q.qs, q.qe, kind="framing", in_heading=q.in_heading)]  # “四个坚持”: a count of points
     return None
 

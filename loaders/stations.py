@@ -528,6 +528,8 @@ def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]
     out: list[_Mention] = []
     for m in found:
         pos = m.start
+        unsure: list[_Mention] = []  # plausible items not known as places: kept when most items are
+        sure = 1  # the found station itself
         while pos > 0 and simp[pos - 1] in _LIST_SEP:
             sep = pos - 1
             j = sep
@@ -543,14 +545,23 @@ def _listed(simp: str, found: list[_Mention], known: set[str]) -> list[_Mention]
                 if k >= 0:
                     cut = max(cut, k + len(w))
             item = run[cut:]
+            mention = _Mention(sep - len(item), m.end, item)
             if not _list_item(item, m.core, known) and not (
                     _COUNTED_LIST.search(simp, max(0, j - 14), j + cut + 1) and 2 <= len(item) <= 4
                     and _plausible(item) and not _verb_like(item) and (len(item) == 2 or not item.endswith(_ADMIN_END))):
-                break  # (四个是城关、新市、上柏、三桥派出所: a counted list names its stations)
-            out.append(_Mention(sep - len(item), m.end, item))
+                # (四个是城关、新市、上柏、三桥派出所: a counted list names its stations)
+                if not (simp[sep] == "、" and 2 <= len(item) <= 4 and _plausible(item) and not _verb_like(item)
+                        and not item.endswith(_ADMIN_END + ("镇", "乡"))):
+                    break
+                unsure.append(mention)  # 角嘴、大学、东兴、三云、富民派出所: a long list of short names
+            else:
+                out.append(mention)
+                sure += 1
             if cut > 0 or j == 0 or simp[j - 1] != "、":
                 break
             pos = j
+        if unsure and sure >= 3 and sure >= len(unsure):
+            out.extend(unsure)
     return out
 
 

@@ -1254,3 +1254,8 @@ def test_levels_joined_by_dashes_before_a_counted_name_are_its_parts() -> None:
 
 def test_named_squads_and_responsibility_systems_have_head_words() -> None:
     assert _has(_mechs("社区警务队全面实行社区警务室警长负责制。"), "社区警务室警长负责制")
+
+
+def test_a_practice_the_station_leads_or_rests_on_is_named() -> None:
+    got = _mechs("柳湾派出所以“三大警务”为牵引，以“文化育警”为保障，全力化解各类矛盾纠纷。")
+    assert _has(got, "三大警务") and _has(got, "文化育警")

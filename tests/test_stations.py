@@ -820,3 +820,14 @@ def test_jiang_between_the_bureau_and_the_station_is_no_part_of_its_name() -> No
     got = [(s.name, s.county) for s in run("荆州市公安局荆州区分局将御路口派出所作为“解纷超市”试点单位。")]
     assert got == [("御路口派出所", "荆州区")]
     assert [s.name for s in run("三明市公安局将乐派出所民警走访。")] == ["将乐派出所"]  # 将乐 is a county
+
+
+def test_a_long_list_of_short_names_before_one_station_word_names_each_station() -> None:
+    got = [s.name for s in run("3月，西片区的角嘴、大学、东兴、三云、富民、东山、莲花山派出所正式合署运行。")]
+    assert {"大学派出所", "三云派出所", "东兴派出所"} <= set(got)
+    got = [s.name for s in run("民警走访了学校、医院、超市、东山派出所。")]
+    assert got == ["东山派出所"]  # most items are no station's name
+
+
+def test_a_core_area_is_a_kind_of_station_not_a_name() -> None:
+    assert [s.name for s in run("前门派出所：首都核心区派出所的“主防”实践与探索")] == ["前门派出所"]
