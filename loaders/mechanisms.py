@@ -900,7 +900,12 @@ def _places_or_location(q: _Quote) -> bool:
 
 
 def _staffing_formula(q: _Quote) -> bool:
-    """“社区民警+网格员”: who staffs it, not a named practice."""
+    """“社区民警+网格员”: who staffs it, not a named practice; nor “1名领导+2名民警”值守模式, however
+    it is headed (so many of each role)."""
+    counted = _rx(rf"(?:[0-9]+|[{CN_DIGITS}]+)[名个位]")
+    if "+" in q.core and all(counted.match(p) and _role_formula(f"{counted.sub('', p, 1)}+{counted.sub('', p, 1)}")
+                             for p in q.core.split("+")):
+        return True
     return _role_formula(q.core) and not _post_head(_LEAD_DE_DENG.sub("", q.after), q.heads)
 
 
@@ -1471,7 +1476,7 @@ def _label_parts_spelled(core: str, n: int, window: str, following: str) -> bool
         core[1] in x for x in _split_items(lm.group(1)))
 
 
-ROLE_SUFFIX = ("员", "警", "者", "长", "师", "贤", "干部", "志愿者", "人", "户", "主", "官")
+ROLE_SUFFIX = ("员", "警", "者", "长", "师", "贤", "干部", "志愿者", "人", "户", "主", "官", "领导")
 
 
 def _role_formula(core: str) -> bool:

@@ -1259,3 +1259,9 @@ def test_named_squads_and_responsibility_systems_have_head_words() -> None:
 def test_a_practice_the_station_leads_or_rests_on_is_named() -> None:
     got = _mechs("柳湾派出所以“三大警务”为牵引，以“文化育警”为保障，全力化解各类矛盾纠纷。")
     assert _has(got, "三大警务") and _has(got, "文化育警")
+
+
+def test_a_trend_and_a_head_count_of_roles_are_no_practices() -> None:
+    assert _mechs("青石派出所辖区刑事案件下降、破案数上升，呈现“两降一升”趋势。") == {}
+    assert _mechs("青石派出所实行“1名领导+2名民警”值守模式。") == {}
+    assert _has(_mechs("青石派出所推行“1名民警+N名辅警”模式。"), "1名民警+N名辅警")  # N: no head count

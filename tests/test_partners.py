@@ -1017,3 +1017,9 @@ def test_the_volunteers_of_the_stations_named_post_or_squad_are_not_a_partner() 
 def test_items_of_a_list_closed_by_deng_duo_bumen_are_partners() -> None:
     got = names(run("工作站打破部门壁垒，公安、生态环境、自然资源等多部门协同入驻。"))
     assert got == ["生态环境", "自然资源"]  # (公安: the police itself)
+
+
+def test_more_partner_kinds_of_the_grassroots_and_police_are_known() -> None:
+    assert names(run("青石派出所联合司法干警、燃气抄表员排查隐患。")) == ["司法干警", "燃气抄表员"]
+    assert names(run("青石派出所发动楼院长、社会贤达参与调解。")) == ["楼院长", "社会贤达"]
+    assert names(run("分局环食药侦大队联合青石派出所开展巡查。")) == ["环食药侦大队"]
