@@ -1012,3 +1012,11 @@ def test_police_visibility_and_intervention_rates_that_rose_are_results() -> Non
     assert [(o.metric, o.direction, o.family) for o in got] == [
         ("见警率", "increase", "public_order"), ("管事率", "increase", "public_order")]
     assert run("青石派出所要求确保见警率提升。") == []  # a requirement, not a result
+
+
+def test_joint_enforcement_meetings_and_reported_problems_are_counted_work() -> None:
+    got = run("自运行以来，青石派出所召开协作会议4次，开展联合执法20次。")
+    assert [(o.metric, o.value, o.unit, o.kind) for o in got] == [
+        ("召开协作会议", 4.0, "次", "activity"), ("联合执法", 20.0, "次", "activity")]
+    got = run("今年以来，青石派出所共接收群众反映问题129个。")
+    assert [(o.value, o.unit, o.family) for o in got] == [(129.0, "个", "service")]
