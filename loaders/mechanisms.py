@@ -56,7 +56,8 @@ BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对",
                   "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
                   "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
                   "还", "也", "都", "又", "则", "已", "正", "所", "发展", "设置", "聘请", "招募", "纳入", "加入",
-                  "发放", "配发", "印制", "培训", "慰问", "表彰", "动员", "凝聚", "汇聚", "发动", "调动", "带领", "指导", "组成", "构成", "共同", "结合", "得益于", "提到", "简称")
+                  "发放", "配发", "印制", "培训", "慰问", "表彰", "动员", "凝聚", "汇聚", "发动", "调动", "带领", "指导", "组成", "构成", "共同", "结合", "得益于", "提到", "简称",
+                  "根据", "依据", "来自", "穿戴上", "穿戴", "穿上", "戴上", "身穿", "穿着")
 ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断", "着力", "创新", "率先", "探索",
            "进一步", "全力", "扎实", "有效", "迅速", "立即", "同时", "还", "先后", "率先", "逐步",
            "正式", "全新", "首创", "积极探索", "大胆")
@@ -133,7 +134,7 @@ _HAN_CHAR = re.compile(rf"[{HAN}]")
 # 省级金牌人民调解工作室, 全国优秀…: a title of distinction (not a name given with 命名为 alone)
 _HONOUR_TITLE = re.compile(r"^(?:国家级|省级|市级|县级|全国|全省|全市|全县|全区)|金牌|示范|先进|优秀|十佳|模范|标兵|五星|标杆")
 # 十余个, 22个, 多个: a count of things (等十余个微信群) starts no name.
-_APPROX_COUNT = re.compile(rf"^(?:[0-9]+|[{CN_DIGITS}百千]+[余多]|多)[个家支条]")
+_APPROX_COUNT = re.compile(rf"^(?:(?:[0-9]+|[{CN_DIGITS}百千]+[余多]|多)[个家支条]|多种|各种|各类|多项)")
 # Two parties (警校, 公调, 三所) and the work they join in: the usual shape of a joint-duty practice's name.
 _JOINT_NAME = re.compile(rf"[{HAN}]{{2}}(?:联动|联防|联调|融合|对接|联勤|共建|共治|联创|联建|联治|联守|联控|联处|联巡)")
 _COMPOUND = re.compile(rf"(?:[{CN_DIGITS}][{HAN}]{{1,2}}){{2,4}}")
@@ -438,6 +439,9 @@ def _strip_adverbs(s: str) -> str:
     m = _LEAD_TIME.match(s)
     if m and len(s) - m.end() >= 2:
         s = s[m.end():]
+    if s.startswith(("自从", "自")) and not s.startswith(("自治", "自助", "自主", "自愿", "自发", "自律", "自防")) \
+            and len(s) >= 3:
+        s = s[2:] if s.startswith("自从") else s[1:]  # 自花源义警成立以来: since, not part of the name
     changed = True
     while changed:
         changed = False
@@ -1336,6 +1340,8 @@ def _head_before(bare: str, heads: tuple[str, ...]) -> str | None:
     h = _ends_with(bare, heads)
     if not h or len(h) < 2 or _rx(r"(?:该|这|此|其|这一|这种|这个|这项|该项|一种|一个|的)$").search(bare[: -len(h)]):
         return None
+    if h == "活动" and _rx(r"(?:传统|民俗|节日|一年一度的|庆祝|纪念)活动$").search(bare):
+        return None  # 一年一度的传统活动“过会”: a festival, not the station's practice
     return h
 
 
@@ -1405,6 +1411,8 @@ def _post_head(after: str, heads: tuple[str, ...]) -> re.Match[str] | None:
     continue it into a longer head (“四心”工作法创新…).
     """
     short_mod, long_mod, bare = _post_head_patterns(heads)
+    if after[:1] in ("都", "也", "还", "均", "又", "已", "被", "把", "将"):
+        return None  # “一把手”都纳入领导小组: an adverb starts the predicate; no head of the quote follows
     m = short_mod.match(after)
     if m:
         return m

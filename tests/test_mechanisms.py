@@ -1265,3 +1265,15 @@ def test_a_trend_and_a_head_count_of_roles_are_no_practices() -> None:
     assert _mechs("青石派出所辖区刑事案件下降、破案数上升，呈现“两降一升”趋势。") == {}
     assert _mechs("青石派出所实行“1名领导+2名民警”值守模式。") == {}
     assert _has(_mechs("青石派出所推行“1名民警+N名辅警”模式。"), "1名民警+N名辅警")  # N: no head count
+
+
+def test_since_and_verbs_of_wearing_or_relying_are_not_part_of_a_name() -> None:
+    assert list(_mechs("自石桥义警成立以来，积极开展义务巡逻防控工作。")) == ["石桥义警"]
+    assert list(_mechs("“穿戴上石桥义警背心，感觉责任感更大了。”队员说。")) in ([], ["石桥义警"])
+    assert list(_mechs("青石派出所根据石桥义警提供的线索，侦破案件40余件。")) == ["石桥义警"]
+    assert _mechs("青石派出所综合运用多种机制开展专题研究。") == {}
+
+
+def test_an_adverb_after_a_quote_starts_a_predicate_not_its_head() -> None:
+    assert _mechs("青石派出所把司法所、律所三个所“一把手”都纳入领导小组。") == {}
+    assert _mechs("当天是该地区一年一度的传统活动“过会”。") == {}

@@ -831,3 +831,8 @@ def test_a_long_list_of_short_names_before_one_station_word_names_each_station()
 
 def test_a_core_area_is_a_kind_of_station_not_a_name() -> None:
     assert [s.name for s in run("前门派出所：首都核心区派出所的“主防”实践与探索")] == ["前门派出所"]
+
+
+def test_a_verb_of_working_together_is_no_station_name() -> None:
+    got = [s.name for s in run("青石派出所组建义警队伍。义警联合派出所向辖区群众宣传防诈骗知识。")]
+    assert got == ["青石派出所"]
