@@ -134,6 +134,13 @@ VILLAGE_AND_COMMUNITY = re.compile(
 )
 # 从景区、保安、民宿中招募义警: the pools a team is drawn from are not partners themselves.
 POOL = re.compile(r"从([^，,。；;：:]{2,40}?)中(?:招募|吸纳|吸收|选拔|挑选|选聘|遴选|发展|招聘|选派|选出|物色)")
+# 将外卖员、环卫工人等群体纳入平安志愿者, 将环卫工人…等力量组织起来，成立平安信息员队伍, 吸收商户、
+# 快递员等群体中的志愿者: the trades a team's members come from (the team or role after them is the partner).
+DRAWN_INTO = re.compile(
+    r"将([^，,。；;：:]{2,60}?)等(?:群体|力量|人员|人群|行业)?(?:纳入|吸纳进?|吸收进?|组织起来|发展为|发展成|培养成|编入)"
+    r"[^。；;]{0,12}?(?:志愿者|义警|信息员|队伍|队|巡防|巡逻|联防)"
+)
+IN_GROUP_OF = re.compile(r"(?:吸收|吸纳|招募|发动|发展|动员)([^，,。；;：:]{2,60}?)等(?:群体|行业)中的")
 # 由网格长、楼院长等852名治安积极分子组成: the items are where the group's members come from;
 # the group named after 等 is the partner (其余: 由景区、导游、志愿者等组成 lists the partners).
 MADE_OF = re.compile(
@@ -553,6 +560,7 @@ def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tupl
 def _pool_spans(key: str) -> list[tuple[int, int]]:
     """Lists of the pools a group is drawn from (从景区、保安中招募; 由老党员、老干部等五老人员组成)."""
     out = [m.span(1) for m in POOL.finditer(key)]
+    out += [m.span(1) for m in DRAWN_INTO.finditer(key)] + [m.span(1) for m in IN_GROUP_OF.finditer(key)]
     _, types = lexicon()
     for m in MADE_OF.finditer(key):
         # only where the group after 等 is a partner of its own (not 等力量, 等人员: there the items are;

@@ -1023,3 +1023,11 @@ def test_more_partner_kinds_of_the_grassroots_and_police_are_known() -> None:
     assert names(run("青石派出所联合司法干警、燃气抄表员排查隐患。")) == ["司法干警", "燃气抄表员"]
     assert names(run("青石派出所发动楼院长、社会贤达参与调解。")) == ["楼院长", "社会贤达"]
     assert names(run("分局环食药侦大队联合青石派出所开展巡查。")) == ["环食药侦大队"]
+
+
+def test_the_trades_a_team_is_drawn_from_are_not_partners() -> None:
+    got = names(run("青石派出所将辖区内外卖员、网约司机、环卫工人等群体纳入平安志愿者。"))
+    assert got == ["平安志愿者"]
+    got = names(run("青石派出所广泛吸收商户、快递员、外卖骑手等群体中的志愿者，开展巡逻。"))
+    assert got == ["志愿者"]
+    assert names(run("青石派出所将村委会、司法所等纳入矛盾调解体系。")) == ["村委会", "司法所"]
