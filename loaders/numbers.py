@@ -199,8 +199,8 @@ def find_quantities(text: str) -> list[Quantity]:
         pct = (m.group("pct") or "").strip() or m.group("pct1")
         if len(num) == 1 and num in _FINANCIAL and not (unit or (pct or "").strip("成") or m.group("big")):
             continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount
-        if len(num) == 1 and num in _FINANCIAL and not m.group("big") and "\u4e00" <= prev <= "\u9fff" \
-                and prev not in "共计达为有第约近超":
+        if len(num) == 1 and num in "伍拾陆" and not m.group("big") and "元" not in (unit or "") \
+                and "\u4e00" <= prev <= "\u9fff" and prev not in "共计达为有第约近超":
             continue  # 队伍组建 is not 5组: a lone financial numeral inside a word (队伍, 退伍, 登陆)
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"

@@ -744,6 +744,9 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             carry = _split_items(_head_metric(re.sub(r"[从由][^从由]*$", "", clause[prev_end:first.start]))[0])
             prev_end = group[-1].end
             continue
+        if re.search(r"(?:图片|图|图表|附件)\s*$", clause[:first.start]) and first.unit is None:
+            prev_end = group[-1].end
+            continue  # …_fororder_图片1, 图2: the number of a picture, not an amount
         raw_head = clause[prev_end:first.start]
         head = raw_head.lstrip("、和及与")
         prev_end = group[-1].end
@@ -1383,6 +1386,8 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         head = _ZERO_ITEM.sub("", head)  # “零上访、零命案、零事故”: earlier records are not this one's subject
         if re.search(r"(?:追求|力争|争取|确保|争创|目标是?|努力)[^，。；]{0,6}$", head):
             continue  # 追求零发案: an aim, not a record
+        if re.match(r"[^，。；]{0,20}?(?:创建|争创|评选)(?:活动|工作)?", clause[m.end():]):
+            continue  # “零上访、零事故、零案件”社区创建活动: the name of a campaign, not a record
         noun, verb = _head_metric(head)
         noun = re.sub(r"^[一二三四五六七八九十]是", "", noun)  # 四是规范执法零投诉: the list's ordinal
         pieces = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)  # 甲村实现刑事案件“零发生”

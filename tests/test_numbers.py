@@ -138,3 +138,8 @@ def test_digits_with_a_chinese_thousand_or_hundred() -> None:
 def test_vehicle_dispatches_counted_in_台次() -> None:
     got = [(q.value, q.unit) for q in find_quantities("全年出动车辆120台次，巡逻300余次")]
     assert got[0] == (120.0, "台次")
+
+
+def test_a_financial_numeral_inside_a_word_before_a_measure_is_no_amount() -> None:
+    assert find_quantities("从源头上抓好队伍组建") == []  # 队伍 + 组建, not 5组
+    assert [(q.value, q.unit) for q in find_quantities("共伍组")] == [(5.0, "组")]

@@ -1020,3 +1020,10 @@ def test_joint_enforcement_meetings_and_reported_problems_are_counted_work() -> 
         ("召开协作会议", 4.0, "次", "activity"), ("联合执法", 20.0, "次", "activity")]
     got = run("今年以来，青石派出所共接收群众反映问题129个。")
     assert [(o.value, o.unit, o.family) for o in got] == [(129.0, "个", "service")]
+
+
+def test_campaign_names_picture_numbers_and_honour_counts_are_no_results() -> None:
+    assert run("所长说：“在‘零上访、零事故、零案件’社区创建活动中，我们成立了巡逻队。”") == []
+    assert run("警民“和事佬”委员会调解百姓心中“千千结”_fororder_图片1") == []
+    assert run("全市被命名国家级“枫桥式公安派出所”2个、省级“枫桥式公安派出所”7个。") == []
+    assert [o.metric for o in run("青石派出所辖区连续三年实现“零发案”。")] == ["零发案"]
