@@ -1087,7 +1087,8 @@ _HINT = re.compile(rf"([\u4e00-\u9fff]{{2,6}})(?:{_HINT_WORDS})")  # 邗江法�
 _HINT_WORD = re.compile(rf"(?=(?:{_HINT_WORDS}))")  # where each of those words starts (overlaps too)
 
 
-_PAPER_DATELINE = re.compile(r"\s*([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|法治报|新闻网)(?:讯|消息)")
+_PAPER_DATELINE = re.compile(r"\s*([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|法治报|新闻网|日[?？][?？()a-zǎǐǒǔāīōūáíóúàìòùü]{0,14}?)(?:讯|消息)")
+# (梧州日?qǐng)?bào讯: a mirror page lost 报 and left its pinyin gloss; the dateline still names the city)
 
 
 def place_hints(clean: CleanDoc, text: str | None = None) -> dict[str, str]:
@@ -1604,6 +1605,7 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
             places[st.core] = locate(st, where, False, places[subject.core] if subject else None)
     if subject is not None:
         _share_former_place(subject, stations, places, where)
+    _share_only_region(stations, places, where)
     for st in sorted(stations, key=lambda s: min(m.start for m in s.mentions)):
         role = "former" if st.former else ("subject" if st is subject else "mentioned")
         first = min(st.mentions, key=lambda m: m.start)
@@ -1614,6 +1616,33 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
         )
     _profile(clean, stations, subject, facts)
     ext.stations.extend(facts.values())
+
+
+@lru_cache(maxsize=1)
+def _province_aliases() -> tuple[tuple[str, str], ...]:
+    """(short or full name, province) for every province (广西 / 广西壮族自治区 -> 广西壮族自治区)."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return tuple((alias, u.name) for alias, units in g.aliases.items() if len(alias) >= 2
+                 for u in units if u.level == "province")
+
+
+def _share_only_region(stations: list[_Station], places: dict, simp: str) -> None:
+    """A station the text gives no place for is in the province and prefecture of the others when
+    they all share one and the text names no other province (陆川县公安局's 马坡、温泉 and 陆城派出所)."""
+    from dataclasses import replace
+
+    regions = {(p.province, p.prefecture) for p in places.values() if p.province}
+    if len(regions) != 1 or all(p.province for p in places.values()):
+        return
+    province, prefecture = next(iter(regions))
+    named = {name for alias, name in _province_aliases() if alias in simp}
+    if named - {province}:
+        return  # 跨省: another province is in the text, a station without a place may be there
+    for st in stations:
+        if not places[st.core].province:
+            places[st.core] = replace(places[st.core], province=province, prefecture=prefecture)
 
 
 def _profile(clean: CleanDoc, stations: list[_Station], subject: _Station | None,

@@ -836,3 +836,19 @@ def test_a_core_area_is_a_kind_of_station_not_a_name() -> None:
 def test_a_verb_of_working_together_is_no_station_name() -> None:
     got = [s.name for s in run("青石派出所组建义警队伍。义警联合派出所向辖区群众宣传防诈骗知识。")]
     assert got == ["青石派出所"]
+
+
+def test_a_mirror_pages_garbled_paper_dateline_still_names_the_city() -> None:
+    got = run("梧州日?qǐng)?bào讯(记者 曾韵)近日,市公安局青石派出所被自治区公安厅评为“全区十佳派出所”。")
+    assert (got[0].province, got[0].prefecture) == ("广西壮族自治区", "梧州市")
+
+
+def test_a_station_without_a_place_shares_the_only_region_of_the_others() -> None:
+    text = ("广西壮族自治区玉林市陆川县公安局马坡派出所建立方言调解室。"
+            "青石派出所也创立了“老兵调解室”。")
+    got = {s.name: (s.province, s.prefecture) for s in run(text)}
+    assert got["青石派出所"] == ("广西壮族自治区", "玉林市")
+    text = ("湖北省孝感市大悟县公安局三里派出所与河南省的铁铺派出所建立联防协作。"
+            "石桥派出所也参与。")
+    got = {s.name: s.province for s in run(text)}
+    assert got["石桥派出所"] is None  # another province is named: no sharing
