@@ -907,8 +907,7 @@ def _staffing_formula(q: _Quote) -> bool:
     """“社区民警+网格员”: who staffs it, not a named practice; nor “1名领导+2名民警”值守模式, however
     it is headed (so many of each role)."""
     counted = _rx(rf"(?:[0-9]+|[{CN_DIGITS}]+)[名个位]")
-    if "+" in q.core and all(counted.match(p) and _role_formula(f"{counted.sub('', p, 1)}+{counted.sub('', p, 1)}")
-                             for p in q.core.split("+")):
+    if "+" in q.core and all((m := counted.match(p)) and _is_role(p[m.end():]) for p in q.core.split("+")):
         return True
     return _role_formula(q.core) and not _post_head(_LEAD_DE_DENG.sub("", q.after), q.heads)
 
@@ -1487,10 +1486,15 @@ def _label_parts_spelled(core: str, n: int, window: str, following: str) -> bool
 ROLE_SUFFIX = ("员", "警", "者", "长", "师", "贤", "干部", "志愿者", "人", "户", "主", "官", "领导")
 
 
+def _is_role(word: str) -> bool:
+    """网格员, 村干部, 领导: a short word for a person's role."""
+    return bool(_rx(rf"[{HAN}]{{1,6}}").fullmatch(word) and _ends_with(word, ROLE_SUFFIX))
+
+
 def _role_formula(core: str) -> bool:
     """社区民警+网格员+志愿者: every part of a ``+`` formula is a person's role."""
     parts = [p for p in core.split("+") if p]
-    return len(parts) >= 2 and all(_rx(rf"[{HAN}]{{1,6}}").fullmatch(p) and _ends_with(p, ROLE_SUFFIX) for p in parts)
+    return len(parts) >= 2 and all(_is_role(p) for p in parts)
 
 
 @lru_cache(maxsize=256)

@@ -1620,7 +1620,7 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
 
 @lru_cache(maxsize=1)
 def _province_aliases() -> tuple[tuple[str, str], ...]:
-    """(short or full name, province) for every province (广西 / 广西壮族自治区 -> 广西壮族自治区)."""
+    """(short name, province) for every province (广西 -> 广西壮族自治区); a full name holds its short one."""
     from .gazetteer import gazetteer
 
     g = gazetteer()
