@@ -1064,12 +1064,17 @@ def _team_size(before: str, after: str) -> tuple[str, int] | None:
         return m.group(1), m.end()
     if _FORMED_NOW.search(before) and (m := _QUOTED_TEAM.match(after)):
         return m.group(1), m.end()
+    if _SIZE_BEFORE.search(before) and (m := _QUOTED_NAME_TEAM.match(after)):
+        return m.group(1) + m.group(2), m.end()  # 组建了1500人规模的“蒸湘义警”队伍
     return None
 
 
 # 91名佩戴红袖标的“银发队员”: members named in quotes; 组建了196名以党员为主体的“红色警务团队”: a team formed
 _QUOTED_MEMBERS = re.compile(r"[^，,。；;“为]{0,10}?的?[“\"「]([\u4e00-\u9fff]{1,10}(?:队员|成员))[”\"」]")
 _FORMED_NOW = re.compile(r"(?:组建|成立|组织|组成)了?$")
+# 组建了1500人规模的“蒸湘义警”队伍, 总人数逾1500人的“X”队伍, 组建的百人“X”队伍: the size of a named team
+_SIZE_BEFORE = re.compile(r"(?:(?:组建|成立|组织|组成)[了的]?|总?人数(?:达到?|逾|超过?|近)?)$")
+_QUOTED_NAME_TEAM = re.compile(r"(?:规模)?的?[“\"「]([\u4e00-\u9fff]{2,10})[”\"」](队伍|团队|分队|队)")
 _QUOTED_TEAM = re.compile(r"[^，,。；;“]{0,12}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:团队|队伍|分队|小组|队))[”\"」]")
 # 发展108名人头熟、品德好的村民作为警务助理: people recruited into a role
 _RECRUITED = re.compile(r"(发展|招募|吸纳|聘请|选聘|培养|培育)了?$")

@@ -1027,3 +1027,16 @@ def test_campaign_names_picture_numbers_and_honour_counts_are_no_results() -> No
     assert run("警民“和事佬”委员会调解百姓心中“千千结”_fororder_图片1") == []
     assert run("全市被命名国家级“枫桥式公安派出所”2个、省级“枫桥式公安派出所”7个。") == []
     assert [o.metric for o in run("青石派出所辖区连续三年实现“零发案”。")] == ["零发案"]
+
+
+def test_the_size_of_a_named_team_the_bureau_formed_is_counted() -> None:
+    got = run("青石公安分局组建了1500人规模的“青石义警”队伍。")
+    assert [(o.metric, o.value, o.unit, o.family) for o in got] == [("青石义警队伍人数", 1500.0, "人", "mobilisation")]
+    assert run("青石派出所组织50名民警开展“净网”行动。") == []  # the station's own officers
+
+
+def test_equipment_handed_out_and_a_victims_loss_are_no_results_and_fillers_go() -> None:
+    assert run("青石派出所为守望岗配备了巡逻袖标200个、志愿者旗帜100面、扩音喇叭100个。") == []
+    assert run("一家公司工作人员遭遇刷单类电诈40000元。") == []
+    got = run("2018年，商圈扒窃案件就同比下降了47.5%。")
+    assert [(o.metric, o.value, o.direction) for o in got] == [("商圈扒窃案件", 47.5, "decrease")]
