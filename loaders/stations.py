@@ -154,8 +154,9 @@ def _facility_name(core: str) -> bool:
 
 
 def _verb_like(core: str) -> bool:
-    """打通 / 联通 (打通派出所与镇政府的渠道): a verb before 派出所, unless the text confirms a name."""
-    return core in _verbs()
+    """打通 / 联通 (打通派出所与镇政府的渠道), 全面落实 (…派出所所长进驻…): a verb before 派出所,
+    unless the text confirms a name."""
+    return core in _verbs() or re.sub(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)", "", core) in _verbs()
 
 
 def kind_base(core: str) -> str:
@@ -351,6 +352,9 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
     while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
         joined = joined or left[cut] in "及与"
         cut += 1
+    if 0 < cut < len(left) - 2 and left[cut] == "和" and _is_place_name(left[cut + 1:]) \
+            and not _is_place_name(left[cut:]):
+        cut, joined = cut + 1, True  # 经开公安分局和华庄派出所: 和 joins two parties (和平, 和顺 are names)
     if cut and set(left[cut:]) <= _CUT:
         cut = len(left)  # 县公安局以派出所为单位: a function word alone is no name
     if joined and cut < len(left):
@@ -421,7 +425,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     raw = [(ls, hs, e, *_split_chain(simp[ls:hs], simp)) for ls, hs, e in _raw_mentions(clean)]
     strong: set[str] = set()
     for _, _, _, chain, core in raw:
-        if chain and (_plausible(core, _CHAINED_LONGEST if _LONG_NAME_END.search(core) else 6) or core in _CHAINED_NAMES
+        if chain and not _verb_like(core) and (_plausible(core, _CHAINED_LONGEST if _LONG_NAME_END.search(core) else 6) or core in _CHAINED_NAMES
                       or (core in _FACILITIES and chain.endswith(CHAIN_ENDS))):
             strong.add(core)  # 某分局机场派出所: right after the bureau a facility alone is the name
     if title:

@@ -852,3 +852,11 @@ def test_a_station_without_a_place_shares_the_only_region_of_the_others() -> Non
             "石桥派出所也参与。")
     got = {s.name: s.province for s in run(text)}
     assert got["石桥派出所"] is None  # another province is named: no sharing
+
+
+def test_he_joining_a_bureau_and_a_station_and_a_verb_before_the_station_word() -> None:
+    got = [s.name for s in run("经开公安分局和华庄派出所、旺安社区经会商研究，建设调解室。")]
+    assert got == ["华庄派出所"]
+    assert [s.name for s in run("城关公安分局和平派出所开展巡逻。")] == ["和平派出所"]  # 和平 is a name
+    got = [s.name for s in run("神木市公安局全面落实派出所所长进驻地党委班子要求。中鸡派出所综合指挥室。")]
+    assert got == ["中鸡派出所"]
