@@ -1031,3 +1031,8 @@ def test_the_trades_a_team_is_drawn_from_are_not_partners() -> None:
     got = names(run("青石派出所广泛吸收商户、快递员、外卖骑手等群体中的志愿者，开展巡逻。"))
     assert got == ["志愿者"]
     assert names(run("青石派出所将村委会、司法所等纳入矛盾调解体系。")) == ["村委会", "司法所"]
+
+
+def test_the_jurisdictions_businesses_are_businesses_and_the_citizens_hotline_is_named_as_written() -> None:
+    assert names(run("青石派出所联合辖区企业、学校开展宣传。")) == ["企业", "学校"]
+    assert names(run("青石派出所联合12345市民服务热线处置诉求。")) == ["12345市民服务热线"]
