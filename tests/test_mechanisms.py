@@ -1277,3 +1277,9 @@ def test_since_and_verbs_of_wearing_or_relying_are_not_part_of_a_name() -> None:
 def test_an_adverb_after_a_quote_starts_a_predicate_not_its_head() -> None:
     assert _mechs("青石派出所把司法所、律所三个所“一把手”都纳入领导小组。") == {}
     assert _mechs("当天是该地区一年一度的传统活动“过会”。") == {}
+
+
+def test_pronouns_and_verbs_of_using_start_no_name_and_a_new_model_is_a_figure() -> None:
+    assert _mechs("因为他们工作室的宗旨就是用脚步丈量民情。") == {}
+    assert list(_mechs("青石派出所利用石桥巡防队开展巡逻。")) == ["石桥巡防队"]
+    assert _mechs("青石区推动警务机制改革打造民生警务“新样板”") == {}
