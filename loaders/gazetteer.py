@@ -221,11 +221,17 @@ class Gazetteer:
             for length in sorted(at[start], reverse=True):
                 if length == 2 and text[start + 1] == "县" and not text.startswith(_SHORT_COUNTY_FOLLOW, start + 2):
                     continue  # 高县 inside 提高县域
+                if text.endswith("城市", 0, start + length) and text[start - 1:start + 1] in _WORD_BEFORE_CITY:
+                    continue  # 海城市 inside 滨海城市, 兴城市 inside 振兴城市: the word 城市, no place
                 hit = text[start : start + length]
                 out.append(PlaceMention(start, start + length, hit, tuple(names[hit])))
                 i = start + length
                 break
         return out
+
+
+# Words that end just before 城市 and take the first character of a X城市 county with them.
+_WORD_BEFORE_CITY = frozenset(("滨海", "沿海", "临海", "近海", "振兴", "复兴", "新兴", "适宜", "便宜", "不宜"))
 
 
 # The 55 minority nationalities, as they appear in the names of ethnic towns

@@ -192,3 +192,8 @@ def test_an_autonomous_prefecture_written_short_with_州() -> None:
     assert [u.name for u in g.units("prefecture", "怒江州")] == ["怒江傈僳族自治州"]
     found = [[u.name for u in m.units] for m in g.find("云南省怒江州独龙江")]
     assert ["怒江傈僳族自治州"] in found and not any("江州区" in names for names in found)
+
+
+def test_a_county_ending_in_cheng_shi_is_not_read_inside_the_word_city() -> None:
+    assert find_places("护航现代化滨海城市作出新的更大贡献") == []
+    assert [m.name for m in find_places("辽宁海城市公安局")] == ["海城市"]
