@@ -194,6 +194,8 @@ def is_generic(core: str) -> bool:
     words, chars = _generic()
     if not core or core in words:
         return True
+    if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":
+        return False  # 北城区派出所: a district's name (城区 alone, 老城区 are generic)
     for w in words:
         if core.endswith(w):
             # 伊尔施边境派出所: a kind of station after a place's name is part of the name

@@ -860,3 +860,8 @@ def test_he_joining_a_bureau_and_a_station_and_a_verb_before_the_station_word() 
     assert [s.name for s in run("城关公安分局和平派出所开展巡逻。")] == ["和平派出所"]  # 和平 is a name
     got = [s.name for s in run("神木市公安局全面落实派出所所长进驻地党委班子要求。中鸡派出所综合指挥室。")]
     assert got == ["中鸡派出所"]
+
+
+def test_a_directional_district_name_is_a_station_name() -> None:
+    assert [s.name for s in run("北城区派出所辖区现有各民族青少年1.6万人。")] == ["北城区派出所"]
+    assert run("老城区派出所民警开展巡逻。") == []
