@@ -1340,8 +1340,6 @@ def _head_before(bare: str, heads: tuple[str, ...]) -> str | None:
     h = _ends_with(bare, heads)
     if not h or len(h) < 2 or _rx(r"(?:该|这|此|其|这一|这种|这个|这项|该项|一种|一个|的)$").search(bare[: -len(h)]):
         return None
-    if h == "活动" and _rx(r"(?:传统|民俗|节日|一年一度的|庆祝|纪念)活动$").search(bare):
-        return None  # 一年一度的传统活动“过会”: a festival, not the station's practice
     return h
 
 

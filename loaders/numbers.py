@@ -197,11 +197,12 @@ def find_quantities(text: str) -> list[Quantity]:
         if chinese and unit in ("条", "只", "双") and m.string[m.end():m.end() + 1] in ("腿", "手", "脚", "眼", "心"):
             continue  # 出警就靠两条腿, 一双手: a figure of speech, not an amount
         pct = (m.group("pct") or "").strip() or m.group("pct1")
-        if len(num) == 1 and num in _FINANCIAL and not (unit or (pct or "").strip("成") or m.group("big")):
-            continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount
-        if len(num) == 1 and num in "伍拾陆" and not m.group("big") and "元" not in (unit or "") \
-                and "\u4e00" <= prev <= "\u9fff" and prev not in "共计达为有第约近超":
-            continue  # 队伍组建 is not 5组: a lone financial numeral inside a word (队伍, 退伍, 登陆)
+        if len(num) == 1 and num in _FINANCIAL and not m.group("big"):
+            if not (unit or (pct or "").strip("成")):
+                continue  # a financial numeral alone is a word's character (队伍, 拾金不昧), not an amount
+            if num in "伍拾陆" and "元" not in (unit or "") and "\u4e00" <= prev <= "\u9fff" \
+                    and prev not in "共计达为有第约近超":
+                continue  # 队伍组建 is not 5组: a lone financial numeral inside a word (队伍, 退伍, 登陆)
         if pct:
             unit = "%" if pct != "个百分点" else "个百分点"
             if pct == "成":

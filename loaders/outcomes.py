@@ -744,7 +744,7 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             carry = _split_items(_head_metric(re.sub(r"[从由][^从由]*$", "", clause[prev_end:first.start]))[0])
             prev_end = group[-1].end
             continue
-        if re.search(r"(?:图片|图|图表|附件)\s*$", clause[:first.start]) and first.unit is None:
+        if first.unit is None and re.search(r"(?:图片|图|图表|附件)\s*$", clause[max(0, first.start - 6):first.start]):
             prev_end = group[-1].end
             continue  # …_fororder_图片1, 图2: the number of a picture, not an amount
         raw_head = clause[prev_end:first.start]

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -1637,8 +1637,6 @@ def _province_aliases() -> tuple[tuple[str, str], ...]:
 def _share_only_region(stations: list[_Station], places: dict, simp: str) -> None:
     """A station the text gives no place for is in the province and prefecture of the others when
     they all share one and the text names no other province (陆川县公安局's 马坡、温泉 and 陆城派出所)."""
-    from dataclasses import replace
-
     regions = {(p.province, p.prefecture) for p in places.values() if p.province}
     if len(regions) != 1 or all(p.province for p in places.values()):
         return
