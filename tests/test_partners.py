@@ -878,6 +878,11 @@ def test_a_quoted_role_word_in_a_headline_is_the_officers_nickname() -> None:
         ("为营造安全的环境,北坡社区整合社会资源,联合青石派出所成立志愿巡逻队。", ["社区"]),
         ("青石派出所与社区居民座谈。", []),
         ("民警到北坡社区开展宣传。", []),
+        # the officers or the post as the station's side; 共同/一起 before any verb is one act
+        ("社区民警与北坡社区一起组建了“小青议事”机制。", ["社区"]),
+        ("这支调解队由青石警务室与北坡社区共同成立。", ["社区"]),
+        ("民警和社区一起入户走访。", ["社区"]),
+        ("民警和社区干部一起入户走访。", ["社区干部"]),
     ],
 )
 def test_place_word_joined_to_the_station_in_one_act(text: str, expected: list[str]) -> None:
