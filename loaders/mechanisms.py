@@ -656,9 +656,13 @@ class _Quote:
 
     @_lazy
     def head_match(self) -> re.Match[str] | None:
-        """The head word right after the chain, with its modifier: “5G”网上调解平台."""
-        return _post_head(self.work[self.chain_end:min(self.s1, self.chain_end + 18)].replace("\x00", "").lstrip(),
-                          self.heads)
+        """The head word right after the chain, with its modifier: “5G”网上调解平台; else a team
+        the quote names (“黄马甲”群众帮扶队: any kind of 队 after a modifier of two or more characters)."""
+        after = self.work[self.chain_end:min(self.s1, self.chain_end + 18)].replace("\x00", "").lstrip()
+        hm = _post_head(after, self.heads)
+        if hm is None and not _STATIONED_BEFORE.search(self.before):  # 驻社区“访惠聚”工作队: a body sent in, a partner
+            hm = _NAMED_TEAM_AFTER.match(after)
+        return hm
 
     @_lazy
     def post_head(self) -> str | None:
@@ -695,6 +699,10 @@ class _Quote:
     def frame(self) -> bool:
         """以“X”为抓手/载体: the quote framed as what the work rests on."""
         return bool(_rx(r"以\s*[^以]{0,4}$").search(self.bare) and self.doc.qp["frame_near"].match(self.after))
+
+
+_STATIONED_BEFORE = re.compile(rf"驻[{HAN}]{{0,3}}$")
+_NAMED_TEAM_AFTER = re.compile(rf"^([{HAN}]{{2,6}}?)(?<!团)(队)(?=$|[^{HAN}]|[的为是在和与等及中])")
 
 
 @lru_cache(maxsize=1)

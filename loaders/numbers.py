@@ -214,6 +214,8 @@ def find_quantities(text: str) -> list[Quantity]:
             value, unit = None if vague else base * 100_000_000, "元"
         elif unit == "余人":
             unit = "人"
+        elif unit == "个" and m.string.startswith("人", m.end()) and m.string[m.end() + 1:m.end() + 2] not in ("民", "员", "次"):
+            unit = "人"  # 救了8个人: people counted (3个人民调解委员会 stays 个)
         qual = None
         if m.group("mid") or m.group("mid2") or m.group("post") in ("余", "多") or m.group(0).endswith("余人"):
             qual = "余"

@@ -155,8 +155,12 @@ def _facility_name(core: str) -> bool:
 
 def _verb_like(core: str) -> bool:
     """打通 / 联通 (打通派出所与镇政府的渠道), 全面落实 (…派出所所长进驻…): a verb before 派出所,
-    unless the text confirms a name."""
-    return core in _verbs() or re.sub(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)", "", core) in _verbs()
+    unless the text confirms a name; also after a place (郑州尝试派出所改革: the city tries a reform)."""
+    core = re.sub(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)", "", core)
+    if core in _verbs():
+        return True
+    return any(core.endswith(v) and len(core) - len(v) >= 2 and (is_place_stem(core[:-len(v)]) or _decompose(core[:-len(v)]))
+               for v in _verbs())
 
 
 def kind_base(core: str) -> str:
@@ -194,6 +198,8 @@ def is_generic(core: str) -> bool:
     words, chars = _generic()
     if not core or core in words:
         return True
+    if re.fullmatch(r"[一二两三四五六七八九十几多数]+(?:地|方|省|省区)", core):
+        return True  # 广西、云南、贵州三地派出所: a count of places, not a name
     if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":
         return False  # 北城区派出所: a district's name (城区 alone, 老城区 are generic)
     for w in words:
@@ -434,7 +440,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
         t = to_simplified(title)
         for m in re.finditer(HEAD, t):
             _, core = _split_chain(t[_left_stretch(t, m.start()) : m.start()], simp)
-            if _plausible(core):
+            if _plausible(core) and not _verb_like(core):
                 strong.add(core)
     # names bounded by punctuation (or a number) on the left
     bounded: Counter = Counter()

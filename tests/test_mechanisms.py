@@ -1283,3 +1283,15 @@ def test_pronouns_and_verbs_of_using_start_no_name_and_a_new_model_is_a_figure()
     assert _mechs("因为他们工作室的宗旨就是用脚步丈量民情。") == {}
     assert list(_mechs("青石派出所利用石桥巡防队开展巡逻。")) == ["石桥巡防队"]
     assert _mechs("青石区推动警务机制改革打造民生警务“新样板”") == {}
+
+
+def test_a_team_named_in_quotes_ends_in_any_kind_of_team() -> None:
+    """“黄马甲”群众帮扶队: a quoted name before a team word the lexicon does not list."""
+    got = _mechs("青石义警由“黄马甲”群众帮扶队、“蓝马甲”执纪监督队等组成。")
+    assert _has(got, "黄马甲") and _has(got, "蓝马甲")
+    assert _mechs("青石派出所的“警队”形象好。") == {}  # the quote itself ends in 队, no modifier after it
+    assert _mechs("青石派出所组织驻社区“访民情”工作队、司法所排查纠纷。") == {}  # a team sent in: a partner
+
+
+def test_a_quoted_post_taken_up_is_no_practice() -> None:
+    assert _mechs("队员来自各行各业，于今年5月“上岗”。") == {}

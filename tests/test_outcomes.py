@@ -1040,3 +1040,14 @@ def test_equipment_handed_out_and_a_victims_loss_are_no_results_and_fillers_go()
     assert run("一家公司工作人员遭遇刷单类电诈40000元。") == []
     got = run("2018年，商圈扒窃案件就同比下降了47.5%。")
     assert [(o.metric, o.value, o.direction) for o in got] == [("商圈扒窃案件", 47.5, "decrease")]
+
+
+def test_warnings_issued_are_counted_work_and_a_demonstrative_subject_goes() -> None:
+    """这些“科技防线”已预警185次: warnings given (hazards), the subject is no part of the metric;
+    去年至今 is one period; 救了8个人 counts people."""
+    got = run("去年至今，这些“科技防线”已预警185次，还成功救了8个人。")
+    assert [(o.metric, o.value, o.unit, o.kind, o.period) for o in got] == [
+        ("预警", 185.0, "次", "activity", "去年至今"),
+        ("成功救", 8.0, "人", "activity", "去年至今"),
+    ]
+    assert got[0].family == "hazards"

@@ -865,3 +865,15 @@ def test_he_joining_a_bureau_and_a_station_and_a_verb_before_the_station_word() 
 def test_a_directional_district_name_is_a_station_name() -> None:
     assert [s.name for s in run("北城区派出所辖区现有各民族青少年1.6万人。")] == ["北城区派出所"]
     assert run("老城区派出所民警开展巡逻。") == []
+
+
+def test_a_city_trying_a_reform_and_a_designation_before_a_name() -> None:
+    """郑州尝试派出所改革 (a headline: the city tries a reform), 试点单位X派出所 (X is the name)."""
+    got = run("郑州尝试派出所改革 不再一人多责\n7月3日，记者来到试点单位颍河路派出所。")
+    assert [s.name for s in got] == ["颍河路派出所"]
+
+
+def test_a_count_of_places_before_the_station_word_is_no_name() -> None:
+    text = "“三地派出所警务联动机制”的提议得到重视。自从广西、云南、贵州三地派出所开展警务联动后，治安好多了。"
+    assert run(text) == []
+    assert run("“两地派出所联合巡逻”启动。两地派出所联合开展巡逻。") == []
