@@ -890,12 +890,18 @@ def _cue_word_before(q: _Quote) -> list[_Cand] | None:
 # --- exclusions on the clause around the quote
 
 
+_REBUILT = ("改造", "改建", "升级", "建设", "打造")
+
+
 def _figure_of_speech(q: _Quote) -> bool:
     """成为邻里之间的“稳压器”, 就是打开心结的“金钥匙”: a figure of speech (but a counted label
     right after the quote's parts names a practice)."""
     qp = q.doc.qp
     clause_before = _QUOTED_SPAN.sub("", _CLAUSE_SPLIT.split(q.work[q.s0:q.chain_start])[-1])
-    return bool(qp["epithet"].search(clause_before) or qp["epithet_of"].search(clause_before)) \
+    epithet = qp["epithet"].search(clause_before)
+    if epithet and _ends_with(clause_before[:epithet.start()], _cues()["create"] + _REBUILT):
+        epithet = None  # 将警务室改造成为“警民驿站”: what it was rebuilt into, a name
+    return bool(epithet or qp["epithet_of"].search(clause_before)) \
         and (not _ends_with(q.core, q.heads) or _kind_of_object(q.core)) and "+" not in q.core \
         and not (q.alone and _bare_counted_label(q.after, len(q.items or ())))
 

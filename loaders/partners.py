@@ -295,7 +295,8 @@ PERSON_END = re.compile(r"(?:员|官|师|长|者|干部)$")
 NOT_PARTNER = re.compile(
     r"^(?:此|该|这|那|其|时)|(?:多|各|等|相关|有关)(?:部门|单位)$|介入|生活会|座谈会|例会|会议|大会|派出所|公安局|分局|民警|辅警|所长|教导员|警长|警务|指挥室|指挥部|办案|所领导|本所|该所|"
     r"群众|居民|村民|当事人|双方|家属|嫌疑人|受害人|被害人|老人|学生|儿童|未成年人|患者|"
-    r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局"
+    r"专班|专案组|工作组|调研组|小组|领导小组|检查组|班子|团伙|工作室|调解室|驿站|联盟|平台|机制|模式|格局|布局|局面|大局|"
+    r"^以|强化|深化|优化|提升|加强"  # 以小阵地深化矛盾调处: a means and a verb of improving, no body
 )
 LEAD_STRIP = re.compile(r"^(?:辖区|当地|属地|驻地|周边|乡镇|镇村|全镇|全县|全区|全市|该镇|本镇|该县|相关|有关|各级|各|多个|多家|\d+[个家所名支])+")
 PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|县|旗)")
@@ -648,6 +649,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # (在乡党委政府的大力支持下: with its support, not a place)
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
+        if t.weak and key.startswith(("分局", "公安分局", "公安局", "派出所", "公安"), b):
+            continue  # 常州市公安局高新区分局: the name of a police unit, not the zone as a partner
         if NOT_AT_WORK_AFTER.match(key[b:]) or _in_anecdote(key, a, b):
             continue
         if ROOM_AFTER.match(key[b:]) and "在" in key[max(0, a - 10) : a]:

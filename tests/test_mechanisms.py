@@ -1295,3 +1295,11 @@ def test_a_team_named_in_quotes_ends_in_any_kind_of_team() -> None:
 
 def test_a_quoted_post_taken_up_is_no_practice() -> None:
     assert _mechs("队员来自各行各业，于今年5月“上岗”。") == {}
+
+
+def test_a_bare_room_kind_a_place_of_no_rule_and_a_flavour_are_no_names() -> None:
+    """传统的“警务室”, 矛盾纠纷的“调解室”, 反诈的“广播站”, “三不管”地区, “官方”味道."""
+    assert _mechs("将传统的“警务室”改造成为“青石驿站”。").keys() == {"青石驿站"}  # rebuilt into: a name
+    assert _mechs("驿站不仅是矛盾纠纷的“调解室”，也是反电诈安全防范的“广播站”。") == {}
+    assert _mechs("这里过去是“三不管”地区，治安管理一直很被动。") == {}
+    assert _mechs("对部分居民来说，警务室“官方”味道较浓。") == {}

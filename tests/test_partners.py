@@ -1041,3 +1041,10 @@ def test_the_trades_a_team_is_drawn_from_are_not_partners() -> None:
 def test_the_jurisdictions_businesses_are_businesses_and_the_citizens_hotline_is_named_as_written() -> None:
     assert names(run("青石派出所联合辖区企业、学校开展宣传。")) == ["企业", "学校"]
     assert names(run("青石派出所联合12345市民服务热线处置诉求。")) == ["12345市民服务热线"]
+
+
+def test_a_zone_in_a_bureau_name_and_a_means_with_a_verb_are_no_partners() -> None:
+    """常州市公安局高新区分局 names a police unit; 以小阵地深化矛盾调处 is a way of working."""
+    assert names(run("青石市公安局高新区分局魏村派出所成立于1985年。")) == []
+    assert names(run("魏村派出所联合高新区、社区开展巡逻。")) == ["高新区", "社区"]
+    assert names(run("他们以微联动强化平安建设、以小阵地深化矛盾调处。")) == []
