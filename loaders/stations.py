@@ -691,10 +691,12 @@ def _finditer_near(rx: re.Pattern[str], text: str, anchors: list[int], nearest: 
 
 def _after_cut(text: str) -> int:
     """Where a name may start in ``text``: after its last function word (了的在到与和…), except
-    the 同 of a lane (X胡同) and the 和 of a place before a kind word (人和边防派出所)."""
+    the 同 of a lane (X胡同), the 和 of a place before a kind word (人和边防派出所) and a
+    function character that starts a town's name (向阳楼派出所: 向阳楼街道)."""
     for i in range(len(text) - 1, -1, -1):
         if text[i] not in _CUT or text[i - 1 : i + 1] == "胡同" or (
-                i >= 1 and text[i + 1 : i + 3] in _KIND_WORDS and is_place_stem(text[i - 1 : i + 1])):
+                i >= 1 and text[i + 1 : i + 3] in _KIND_WORDS and is_place_stem(text[i - 1 : i + 1])) or (
+                len(text) - i >= 3 and is_place_stem(text[i:])):
             continue
         return i + 1
     return 0

@@ -877,3 +877,9 @@ def test_a_count_of_places_before_the_station_word_is_no_name() -> None:
     text = "“三地派出所警务联动机制”的提议得到重视。自从广西、云南、贵州三地派出所开展警务联动后，治安好多了。"
     assert run(text) == []
     assert run("“两地派出所联合巡逻”启动。两地派出所联合开展巡逻。") == []
+
+
+def test_a_town_starting_with_a_function_character_and_a_verb_of_assigning() -> None:
+    """向阳楼派出所 (向阳楼街道): 向 starts the town's name here; 分局安排X派出所: X is the name."""
+    assert [s.name for s in run("今年7月，向阳楼派出所民警接到群众电话求助。")] == ["向阳楼派出所"]
+    assert [s.name for s in run("青石区公安分局安排桂青派出所民警常驻社区。")] == ["桂青派出所"]
