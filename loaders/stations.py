@@ -64,7 +64,7 @@ from .numbers import _CN, NUMBER, parse_number
 
 HEAD = "派出所"
 # 支队 / 大队: a border unit's chain (X边境管理支队Y大队Z边境派出所; Y names the county)
-CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "公安厅", "支队", "大队")
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "公安厅", "支队", "大队", "区局", "县局", "市局")  # 长乐区局: a bureau for short
 MAX_LEFT = 30  # characters looked at before 派出所
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
@@ -193,11 +193,14 @@ def _honour_titles() -> tuple[str, ...]:
     return tuple(sorted(set(read_lexicon("honours.txt")), key=len, reverse=True))
 
 
+_CENTRE_ONLY = ("中心", "城中心")  # equal to these only: a name ending in 中心 (石庄中心, 屏城中心) is fine
+
+
 def is_generic(core: str) -> bool:
     """True when ``core + 派出所`` is a generic use (该所, 各派出所, 枫桥式公安派出所)."""
     words, chars = _generic()
-    if not core or core in words:
-        return True
+    if not core or core in words or core in _CENTRE_ONLY:
+        return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
     if re.fullmatch(r"[一二两三四五六七八九十几多数]+(?:地|方|省|省区)", core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
     if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":
@@ -453,7 +456,7 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word
     per_base = Counter(kind_base(core) for core in bounded.elements())
     for core, n in bounded.items():
-        again = n >= 2 or per_base[kind_base(core)] >= 2 or len(_refs(simp, core)) > n
+        again = len(_refs(simp, core)) > n or not _verb_like(core) and (n >= 2 or per_base[kind_base(core)] >= 2)
         if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
             known.add(core)
     if not known:

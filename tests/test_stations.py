@@ -883,3 +883,16 @@ def test_a_town_starting_with_a_function_character_and_a_verb_of_assigning() -> 
     """向阳楼派出所 (向阳楼街道): 向 starts the town's name here; 分局安排X派出所: X is the name."""
     assert [s.name for s in run("今年7月，向阳楼派出所民警接到群众电话求助。")] == ["向阳楼派出所"]
     assert [s.name for s in run("青石区公安分局安排桂青派出所民警常驻社区。")] == ["桂青派出所"]
+
+
+def test_a_bureau_for_short_praise_a_repeated_verb_and_the_county_town_centre() -> None:
+    """长乐区局X派出所 (区局: the district bureau); 点赞X派出所; 前移派出所“主防阵地” twice is a
+    verb, not a name; 县城中心派出所 describes a station (屏城中心派出所 is a name)."""
+    got = run("走进长乐区局江田派出所。1984年，长乐区公安局江田派出所成立。")
+    assert [s.name for s in got] == ["江田派出所"]
+    assert [s.name for s in run("鞋塘办事处姑娘小吴连连点赞鞋塘派出所“村警”金若莹。")] == ["鞋塘派出所"]
+    assert run("深化主动警务，前移派出所“主防阵地”。\n前移派出所“主防阵地”，推行离所入室。") == []
+    got = run("云兴派出所成立于1952年，是左云县城中心派出所，人多事就多。")
+    assert [s.name for s in got] == ["云兴派出所"]
+    assert [s.name for s in run("屏城中心派出所民警开展巡逻。")] == ["屏城中心派出所"]
+    assert [s.name for s in run("居民点赞著派出所的工作。汪家桥派出所民警说。")] == ["汪家桥派出所"]
