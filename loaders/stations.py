@@ -64,7 +64,8 @@ from .numbers import _CN, NUMBER, parse_number
 
 HEAD = "派出所"
 # 支队 / 大队: a border unit's chain (X边境管理支队Y大队Z边境派出所; Y names the county)
-CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "公安厅", "支队", "大队", "区局", "县局", "市局")  # 长乐区局: a bureau for short
+# 区局 / 县局 / 市局: a bureau for short (长乐区局X派出所)
+CHAIN_ENDS = ("公安分局", "公安局", "分局", "公安处", "公安厅", "支队", "大队", "区局", "县局", "市局")
 MAX_LEFT = 30  # characters looked at before 派出所
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Function words after which a station name may start in running text.
@@ -159,8 +160,11 @@ def _verb_like(core: str) -> bool:
     core = re.sub(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)", "", core)
     if core in _verbs():
         return True
-    return any(core.endswith(v) and len(core) - len(v) >= 2 and (is_place_stem(core[:-len(v)]) or _decompose(core[:-len(v)]))
-               for v in _verbs())
+    for v in _verbs():
+        place = core[: -len(v)] if core.endswith(v) else ""
+        if len(place) >= 2 and (is_place_stem(place) or _decompose(place)):
+            return True
+    return False
 
 
 def kind_base(core: str) -> str:
@@ -456,7 +460,8 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word
     per_base = Counter(kind_base(core) for core in bounded.elements())
     for core, n in bounded.items():
-        again = len(_refs(simp, core)) > n or not _verb_like(core) and (n >= 2 or per_base[kind_base(core)] >= 2)
+        # written again: X所 elsewhere, or the name itself twice (not a verb's phrase repeated: 前移派出所)
+        again = len(_refs(simp, core)) > n or (not _verb_like(core) and (n >= 2 or per_base[kind_base(core)] >= 2))
         if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
             known.add(core)
     if not known:
