@@ -1540,6 +1540,8 @@ def _qualitative(sent: str, cs: int, ce: int) -> list[_Found]:
             if not after.startswith("了") and not re.search(r"(?:有效|明显|大幅|显著|大大|进一步|切实|极大)$", clause[:ds]):
                 continue  # 全面提升群众的安全感: what the work aims at; 有效提升了…: a result
             obj = re.sub(r"^了", "", after)
+            # 提高了见警率、加强了…: a new predicate; 安全感——(new line) 咸阳警方…: a dash ends the phrase
+            obj = re.split(r"、(?=[\u4e00-\u9fff]{2}了)|—", obj)[0]
             obj = re.sub(r"的?(发生|发生率|数量|趋势|高发态势|态势|高发势头|势头|蔓延势头)$", "", obj)
             metric = clean_metric(obj)
             if family_of(metric) not in ("crime", "public_order", "fraud", "hazards", "public_evaluation"):

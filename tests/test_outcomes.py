@@ -1051,3 +1051,14 @@ def test_warnings_issued_are_counted_work_and_a_demonstrative_subject_goes() -> 
         ("成功救", 8.0, "人", "activity", "去年至今"),
     ]
     assert got[0].family == "hazards"
+
+
+def test_a_rate_raised_before_other_predicates_a_short_year_on_year_fall_and_a_dash() -> None:
+    """提高了见警率、加强了…: the list after the rate is new predicates; 比降 is a fall
+    (比上年下降); a dash ends the phrase the direction word governs."""
+    got = run("派出所提高了见警率、加强了防范意识、优化了交通管理。")
+    assert [(o.metric, o.direction) for o in got] == [("见警率", "increase")]
+    got = run("今年1-5月份，共立刑事案件4起，比降42.9%。")
+    assert [(o.value, o.unit, o.direction) for o in got] == [(4.0, "起", None), (42.9, "%", "decrease")]
+    got = run("有效提升了人民群众的获得感、幸福感和安全感——\n青石警方开展治安巡逻联动。")
+    assert [o.metric for o in got] == ["获得感", "幸福感", "安全感"]
