@@ -890,7 +890,7 @@ def _cue_word_before(q: _Quote) -> list[_Cand] | None:
 # --- exclusions on the clause around the quote
 
 
-_REBUILT = ("改造", "改建", "升级", "建设", "打造")
+_REBUILT = ("改造", "改建", "升级", "建设")  # with the create cues (打造, 建成 …)
 
 
 def _figure_of_speech(q: _Quote) -> bool:

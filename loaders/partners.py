@@ -649,7 +649,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue  # (在乡党委政府的大力支持下: with its support, not a place)
         if t.weak and VISIT_BEFORE.search(before):
             continue  # 参观纪念馆, 游览景区: a place visited
-        if t.weak and key.startswith(("分局", "公安分局", "公安局", "派出所", "公安"), b):
+        if t.weak and key.startswith(("分局", "公安", "派出所"), b):
             continue  # 常州市公安局高新区分局: the name of a police unit, not the zone as a partner
         if NOT_AT_WORK_AFTER.match(key[b:]) or _in_anecdote(key, a, b):
             continue

@@ -154,10 +154,13 @@ def _facility_name(core: str) -> bool:
     return any(core.endswith(w) and len(core) >= len(w) + 2 for w in _FACILITIES) and not set(core) & _CUT
 
 
+_LEAD_ADVERB = re.compile(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)")
+
+
 def _verb_like(core: str) -> bool:
     """打通 / 联通 (打通派出所与镇政府的渠道), 全面落实 (…派出所所长进驻…): a verb before 派出所,
     unless the text confirms a name; also after a place (郑州尝试派出所改革: the city tries a reform)."""
-    core = re.sub(r"^(?:全面|积极|切实|认真|深入|大力|进一步|主动)", "", core)
+    core = _LEAD_ADVERB.sub("", core)
     if core in _verbs():
         return True
     for v in _verbs():
@@ -197,6 +200,7 @@ def _honour_titles() -> tuple[str, ...]:
     return tuple(sorted(set(read_lexicon("honours.txt")), key=len, reverse=True))
 
 
+_PLACES_COUNTED = re.compile(r"[一二两三四五六七八九十几多数]+(?:地|方|省|省区)")
 _CENTRE_ONLY = ("中心", "城中心")  # equal to these only: a name ending in 中心 (石庄中心, 屏城中心) is fine
 
 
@@ -205,7 +209,7 @@ def is_generic(core: str) -> bool:
     words, chars = _generic()
     if not core or core in words or core in _CENTRE_ONLY:
         return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
-    if re.fullmatch(r"[一二两三四五六七八九十几多数]+(?:地|方|省|省区)", core):
+    if _PLACES_COUNTED.fullmatch(core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
     if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":
         return False  # 北城区派出所: a district's name (城区 alone, 老城区 are generic)
@@ -1640,25 +1644,16 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     ext.stations.extend(facts.values())
 
 
-@lru_cache(maxsize=1)
-def _province_aliases() -> tuple[tuple[str, str], ...]:
-    """(short name, province) for every province (广西 -> 广西壮族自治区); a full name holds its short one."""
-    from .gazetteer import gazetteer
-
-    g = gazetteer()
-    return tuple((alias, u.name) for alias, units in g.aliases.items() if len(alias) >= 2
-                 for u in units if u.level == "province")
-
-
 def _share_only_region(stations: list[_Station], places: dict, simp: str) -> None:
     """A station the text gives no place for is in the province and prefecture of the others when
     they all share one and the text names no other province (陆川县公安局's 马坡、温泉 and 陆城派出所)."""
     regions = {(p.province, p.prefecture) for p in places.values() if p.province}
     if len(regions) != 1 or all(p.province for p in places.values()):
         return
+    from .gazetteer import _text_evidence
+
     province, prefecture = next(iter(regions))
-    named = {name for alias, name in _province_aliases() if alias in simp}
-    if named - {province}:
+    if _text_evidence(simp).provinces - {province}:
         return  # 跨省: another province is in the text, a station without a place may be there
     for st in stations:
         if not places[st.core].province:
