@@ -11,8 +11,9 @@ What is left out (EXTRACTION.md section 1), each recorded in
 ``CleanDoc.removed`` with its kind and source span:
 
 * whole lines: site navigation and menus, site taglines, footers, editor
-  lines, photo credits, widgets (分享到/打印), lists of related articles (and
-  everything list-like after the article has ended), repeated headlines,
+  lines, photo credits, widgets (分享到/打印), lists of related articles
+  (bulleted, or headlines each with its date; and everything list-like after
+  the article has ended), repeated headlines,
   metadata lines (发布时间/来源/作者/文/记者 ...: metadata.py reads them);
 * parts of lines: pinyin glosses (``報(bào)訊``), a trailing photo credit
   (the caption before it stays), a leading dateline (``XX报讯(通讯员 X)``),
@@ -59,7 +60,7 @@ _NAV = re.compile(
     r"|^首页(?:\s+[^\s。，,]{1,8}){1,4}\s+正文$"
 )
 # An e-paper's page furniture: 2025年07月01日 上一期 下一期, 3上一篇 4下一篇, 本版面文章
-_EPAPER_NAV = re.compile(r"上一期|下一期|上一版|下一版|上一篇|下一篇|本版面文章|本版文章|返回本版|返回目录")
+_EPAPER_NAV = re.compile(r"上一期|下一期|上一版|下一版|上一篇|下一篇|本版面文章|本版文章|本版导航|版面导航|返回本版|返回目录")
 # Strong footer words end a short line even with a full stop; weak ones only a line without one.
 _FOOTER_STRONG = re.compile(
     r"版权所有|版权声明|版权归|copyright|©|ICP备|ICP证|公网安备|网安备|增值电信|互联网新闻信息服务"
@@ -517,10 +518,36 @@ def _mark_link_lists(lines: list[_Line]) -> None:
             continue
         if ln is not None and ln.kind == "blank" and run:
             continue
-        if len(run) >= 2:
-            for item in run:
-                item.kind = "related"
+        _mark_related(run)
         run = []
+
+
+def _mark_dated_lists(lines: list[_Line]) -> None:
+    """Two or more short lines each followed by a bare date (标题 / 2024-03-12 / 标题 / 2024-04-13):
+    a list of other articles with their dates (an e-paper's page index, a side column)."""
+    shown = [ln for ln in lines if ln.kind != "blank"]
+    run: list[_Line] = []
+    i = 0
+    while i < len(shown):
+        ln = shown[i]
+        nxt = shown[i + 1] if i + 1 < len(shown) else None
+        if ln.kind in ("body", "meta", "noise") and len(ln.simp) <= 60 and nxt is not None and nxt.kind == "meta" \
+                and _DATE_LINE.match(nxt.simp):
+            run.append(ln)
+            i += 2
+            continue
+        _mark_related(run)
+        run = []
+        i += 1
+    _mark_related(run)
+
+
+def _mark_related(items: list[_Line]) -> None:
+    """Two or more items make a list of other articles (one alone may be the article's own)."""
+    if len(items) >= 2:
+        for item in items:
+            if item.kind == "body":
+                item.kind = "related"
 
 
 def clean(source: SourceDoc) -> CleanDoc:
@@ -540,6 +567,7 @@ def _clean(source: SourceDoc) -> CleanDoc:
             if kind:
                 ln.kind = kind
     _mark_link_lists(lines)
+    _mark_dated_lists(lines)
 
     sitename = source.html_meta.get("sitename") if source.html_meta else None
     html_title = to_simplified(source.html_title) if source.html_title else None
@@ -561,8 +589,8 @@ def _clean(source: SourceDoc) -> CleanDoc:
                 before_crumb = title_idx if title_idx is not None else before_crumb
                 title_idx = title_norm = None
             prev_nav = in_head and (ln.kind == "nav" or (ln.kind == "noise" and prev_nav))
-            if ln.kind == "related" or (ln.kind in ("editor", "footer") and not in_head):
-                tail_mode = True
+            if ln.kind in ("related", "editor", "footer") and not in_head:
+                tail_mode = True  # (a list of other articles above the headline ends nothing)
             continue
         s = ln.simp
         if prev_nav and in_head and len(s) <= 6 and not _has_sentence_punct(s):

@@ -9,7 +9,11 @@ text with the BOM removed (``SourceDoc.text``); ``\\r\\n`` is kept as it is.
 
 HTML (by extension or by content) goes through trafilatura: its main text,
 one paragraph a line, is ``SourceDoc.text`` (EXTRACTION.md counts HTML
-offsets there) and its metadata fills ``html_title`` / ``html_meta``.
+offsets there) and its metadata fills ``html_title`` / ``html_meta``. Two
+things make a page read like the same article in plain text: a page laid
+out in tables is read with tables flattened (read as a table, the article's
+cell comes out glued into one line), and the headline, which trafilatura
+keeps out of its text, becomes the text's first line.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .clean import OUTLET_NAME
 from .document import SourceDoc
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -166,14 +171,43 @@ def _is_html(path: Path, data: bytes) -> bool:
     return bool(_HTML_HEAD.search(head))
 
 
+_PROSE_LINE = re.compile(r"[。，！？；,!?;]")
+
+
+def _prose(text: str | None) -> int:
+    """Han characters in stretches that read as sentences (punctuated, 15+ Han characters,
+    between line breaks or spaces): what an article's body is made of, unlike menus,
+    related-article lists, metadata and captions (also when a table cell glues them to it)."""
+    total = 0
+    for part in (text or "").split():
+        n = len(_HAN.findall(part))
+        if n >= 15 and _PROSE_LINE.search(part):
+            total += n
+    return total
+
+
+def _layout_cell(text: str | None) -> bool:
+    """A table cell read as one line that holds paragraphs of prose: a layout table, not data."""
+    return any(line.startswith("|") and _prose(line) >= 100 for line in (text or "").splitlines())
+
+
 def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, str]]:
     """Main text (one paragraph a line) and metadata of an HTML page via trafilatura."""
     import trafilatura  # lazy: heavy import
 
-    text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=True,
-        include_images=False, include_links=False, deduplicate=False,
-    )
+    options = dict(output_format="txt", include_comments=False, include_images=False,
+                   include_links=False, deduplicate=False)
+    text = trafilatura.extract(html, include_tables=True, **options)
+    if "<table" in html.lower():
+        # A page laid out in tables (e-papers, older government sites) has its article in
+        # a cell, and read as a table the cell comes out as one line ("| 标题 发布时间… 正文… |":
+        # headline, metadata and paragraphs glued) or as a fragment. Read it again without
+        # tables and keep that when the article was in a layout cell or when it holds clearly
+        # more prose (but not when it loses prose: a data table stays a table).
+        flat = trafilatura.extract(html, include_tables=False, **options)
+        tab, new = _prose(text), _prose(flat)
+        if new >= 0.8 * tab and (_layout_cell(text) or new > 1.25 * tab + 20):
+            text = flat
     if not text or not text.strip():
         text = trafilatura.extract(html, output_format="txt", include_comments=False, favor_recall=True)
     if not text or not text.strip():
@@ -190,7 +224,24 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
             val = getattr(md, key, None)
             if val:
                 meta[key] = str(val).strip()
+    if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
+        # an e-paper's <title> is often the paper's name alone: no headline (the cleaner finds
+        # the headline in the text instead)
+        meta.setdefault("sitename", title)
+        title = None
+    if title and not _holds(text, title):
+        # trafilatura keeps the headline out of the main text; a plain-text article has it as
+        # its first line, and what only the headline names (a practice, the station) is content.
+        text = title + "\n" + text
     return text, title, meta
+
+
+def _holds(text: str, title: str) -> bool:
+    """Whether the headline is already one of the text's first two lines (written again
+    lower down, as a heading after the lead, it is a repeat, not the headline)."""
+    bare = "".join(title.split())
+    lines = [ln for ln in (text.split("\n", 8)[:8]) if ln.strip()][:2]
+    return any(bare in "".join(ln.split()) for ln in lines)
 
 
 def read_source(path: str | Path) -> SourceDoc:

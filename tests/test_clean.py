@@ -277,3 +277,19 @@ def test_a_short_line_above_a_headline_said_once_stays_when_it_names_no_page_par
     text = ("警营风采\n石岭派出所织密乡村平安防护网\n作者：某某\n乡村矛盾纠纷的预防和化解，要发挥村社的作用。\n"
             "近年来，石岭派出所坚持发动群众，辖区发案数明显下降。\n")
     assert clean(source_from_text(text, "t.txt")).title == "警营风采"  # nothing says it is a label
+
+
+def test_headlines_each_with_a_date_are_a_list_of_other_articles() -> None:
+    """An e-paper's page index over the article: headline, date, headline, date ...; its stations
+    are not the article's, and a list above the headline does not end the article early."""
+    index = ("本版导航\n南岗派出所：“三色”工作法护平安\n2024-01-10\n"
+             "北岭派出所打造“红枫”调解室\n2024-02-11\n")
+    body = "□ 本报记者 王某 通讯员 李某 近日，柳湾派出所推出“三访”工作法，化解纠纷30起。"
+    doc = clean(source_from_text(index + "柳湾派出所调解有方\n" + body + "\n"))
+    assert "南岗" not in doc.text and "北岭" not in doc.text
+    assert [r.kind for r in doc.removed if "派出所" in r.text] == ["related", "related"]
+    assert doc.title == "柳湾派出所调解有方"
+    assert "“三访”工作法" in doc.text
+    # one headline with a date is a dateline of the article, not a list
+    one = clean(source_from_text("柳湾派出所调解有方\n2024-01-10\n近日，柳湾派出所推出“三访”工作法。\n"))
+    assert one.title == "柳湾派出所调解有方"

@@ -119,3 +119,80 @@ def test_long_line_and_big_file_are_read(tmp_path: Path) -> None:
     assert len(doc.text) == 100_000
     assert cleaned.text == line
     assert cleaned.sentences and cleaned.sentences[-1].end == len(line)
+
+
+# A government site laid out in tables: menus, the article in one cell, a side cell of other news.
+TABLE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>柳湾派出所：“三访”工作法化解邻里纠纷_某某市公安局</title></head>
+<body><div class="top"><a href="/">首页</a> | <a href="/a">警务公开</a> | <a href="/b">警务动态</a></div>
+<table width="1000"><tr><td>
+<h1>柳湾派出所：“三访”工作法化解邻里纠纷</h1>
+<div class="info">发布时间：2024-06-18 09:30 来源：某某市公安局 浏览次数：1024 【字体：大 中 小】</div>
+<div id="zoom"><p>今年以来，柳湾派出所联合司法所、村委会推行“五心”调解机制，化解矛盾纠纷120余起。</p>
+<p>红枫义警巡逻守护</p>
+<p>该所组建“红枫”义警队伍，开展夜间巡逻，辖区盗窃警情同比下降30%，群众安全感明显提升。</p>
+<p>所长介绍说，民警每周走访村组，把矛盾纠纷化解在萌芽状态，群众满意率达到98%。</p></div>
+<div>（责任编辑：王小明）</div></td>
+<td width="260"><h3>热点新闻</h3><ul><li><a href="/1">南岗派出所：调解室里解心结</a></li>
+<li><a href="/2">北岭派出所举行开放日活动</a></li></ul></td></tr></table>
+<div>版权所有：某某市公安局 浙ICP备12345678号</div></body></html>"""
+
+# An e-paper page: the <title> is the paper's name, the page index (headline, date) sits above the
+# article, whose paragraphs are separated by <br>.
+EPAPER_PAGE = """<html><head><meta charset="utf-8"><title>某某法治报</title></head><body>
+<table><tr><td>第03版：平安建设</td><td><a>上一版</a> <a>下一版</a></td></tr></table>
+<table><tr><td valign="top" width="300"><div>本版导航</div><ul>
+<li><a>南岗派出所：调解室里解心结</a><span>2024-01-10</span></li>
+<li><a>北岭派出所：“红马甲”巡逻队守平安</a><span>2024-02-11</span></li>
+<li><a>东湖派出所开展反诈宣传进社区活动</a><span>2024-03-12</span></li></ul></td>
+<td valign="top"><b>柳湾派出所“三访”工作法暖民心</b><br>本报记者 周明<br>
+<div id="ozoom">&nbsp;&nbsp;今年以来，柳湾派出所坚持和发展新时代“枫桥经验”，联合镇司法所、村委会成立调解工作室，化解矛盾纠纷120余起。<br>
+&nbsp;&nbsp;该所民警每周走访辖区村组，开展矛盾纠纷排查，群众安全感和满意度持续提升，辖区盗窃警情同比下降30%。<br>
+&nbsp;&nbsp;所长介绍说，下一步将继续深化警民合作，把矛盾纠纷化解在萌芽状态，让群众在家门口就能解决烦心事。</div></td></tr></table>
+<div><a>上一篇</a> <a>下一篇</a> 返回目录</div><div>某某法治报社版权所有 未经书面授权禁止使用</div></body></html>"""
+
+
+def test_html_table_layout_keeps_paragraphs_apart(tmp_path: Path) -> None:
+    """Read as a table, the article's cell came out as one line with the page's metadata and
+    headings glued into it; the text must keep one paragraph a line and drop the furniture."""
+    doc = read_source(_write(tmp_path, "gov.html", TABLE_PAGE.encode()))
+    cleaned = clean(doc)
+    assert "浏览次数" not in cleaned.text and "字体" not in cleaned.text and "南岗" not in cleaned.text
+    paragraphs = [cleaned.text[p.start:p.end] for p in cleaned.paragraphs]
+    assert "红枫义警巡逻守护" in paragraphs  # a heading stays a line of its own
+    assert any(p.startswith("该所组建“红枫”义警队伍") for p in paragraphs)
+    assert cleaned.title == "柳湾派出所：“三访”工作法化解邻里纠纷"
+
+
+def test_html_epaper_page(tmp_path: Path) -> None:
+    """The headline is found in the text (the <title> is only the paper's name), the page index's
+    stations are not the article's, and what only the headline names is extracted with evidence."""
+    from loaders.pipeline import extract_file
+
+    path = _write(tmp_path, "epaper.html", EPAPER_PAGE.encode())
+    ext = extract_file(path)
+    assert ext.article.title == "柳湾派出所“三访”工作法暖民心"
+    assert [s.name for s in ext.stations] == ["柳湾派出所"]
+    assert "今年以来" in clean(read_source(path)).text  # the whole article, not a fragment
+    text = read_source(path).text
+    (three,) = [m for m in ext.mechanisms if "三访" in m.name]  # named in the headline only
+    ev = three.evidence[0] if isinstance(three.evidence, list) else three.evidence
+    assert text[ev.start:ev.end] == ev.text and "三访" in ev.text
+
+
+def test_html_headline_is_part_of_the_text(tmp_path: Path) -> None:
+    """trafilatura keeps a headline outside the content block out of its main text; a practice
+    only the headline names is still extracted, as it is from the same article in plain text."""
+    from loaders.pipeline import extract_file
+
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>“五彩”调解室织密平安防护网</title></head><body>"
+            "<div id='js_article'><h1 class='rich_media_title'>“五彩”调解室织密平安防护网</h1>"
+            "<div class='meta'><span>某某公安</span> <em>2024-07-22 18:00</em></div>"
+            "<div class='rich_media_content' id='js_content'>"
+            "<p>近年来，柳湾派出所坚持和发展新时代“枫桥经验”，联合镇司法所、村委会化解矛盾纠纷120余起。</p>"
+            "<p>该所民警每周走访辖区村组，开展矛盾纠纷排查，辖区盗窃警情同比下降30%，群众满意率达到98%。</p>"
+            "<p>长按识别二维码关注我们</p></div></div></body></html>")
+    path = _write(tmp_path, "wechat.html", page.encode())
+    ext = extract_file(path)
+    assert any("五彩" in m.name for m in ext.mechanisms)
+    text = read_source(path).text
+    assert text.splitlines()[0] == ext.article.title == "“五彩”调解室织密平安防护网"
