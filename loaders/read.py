@@ -177,9 +177,10 @@ _PROSE_LINE = re.compile(r"[。，！？；,!?;]")
 def _prose(text: str | None) -> int:
     """Han characters in stretches that read as sentences (punctuated, 15+ Han characters,
     between line breaks or spaces): what an article's body is made of, unlike menus,
-    related-article lists, metadata and captions (also when a table cell glues them to it)."""
+    related-article lists, metadata and captions (also when a table cell glues them to it).
+    A stretch written twice counts once."""
     total = 0
-    for part in (text or "").split():
+    for part in set((text or "").split()):
         n = len(_HAN.findall(part))
         if n >= 15 and _PROSE_LINE.search(part):
             total += n
@@ -224,16 +225,54 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
             val = getattr(md, key, None)
             if val:
                 meta[key] = str(val).strip()
+    if title and not _page_headline(html, title):
+        # trafilatura may take a headline from a list of other articles: the page's own
+        # <title> (its site name cut off) is the better headline then
+        title = _title_tag(html) or title
     if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
         # an e-paper's <title> is often the paper's name alone: no headline (the cleaner finds
         # the headline in the text instead)
         meta.setdefault("sitename", title)
         title = None
-    if title and not _holds(text, title):
+    if title and _page_headline(html, title) and not _holds(text, title):
         # trafilatura keeps the headline out of the main text; a plain-text article has it as
-        # its first line, and what only the headline names (a practice, the station) is content.
+        # its first line, and what only the headline names (a practice, the station) is content
         text = title + "\n" + text
     return text, title, meta
+
+
+_HEADLINE_TAGS = re.compile(
+    r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>"
+    r"|<meta[^>]+(?:property|name)\s*=\s*[\"'](?:og:title|twitter:title)[\"'][^>]*content\s*=\s*[\"']([^\"']*)",
+    re.I | re.S)
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|｜—–]\s|｜|\|)\s*[^_|｜]{1,20}$")
+
+
+def _title_tag(html: str) -> str | None:
+    """The page's <title> without a trailing site name (标题_某某网, 标题 - 某某网)."""
+    from html import unescape
+
+    m = _TITLE_TAG.search(html)
+    if not m:
+        return None
+    t = " ".join(unescape(re.sub(r"<[^>]+>", "", m.group(1))).split())
+    cut = _SITE_SUFFIX.sub("", t)
+    return (cut if len(cut) >= 4 else t) or None
+
+
+def _page_headline(html: str, title: str) -> bool:
+    """Whether the page's <title>, <h1> or og:title holds ``title``."""
+    from html import unescape
+
+    bare = "".join(title.split())
+    for m in _HEADLINE_TAGS.finditer(html):
+        found = unescape(re.sub(r"<[^>]+>", "", next(g for g in m.groups() if g is not None)))
+        if bare in "".join(found.split()):
+            return True
+    return False
 
 
 def _holds(text: str, title: str) -> bool:

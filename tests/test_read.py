@@ -196,3 +196,31 @@ def test_html_headline_is_part_of_the_text(tmp_path: Path) -> None:
     assert any("五彩" in m.name for m in ext.mechanisms)
     text = read_source(path).text
     assert text.splitlines()[0] == ext.article.title == "“五彩”调解室织密平安防护网"
+
+
+def test_html_headline_from_a_list_of_other_articles_is_not_taken(tmp_path: Path) -> None:
+    """trafilatura takes this page's headline from the author's list of other articles (an <h3>
+    item); the page's <title> says otherwise, and the other article's station stays out."""
+    from loaders.pipeline import extract_file
+
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>柳湾派出所“三访”工作法暖民心</title></head><body>"
+            "<div class='article-title'><h2>柳湾派出所“三访”工作法暖民心</h2></div>"
+            "<div><p class='author-name'>某某公安</p><span>发布时间：10-08 12:00</span></div>"
+            "<div class='article-content'><p>今年以来，柳湾派出所坚持和发展新时代“枫桥经验”，联合镇司法所、村委会"
+            "成立调解工作室，化解矛盾纠纷120余起。</p><p>该所民警每周走访辖区村组，开展矛盾纠纷排查，群众安全感和"
+            "满意度持续提升，辖区盗窃警情同比下降30%。</p></div>"
+            "<div class='recent'><h2>作者最新文章</h2><ul><li><a href='/1'><h3 class='item-title'>"
+            "南岗派出所“红马甲”巡逻队守平安</h3></a><span>10-01</span></li></ul></div></body></html>")
+    ext = extract_file(_write(tmp_path, "bjh.html", page.encode()))
+    assert ext.article.title == "柳湾派出所“三访”工作法暖民心"
+    assert [s.name for s in ext.stations] == ["柳湾派出所"]
+    assert any("三访" in m.name for m in ext.mechanisms)
+
+
+def test_text_written_twice_is_no_more_prose() -> None:
+    """Deciding between two readings of a page: a table reading that repeats a paragraph
+    (seen on a real government page) does not hold more of the article for it."""
+    from loaders.read import _prose
+
+    para = "今年以来，柳湾派出所联合镇司法所、村委会成立调解工作室，化解矛盾纠纷120余起。"
+    assert _prose(f"| {para} {para} 发布日期：2019-03-06 |") == _prose(para) > 0
