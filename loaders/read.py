@@ -229,6 +229,8 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
         # trafilatura may take a headline from a list of other articles: the page's own
         # <title> (its site name cut off) is the better headline then
         title = _title_tag(html) or title
+    elif title and len(full := _title_tag(html, keep=title) or "") > len(title):
+        title = full  # trafilatura cuts a headline at " | " as if a site name followed
     if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
         # an e-paper's <title> is often the paper's name alone: no headline (the cleaner finds
         # the headline in the text instead)
@@ -251,16 +253,18 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|｜—–]\s|｜|\|)\s*[^_|｜]{1,20}$")
 
 
-def _title_tag(html: str) -> str | None:
-    """The page's <title> without a trailing site name (标题_某某网, 标题 - 某某网)."""
+def _title_tag(html: str, keep: str | None = None) -> str | None:
+    """The page's <title> without its trailing site and channel names (标题_某某网,
+    标题 - 法治 - 某某网), cut no further than where it still holds ``keep``."""
     from html import unescape
 
     m = _TITLE_TAG.search(html)
     if not m:
         return None
     t = " ".join(unescape(re.sub(r"<[^>]+>", "", m.group(1))).split())
-    cut = _SITE_SUFFIX.sub("", t)
-    return (cut if len(cut) >= 4 else t) or None
+    while (cut := _SITE_SUFFIX.sub("", t)) != t and len(cut) >= 4 and (keep is None or keep in cut):
+        t = cut
+    return t or None
 
 
 def _page_headline(html: str, title: str) -> bool:

@@ -224,3 +224,15 @@ def test_text_written_twice_is_no_more_prose() -> None:
 
     para = "今年以来，柳湾派出所联合镇司法所、村委会成立调解工作室，化解矛盾纠纷120余起。"
     assert _prose(f"| {para} {para} 发布日期：2019-03-06 |") == _prose(para) > 0
+
+
+def test_html_headline_with_a_bar_inside_is_kept_whole(tmp_path: Path) -> None:
+    """trafilatura cuts a headline at " | " as if a site's name followed; the page's <title>
+    holds it whole (only site and channel names at its end are cut)."""
+    head = "夏季治安打击整治“百日行动” | 柳湾派出所成立多支巡逻队 守护活力澎湃的多彩街区"
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{head}_某某新闻网</title></head><body>"
+            "<div class='content'><p>今年以来，柳湾派出所联合镇司法所、村委会成立调解工作室，化解矛盾纠纷120余起。</p>"
+            "<p>该所民警每周走访辖区村组，开展矛盾纠纷排查，辖区盗窃警情同比下降30%。</p></div></body></html>")
+    doc = read_source(_write(tmp_path, "bar.html", page.encode()))
+    assert doc.html_title == head
+    assert doc.text.splitlines()[0] == head
