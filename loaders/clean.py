@@ -522,19 +522,32 @@ def _mark_link_lists(lines: list[_Line]) -> None:
         run = []
 
 
+_DATED_ITEM = re.compile(rf"^[^。！？!?]{{4,60}}?\s*[（(\[【]?{_DATE_PART}[）)\]】]?$")
+
+
 def _mark_dated_lists(lines: list[_Line]) -> None:
-    """Two or more short lines each followed by a bare date (标题 / 2024-03-12 / 标题 / 2024-04-13):
-    a list of other articles with their dates (an e-paper's page index, a side column)."""
+    """Two or more headlines in a row, each with its date (on the next line or at its end:
+    标题 / 2024-03-12, 标题 2024-04-13): a list of other articles (an e-paper's page index, a
+    side column, 相关新闻 without its header), wherever it stands."""
     shown = [ln for ln in lines if ln.kind != "blank"]
     run: list[_Line] = []
+    # A list writes all its dates one way: an article's own dated headline right under a
+    # list of the other form is not one more item of it.
+    inline = False
     i = 0
     while i < len(shown):
         ln = shown[i]
         nxt = shown[i + 1] if i + 1 < len(shown) else None
-        if ln.kind in ("body", "meta", "noise") and len(ln.simp) <= 60 and nxt is not None and nxt.kind == "meta" \
-                and _DATE_LINE.match(nxt.simp):
+        below = ln.kind in ("body", "meta", "noise") and len(ln.simp) <= 60 and nxt is not None \
+            and nxt.kind == "meta" and _DATE_LINE.match(nxt.simp) is not None
+        after = not below and ln.kind == "body" and _DATED_ITEM.match(ln.simp) is not None
+        if run and (below or after) and after != inline:
+            _mark_related(run)
+            run = []
+        if below or after:
             run.append(ln)
-            i += 2
+            inline = after
+            i += 2 if below else 1
             continue
         _mark_related(run)
         run = []
