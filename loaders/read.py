@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .clean import OUTLET_NAME
 from .document import SourceDoc
+from .normalize import strip_pinyin
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -240,7 +241,8 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
         # trafilatura keeps the headline out of the main text; a plain-text article has it as
         # its first line, and what only the headline names (a practice, the station) is content
         text = title + "\n" + text
-    return text, title, meta
+    # the headline as metadata carries no pinyin glosses (報(bào)), as a cleaned line does not
+    return text, strip_pinyin(title) if title else None, meta
 
 
 _HEADLINE_TAGS = re.compile(

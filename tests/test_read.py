@@ -236,3 +236,17 @@ def test_html_headline_with_a_bar_inside_is_kept_whole(tmp_path: Path) -> None:
     doc = read_source(_write(tmp_path, "bar.html", page.encode()))
     assert doc.html_title == head
     assert doc.text.splitlines()[0] == head
+
+
+def test_html_headline_with_pinyin_glosses(tmp_path: Path) -> None:
+    """A scraped page's headline with glosses (警務(wù)) is the headline without them, as the
+    same article's first line in plain text is."""
+    from loaders.pipeline import extract_file, extract_text
+
+    head = "警務(wù)“賦能”再升級 柳灣派出所“拉滿”群眾安全感"
+    body = "近日，柳灣派出所推出“三訪”工作法，化解矛盾糾紛120餘起，群眾滿意率達到98%。"
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{head}</title></head><body>"
+            f"<div id='js_article'><h1>{head}</h1><div id='js_content'><p>{body}</p>"
+            f"<p>該所民警每周走訪轄區村組，開展矛盾糾紛排查，轄區盜竊警情同比下降30%。</p></div></div></body></html>")
+    ext = extract_file(_write(tmp_path, "gloss.html", page.encode()))
+    assert ext.article.title == extract_text(f"{head}\n{body}\n").article.title == "警务“赋能”再升级 柳湾派出所“拉满”群众安全感"
