@@ -676,8 +676,26 @@ def _clean(source: SourceDoc) -> CleanDoc:
         first_body = False
         if not ln.vis:
             ln.kind = "noise"
-
+    _mark_trailing_furniture(lines, title_idx)
     return _assemble(source, lines, title_idx, html_title)
+
+
+def _mark_trailing_furniture(lines: list[_Line], title_idx: int | None) -> None:
+    """Short lines after the article's closing metadata (its date or 来源 line below the last
+    paragraph): the page's furniture, such as the sources of a list of other articles whose
+    headlines were links (世纪大讲堂 / 看看新闻 / 中国新闻网)."""
+    last_meta = None
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if ln.kind == "body" and i != title_idx and _body_like(ln.simp):
+            break
+        if ln.kind == "meta":
+            last_meta = i
+    if last_meta is None:
+        return
+    for ln in lines[last_meta + 1:]:
+        if ln.kind == "body":
+            ln.kind = "related"
 
 
 def _assemble(source: SourceDoc, lines: list[_Line], title_idx: int | None, html_title: str | None) -> CleanDoc:

@@ -316,3 +316,15 @@ def test_the_articles_dated_headline_under_a_page_index_stays_the_headline() -> 
     doc = clean(source_from_text(index + article))
     assert doc.title and doc.title.startswith("柳湾派出所“三访”工作法暖民心")
     assert "南岗" not in doc.text
+
+
+def test_short_lines_after_the_articles_closing_metadata_are_page_furniture() -> None:
+    """A real page's tail: the article's date and source, then the sources of a list of other
+    articles whose headlines were links (世纪大讲堂 would read as a practice's name)."""
+    body = "柳湾派出所调解有方\n近日，柳湾派出所推出“三访”工作法，化解纠纷30起。\n"
+    doc = clean(source_from_text(body + "2019年11月25日 16:04:30\n来源：某某新闻网\n世纪大讲堂\n全媒体大开讲\n看看新闻\n"))
+    assert "世纪大讲堂" not in doc.text and "看看新闻" not in doc.text
+    assert "“三访”工作法" in doc.text
+    # without the closing metadata, short last lines (a caption) stay
+    kept = clean(source_from_text(body + "民警走访群众\n"))
+    assert "民警走访群众" in kept.text
