@@ -680,10 +680,13 @@ def _clean(source: SourceDoc) -> CleanDoc:
     return _assemble(source, lines, title_idx, html_title)
 
 
+_QUOTED = re.compile(r"[“”\"「」『』‘’]")
+
+
 def _mark_trailing_furniture(lines: list[_Line], title_idx: int | None) -> None:
-    """Short lines after the article's closing metadata (its date or 来源 line below the last
-    paragraph): the page's furniture, such as the sources of a list of other articles whose
-    headlines were links (世纪大讲堂 / 看看新闻 / 中国新闻网)."""
+    """Short lines (two or more, none over 10 characters) after the article's closing metadata
+    (its date or 来源 line below the last paragraph): the page's furniture, such as the sources
+    of a list of other articles whose headlines were links (世纪大讲堂 / 看看新闻 / 中国新闻网)."""
     last_meta = None
     for i in range(len(lines) - 1, -1, -1):
         ln = lines[i]
@@ -693,8 +696,9 @@ def _mark_trailing_furniture(lines: list[_Line], title_idx: int | None) -> None:
             last_meta = i
     if last_meta is None:
         return
-    for ln in lines[last_meta + 1:]:
-        if ln.kind == "body":
+    rest = [ln for ln in lines[last_meta + 1:] if ln.kind == "body"]
+    if len(rest) >= 2 and all(len(ln.simp) <= 10 and not _QUOTED.search(ln.simp) for ln in rest):
+        for ln in rest:  # (a quoted name or a longer line may be a heading left at the end)
             ln.kind = "related"
 
 

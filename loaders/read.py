@@ -193,6 +193,15 @@ def _layout_cell(text: str | None) -> bool:
     return any(line.startswith("|") and _prose(line) >= 100 for line in (text or "").splitlines())
 
 
+def _flat_reading_wins(tab: str | None, flat: str | None) -> bool:
+    """Whether a table page's reading without tables is the article: when the table reading
+    glued it into one layout cell (unless the flat one lost half the prose: the glued line
+    counts its metadata and repeated stretches too), or when it holds clearly more prose
+    (a data table inside an article stays a table)."""
+    t, f = _prose(tab), _prose(flat)
+    return (_layout_cell(tab) and f >= 0.5 * t) or f > 1.25 * t + 20
+
+
 def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, str]]:
     """Main text (one paragraph a line) and metadata of an HTML page via trafilatura."""
     import trafilatura  # lazy: heavy import
@@ -203,12 +212,9 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
     if "<table" in html.lower():
         # A page laid out in tables (e-papers, older government sites) has its article in
         # a cell, and read as a table the cell comes out as one line ("| 标题 发布时间… 正文… |":
-        # headline, metadata and paragraphs glued) or as a fragment. Read it again without
-        # tables and keep that when the article was in a layout cell or when it holds clearly
-        # more prose (but not when it loses prose: a data table stays a table).
+        # headline, metadata and paragraphs glued) or as a fragment: read it again without tables.
         flat = trafilatura.extract(html, include_tables=False, **options)
-        tab, new = _prose(text), _prose(flat)
-        if new >= 0.8 * tab and (_layout_cell(text) or new > 1.25 * tab + 20):
+        if _flat_reading_wins(text, flat):
             text = flat
     if not text or not text.strip():
         text = trafilatura.extract(html, output_format="txt", include_comments=False, favor_recall=True)

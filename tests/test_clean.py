@@ -325,6 +325,9 @@ def test_short_lines_after_the_articles_closing_metadata_are_page_furniture() ->
     doc = clean(source_from_text(body + "2019年11月25日 16:04:30\n来源：某某新闻网\n世纪大讲堂\n全媒体大开讲\n看看新闻\n"))
     assert "世纪大讲堂" not in doc.text and "看看新闻" not in doc.text
     assert "“三访”工作法" in doc.text
-    # without the closing metadata, short last lines (a caption) stay
+    # without the closing metadata, short last lines (a caption) stay; so do headings left
+    # at the end (a quoted name, or longer than a source's name)
     kept = clean(source_from_text(body + "民警走访群众\n"))
     assert "民警走访群众" in kept.text
+    heads = clean(source_from_text(body + "来源：某某新闻网\n“三防融合”织密主防网络\n“三项机制”激活警务效能\n"))
+    assert "“三防融合”织密主防网络" in heads.text

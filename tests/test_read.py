@@ -250,3 +250,19 @@ def test_html_headline_with_pinyin_glosses(tmp_path: Path) -> None:
             f"<p>該所民警每周走訪轄區村組，開展矛盾糾紛排查，轄區盜竊警情同比下降30%。</p></div></div></body></html>")
     ext = extract_file(_write(tmp_path, "gloss.html", page.encode()))
     assert ext.article.title == extract_text(f"{head}\n{body}\n").article.title == "警务“赋能”再升级 柳湾派出所“拉满”群众安全感"
+
+
+def test_a_table_page_is_read_flat_when_its_cell_was_glued() -> None:
+    """Seen on a real government page: the table reading glued metadata, a repeated paragraph and
+    the article into one line, and the flat reading dropped the repeat; the flat one is the article.
+    A flat reading that lost most of the text, or a data table in an article, keeps the table."""
+    from loaders.read import _flat_reading_wins
+
+    p1 = "在新疆某县公安局柳湾派出所，一间飘着茶香的调解室以独特的“茶点调解”模式成为边疆治理新样本。"
+    p2 = "每当矛盾发生，民警总会摆上花卷、凉菜和热茶，邀请当事人围坐在桌旁，让矛盾在轻松氛围中化解。"
+    p3 = "该所所长介绍，今年以来，调解室共化解矛盾纠纷120余起，群众满意率达到98%以上。"
+    glued = f"| 放大字体 发布日期:2025-06-17 浏览次数:1 导读 {p1}{p2}{p3} {p1}{p2} |"
+    assert _flat_reading_wins(glued, f"导读\n{p1}{p2}\n{p3}")
+    assert not _flat_reading_wins(glued, "导读\n" + p3)
+    data = f"{p1}\n{p2}\n| 指标 | 2023年 | 2024年 |\n| 刑事案件 | 12起 | 8起 |\n{p3}"
+    assert not _flat_reading_wins(data, f"{p1}\n{p2}\n{p3}")
