@@ -81,6 +81,7 @@ _EDITOR_SUFFIX = re.compile(r"[【\[（(]\s*(?:责任编辑|责编|编辑|校对
 _RELATED = re.compile(
     r"^[【\[■●◆▎|]?\s*(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关推荐|延伸阅读|推荐阅读|阅读推荐|热门推荐"
     r"|热点推荐|热门文章|热门新闻|猜你喜欢|精彩推荐|更多新闻|更多精彩|更多阅读|往期回顾|往期精彩|上一篇|下一篇"
+    r"|推荐新闻|新闻推荐|为你推荐|为您推荐|大家都在看|热门阅读"
     r"|上一条|下一条|上一页|下一页|今日热点|专题推荐|热点新闻|最新新闻|图片新闻)"
 )
 _WIDGET = re.compile(
@@ -90,6 +91,8 @@ _WIDGET = re.compile(
     re.I,
 )
 _WIDGET_START = re.compile(r"^(?:扫一扫|扫码|手机扫|长按识别|长按二维码|点击关注|欢迎关注)")
+# A site's promotion: 更多猛料！欢迎扫描左方二维码关注某某新闻官方微信
+_PROMO = re.compile(r"^[^。]{0,20}(?:扫描|扫码|识别)[^。]{0,8}二维码[^。]{0,6}关注[^。]{0,40}$")
 _NOISE = re.compile(r"^[（(]?(?:完|待续|未完待续|全文完|续完)[)）]?$")
 # A page marker of a multi-page article: ( 三 ), (2)
 _PAGE_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]$")
@@ -324,7 +327,7 @@ def _classify(line: _Line) -> str | None:
         return "related"
     if n <= 40 and _EPAPER_NAV.search(s) and not _has_sentence_punct(s):
         return "nav"
-    if n <= 40 and (_WIDGET.match(s) or _WIDGET_START.match(s)):
+    if (n <= 40 and (_WIDGET.match(s) or _WIDGET_START.match(s))) or (n <= 70 and _PROMO.match(s)):
         return "widget"
     if n <= 300 and (n <= 80 or not _has_sentence_punct(s)) and _FOOTER_STRONG.search(s):
         return "footer"

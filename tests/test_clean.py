@@ -331,3 +331,14 @@ def test_short_lines_after_the_articles_closing_metadata_are_page_furniture() ->
     assert "民警走访群众" in kept.text
     heads = clean(source_from_text(body + "来源：某某新闻网\n“三防融合”织密主防网络\n“三项机制”激活警务效能\n"))
     assert "“三防融合”织密主防网络" in heads.text
+
+
+def test_a_portals_recommended_news_and_promotion_are_not_content() -> None:
+    """A real sina.com.cn page's tail: a QR-code promotion, 推荐新闻, then bulleted headlines of
+    other stories (one about Hong Kong police, which once placed the station in Hong Kong)."""
+    body = "柳湾派出所调解有方\n近日，柳湾派出所推出“三访”工作法，化解纠纷30起。\n"
+    tail = ("更多猛料！欢迎扫描左方二维码关注某某新闻官方微信（xinwen）\n推荐新闻\n"
+            "- 【 军事 】 香港警察装备水平可否跻身世界前列\n- 【 财经 】 某企业家：以前对钱没兴趣\n")
+    doc = clean(source_from_text(body + tail))
+    assert doc.text == body.rstrip("\n")
+    assert [r.kind for r in doc.removed] == ["widget", "related", "related", "related"]
