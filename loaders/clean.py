@@ -690,16 +690,16 @@ def _mark_trailing_furniture(lines: list[_Line], title_idx: int | None) -> None:
     """Short lines (two or more, none over 10 characters) after the article's closing metadata
     (its date or 来源 line below the last paragraph): the page's furniture, such as the sources
     of a list of other articles whose headlines were links (世纪大讲堂 / 看看新闻 / 中国新闻网)."""
-    last_meta = None
+    closing = None  # the first metadata line below the last paragraph
     for i in range(len(lines) - 1, -1, -1):
         ln = lines[i]
         if ln.kind == "body" and i != title_idx and _body_like(ln.simp):
             break
         if ln.kind == "meta":
-            last_meta = i
-    if last_meta is None:
+            closing = i
+    if closing is None:
         return
-    rest = [ln for ln in lines[last_meta + 1:] if ln.kind == "body"]
+    rest = [ln for ln in lines[closing + 1:] if ln.kind == "body"]
     if len(rest) >= 2 and all(len(ln.simp) <= 10 and not _QUOTED.search(ln.simp) for ln in rest):
         for ln in rest:  # (a quoted name or a longer line may be a heading left at the end)
             ln.kind = "related"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from html import unescape
 from pathlib import Path
 
 from .clean import OUTLET_NAME
@@ -232,23 +233,27 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
             val = getattr(md, key, None)
             if val:
                 meta[key] = str(val).strip()
-    if title and not _page_headline(html, title):
-        # trafilatura may take a headline from a list of other articles: the page's own
-        # <title> (its site name cut off) is the better headline then
-        title = _title_tag(html) or title
-    elif title and len(full := _title_tag(html, keep=title) or "") > len(title):
-        title = full  # trafilatura cuts a headline at " | " as if a site name followed
-    if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
-        # an e-paper's <title> is often the paper's name alone: no headline (the cleaner finds
-        # the headline in the text instead)
-        meta.setdefault("sitename", title)
-        title = None
+    title = _headline(html, title, meta)
     if title and _page_headline(html, title) and not _holds(text, title):
         # trafilatura keeps the headline out of the main text; a plain-text article has it as
         # its first line, and what only the headline names (a practice, the station) is content
         text = title + "\n" + text
     # the headline as metadata carries no pinyin glosses (報(bào)), as a cleaned line does not
     return text, strip_pinyin(title) if title else None, meta
+
+
+def _headline(html: str, title: str | None, meta: dict[str, str]) -> str | None:
+    """trafilatura's title checked against the page: one the page does not give (taken from a
+    list of other articles) gives way to the page's <title>, one cut at " | " is made whole,
+    and a paper's name alone (an e-paper's <title>) is no headline but the site's name."""
+    if title and not _page_headline(html, title):
+        title = _title_tag(html) or title
+    elif title and len(full := _title_tag(html, keep=title) or "") > len(title):
+        title = full
+    if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
+        meta.setdefault("sitename", title)
+        return None  # (the cleaner finds the headline in the text)
+    return title
 
 
 _HEADLINE_TAGS = re.compile(
@@ -264,8 +269,6 @@ _SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|｜—–]\s|｜|\|)\s*[^_|｜]{1,20}$"
 def _title_tag(html: str, keep: str | None = None) -> str | None:
     """The page's <title> without its trailing site and channel names (标题_某某网,
     标题 - 法治 - 某某网), cut no further than where it still holds ``keep``."""
-    from html import unescape
-
     m = _TITLE_TAG.search(html)
     if not m:
         return None
@@ -277,8 +280,6 @@ def _title_tag(html: str, keep: str | None = None) -> str | None:
 
 def _page_headline(html: str, title: str) -> bool:
     """Whether the page's <title>, <h1> or og:title holds ``title``."""
-    from html import unescape
-
     bare = "".join(title.split())
     for m in _HEADLINE_TAGS.finditer(html):
         found = unescape(re.sub(r"<[^>]+>", "", next(g for g in m.groups() if g is not None)))
