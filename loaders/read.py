@@ -174,15 +174,17 @@ def _is_html(path: Path, data: bytes) -> bool:
 
 
 _PROSE_LINE = re.compile(r"[。，！？；,!?;]")
+_PUNCT_SPACE = re.compile(r"\s*([，。！？；、：,!?;:])\s*")  # 统筹谋划 , 多措并举 。 (spaced scrapes)
+_STRETCH = re.compile(r"\s+|(?<=[。！？!?；;])")
 
 
 def _prose(text: str | None) -> int:
     """Han characters in stretches that read as sentences (punctuated, 15+ Han characters,
-    between line breaks or spaces): what an article's body is made of, unlike menus,
-    related-article lists, metadata and captions (also when a table cell glues them to it).
-    A stretch written twice counts once."""
+    between line breaks, spaces or sentence ends): what an article's body is made of, unlike
+    menus, related-article lists, metadata and captions (also when a table cell glues them
+    to it). A stretch written twice counts once."""
     total = 0
-    for part in set((text or "").split()):
+    for part in set(_STRETCH.split(_PUNCT_SPACE.sub(r"\1", text or ""))):
         n = len(_HAN.findall(part))
         if n >= 15 and _PROSE_LINE.search(part):
             total += n

@@ -266,3 +266,15 @@ def test_a_table_page_is_read_flat_when_its_cell_was_glued() -> None:
     assert not _flat_reading_wins(glued, "导读\n" + p3)
     data = f"{p1}\n{p2}\n| 指标 | 2023年 | 2024年 |\n| 刑事案件 | 12起 | 8起 |\n{p3}"
     assert not _flat_reading_wins(data, f"{p1}\n{p2}\n{p3}")
+
+
+def test_a_glued_table_cell_of_spaced_text_is_read_flat() -> None:
+    """Some scrapes space their punctuation (统筹谋划 , 多措并举 。); the prose of a glued layout
+    cell is still measured by sentences, so the flat reading is kept."""
+    from loaders.read import _flat_reading_wins
+
+    paras = ["公安某某分局柳湾派出所统筹谋划 , 多措并举 , 结合实际创新工作招法 , 不断深化“枫桥式公安派出所”创建 。",
+             "柳湾派出所民警赶到某村时 , 村民王大姐正在和村干部“据理力争” 。 原来 , 这个村庄正在进行村容村貌整治工程 。",
+             "民警将村庄负责人和王大姐带至村委会 , 并协调镇包村干部到场一起调解 , 事情最终得到了妥善解决 。"]
+    glued = "| 放大字体 发布日期:2025-06-17 " + " ".join(paras) + " |"
+    assert _flat_reading_wins(glued, "\n".join(paras))
