@@ -245,13 +245,19 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
 
 
 def _headline(html: str, title: str | None, meta: dict[str, str]) -> str | None:
-    """trafilatura's title checked against the page: one the page does not give (taken from a
-    list of other articles) gives way to the page's <title>, one cut at " | " is made whole,
-    and a paper's name alone (an e-paper's <title>) is no headline but the site's name."""
-    if title and not _page_headline(html, title):
-        title = _title_tag(html) or title
-    elif title and len(full := _title_tag(html, keep=title) or "") > len(title):
-        title = full
+    """trafilatura's title checked against the page's own headline (:func:`_page_head`): one the
+    page does not give (taken from a list of other articles), one that is the site's name at
+    the <title>'s end (a logo in an <h1>), or one cut at " | " gives way to the page's; a site
+    name left at its end is cut; a paper's name alone (an e-paper's <title>) is no headline."""
+    head, tag = _page_head(html)
+    if title and head:
+        if not _page_headline(html, title) or (title not in head and (
+                title in tag or (_SITE_NAME.fullmatch(title) and head != tag))):
+            title = head
+        elif title in head and len(head) > len(title):
+            title = head
+    if title:
+        title = _cut_site(title)
     if title and (title == meta.get("sitename") or re.fullmatch(OUTLET_NAME, title)):
         meta.setdefault("sitename", title)
         return None  # (the cleaner finds the headline in the text)
@@ -262,22 +268,41 @@ _HEADLINE_TAGS = re.compile(
     r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>"
     r"|<meta[^>]+(?:property|name)\s*=\s*[\"'](?:og:title|twitter:title)[\"'][^>]*content\s*=\s*[\"']([^\"']*)",
     re.I | re.S)
-
-
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_SITE_SUFFIX = re.compile(r"\s*(?:_|\s[-|｜—–]\s|｜|\|)\s*[^_|｜]{1,20}$")
+_H1_TAG = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
+_SITE_NAME = re.compile(r".{2,20}(?:网站|门户|网|官网|客户端)")  # 山西省人民政府网站 in a logo's <h1>
+# A site or channel name after the headline: 标题_某某网, 标题 - 法治 - 某某网, 标题--文化--人民网,
+# 标题-新华网, 标题 | 某某网. A bar or a bare hyphen is followed by a site's name (or a short
+# channel's), never by the rest of a headline (引题 | 主题); a dash (——) starts a subtitle.
+_SITE_WORD = r"(?:网|网站|门户网站|报|频道|客户端|新闻)"
+_SITE_SUFFIX = re.compile(r"\s*(?:_+|-{2,}|\s-\s)\s*[^_|｜]{1,20}$"
+                          rf"|\s*[|｜]\s*(?:[^_|｜]{{1,8}}|[^_|｜]{{1,20}}{_SITE_WORD})$"
+                          rf"|-[^-_|｜]{{1,16}}{_SITE_WORD}$")
 
 
-def _title_tag(html: str, keep: str | None = None) -> str | None:
-    """The page's <title> without its trailing site and channel names (标题_某某网,
-    标题 - 法治 - 某某网), cut no further than where it still holds ``keep``."""
-    m = _TITLE_TAG.search(html)
-    if not m:
-        return None
-    t = " ".join(unescape(re.sub(r"<[^>]+>", "", m.group(1))).split())
-    while (cut := _SITE_SUFFIX.sub("", t)) != t and len(cut) >= 4 and (keep is None or keep in cut):
+def _text_of(fragment: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _cut_site(t: str) -> str:
+    """``t`` without trailing site and channel names, never shorter than 4 characters."""
+    while (cut := _SITE_SUFFIX.sub("", t)) != t and len(cut) >= 4:
         t = cut
-    return t or None
+    return t
+
+
+def _page_head(html: str) -> tuple[str | None, str]:
+    """The page's headline and its whole <title>: an <h1> the <title> starts with, else the
+    <title> without trailing site and channel names."""
+    m = _TITLE_TAG.search(html)
+    tag = _text_of(m.group(1)) if m else ""
+    if not tag:
+        return None, ""
+    for h1 in _H1_TAG.finditer(html):
+        text = _text_of(h1.group(1))
+        if len(text) >= 4 and tag.startswith(text):
+            return text, tag
+    return _cut_site(tag), tag
 
 
 def _page_headline(html: str, title: str) -> bool:

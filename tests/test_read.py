@@ -278,3 +278,25 @@ def test_a_glued_table_cell_of_spaced_text_is_read_flat() -> None:
              "民警将村庄负责人和王大姐带至村委会 , 并协调镇包村干部到场一起调解 , 事情最终得到了妥善解决 。"]
     glued = "| 放大字体 发布日期:2025-06-17 " + " ".join(paras) + " |"
     assert _flat_reading_wins(glued, "\n".join(paras))
+
+
+BODY_P = ("<p>今年以来，柳湾派出所联合镇司法所、村委会成立调解工作室，化解矛盾纠纷120余起，群众满意率达到98%。</p>"
+          "<p>该所民警每周走访辖区村组，开展矛盾纠纷排查，辖区盗窃警情同比下降30%，群众安全感明显提升。</p>")
+
+
+@pytest.mark.parametrize(("head", "title", "expected"), [
+    pytest.param("", "柳湾派出所调解有方--法治--某某网", "柳湾派出所调解有方", id="double-hyphens"),
+    pytest.param("<h1>柳湾派出所调解有方</h1>", "柳湾派出所调解有方--法治--某某网", "柳湾派出所调解有方", id="h1-and-channels"),
+    pytest.param("", "柳湾派出所调解有方-某某新闻网", "柳湾派出所调解有方", id="bare-hyphen-site"),
+    pytest.param("<div class='logo'><h1><a href='/'>某某省人民政府网站</a></h1></div>",
+                 "柳湾派出所调解有方 - 某某省人民政府门户网站", "柳湾派出所调解有方", id="logo-in-h1"),
+    pytest.param("", "柳湾派出所——警民共筑基层社会治理防线", "柳湾派出所——警民共筑基层社会治理防线", id="dash-subtitle"),
+    pytest.param("", "专项行动 | 柳湾派出所“三访”工作法暖民心", "专项行动 | 柳湾派出所“三访”工作法暖民心", id="kicker-bar"),
+])
+def test_html_headline_without_site_names(tmp_path: Path, head: str, title: str, expected: str) -> None:
+    """Site and channel names after a headline in <title> are cut (标题--法治--某某网, 标题-某某新闻网,
+    标题 - 某某门户网站, also when a logo <h1> holds the site's name); a subtitle after —— and a
+    headline after a kicker and a bar are the headline's."""
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"{head}<div class='content'>{BODY_P}</div></body></html>")
+    assert read_source(_write(tmp_path, "t.html", page.encode())).html_title == expected
