@@ -525,7 +525,7 @@ def _mark_link_lists(lines: list[_Line]) -> None:
         run = []
 
 
-_DATED_ITEM = re.compile(rf"^[^。！？!?]{{4,60}}?\s*[（(\[【]?{_DATE_PART}[）)\]】]?$")
+_DATED_ITEM = re.compile(rf"^[^。]{{4,60}}?\s*[（(\[【]?{_DATE_PART}[）)\]】]?$")
 
 
 def _mark_dated_lists(lines: list[_Line]) -> None:

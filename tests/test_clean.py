@@ -299,12 +299,13 @@ def test_headlines_each_with_a_date_are_a_list_of_other_articles() -> None:
 def test_headlines_with_their_dates_on_the_same_line_are_a_list_of_other_articles(where: str) -> None:
     """相关新闻 without its header: headline 2024-02-11 lines after the article (or over it) are
     other articles; their stations and their dates (read as figures) stay out."""
-    others = "南岗派出所：调解室里解心结 2024-01-10\n北岭派出所：“红马甲”巡逻队守平安2024-02-11\n"
+    others = ("南岗派出所：调解室里解心结 2024-01-10\n北岭派出所：“红马甲”巡逻队守平安！2024-02-11\n"
+              "东湖派出所怎么做？民警这样说2019年10月20日\n")
     article = "柳湾派出所调解有方\n近日，柳湾派出所推出“三访”工作法，化解纠纷30起。\n"
     doc = clean(source_from_text(article + others if where == "after" else others + article))
     assert "南岗" not in doc.text and "北岭" not in doc.text
     assert doc.title == "柳湾派出所调解有方"
-    assert [r.kind for r in doc.removed if "派出所" in r.text] == ["related", "related"]
+    assert [r.kind for r in doc.removed if "派出所" in r.text] == ["related", "related", "related"]
     # one dated line is no list
     one = clean(source_from_text(article + "南岗派出所：调解室里解心结 2024-01-10\n"))
     assert "南岗" in one.text
