@@ -23,6 +23,7 @@ import hashlib
 import re
 from html import unescape
 from pathlib import Path
+from typing import NamedTuple
 
 from .clean import OUTLET_NAME
 from .document import SourceDoc
@@ -235,8 +236,9 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
             val = getattr(md, key, None)
             if val:
                 meta[key] = str(val).strip()
-    title = _headline(html, title, meta)
-    if title and _page_headline(html, title) and not _holds(text, title):
+    titles = _page_titles(html)
+    title = _headline(titles, title, meta)
+    if title and titles.give(title) and not _holds(text, title):
         # trafilatura keeps the headline out of the main text; a plain-text article has it as
         # its first line, and what only the headline names (a practice, the station) is content
         text = title + "\n" + text
@@ -244,14 +246,48 @@ def _html_main_text(path: Path, html: str) -> tuple[str, str | None, dict[str, s
     return text, strip_pinyin(title) if title else None, meta
 
 
-def _headline(html: str, title: str | None, meta: dict[str, str]) -> str | None:
-    """trafilatura's title checked against the page's own headline (:func:`_page_head`): one the
-    page does not give (taken from a list of other articles), one that is the site's name at
-    the <title>'s end (a logo in an <h1>), or one cut at " | " gives way to the page's; a site
-    name left at its end is cut; a paper's name alone (an e-paper's <title>) is no headline."""
-    head, tag = _page_head(html)
+class _PageTitles(NamedTuple):
+    """What the page itself says its headline is: its <title>s, <h1>s and og:/twitter:title
+    (white space normalized), read once per page."""
+
+    titles: list[str]
+    h1s: list[str]
+    metas: list[str]
+
+    def give(self, title: str) -> bool:
+        """Whether the page's <title>, <h1> or og:title holds ``title``."""
+        bare = "".join(title.split())
+        return any(bare in t.replace(" ", "") for t in (*self.titles, *self.h1s, *self.metas))
+
+    def head(self) -> tuple[str | None, str]:
+        """The page's headline and its whole <title>: an <h1> the <title> starts with, else the
+        <title> without trailing site and channel names."""
+        tag = self.titles[0] if self.titles else ""
+        if not tag:
+            return None, ""
+        for text in self.h1s:
+            if len(text) >= 4 and tag.startswith(text):
+                return text, tag
+        return _cut_site(tag), tag
+
+
+def _page_titles(html: str) -> _PageTitles:
+    found: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for m in _HEADLINE_TAGS.finditer(html):
+        kind = next(i for i, g in enumerate(m.groups()) if g is not None)
+        found[kind].append(_text_of(m.group(kind + 1)))
+    return _PageTitles(*found)
+
+
+def _headline(titles: _PageTitles, title: str | None, meta: dict[str, str]) -> str | None:
+    """trafilatura's title checked against the page's own headline (:meth:`_PageTitles.head`):
+    one the page does not give (taken from a list of other articles), one that is the site's
+    name at the <title>'s end (a logo in an <h1>), or one cut at " | " gives way to the page's;
+    a site name left at its end is cut; a paper's name alone (an e-paper's <title>) is no
+    headline."""
+    head, tag = titles.head()
     if title and head:
-        if not _page_headline(html, title) or (title not in head and (
+        if not titles.give(title) or (title not in head and (
                 title in tag or (_SITE_NAME.fullmatch(title) and head != tag))):
             title = head
         elif title in head and len(head) > len(title):
@@ -268,8 +304,6 @@ _HEADLINE_TAGS = re.compile(
     r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>"
     r"|<meta[^>]+(?:property|name)\s*=\s*[\"'](?:og:title|twitter:title)[\"'][^>]*content\s*=\s*[\"']([^\"']*)",
     re.I | re.S)
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_H1_TAG = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
 _SITE_NAME = re.compile(r".{2,20}(?:网站|门户|网|官网|客户端)")  # 山西省人民政府网站 in a logo's <h1>
 # A site or channel name after the headline: 标题_某某网, 标题 - 法治 - 某某网, 标题--文化--人民网,
 # 标题-新华网, 标题 | 某某网. A bar or a bare hyphen is followed by a site's name (or a short
@@ -289,30 +323,6 @@ def _cut_site(t: str) -> str:
     while (cut := _SITE_SUFFIX.sub("", t)) != t and len(cut) >= 4:
         t = cut
     return t
-
-
-def _page_head(html: str) -> tuple[str | None, str]:
-    """The page's headline and its whole <title>: an <h1> the <title> starts with, else the
-    <title> without trailing site and channel names."""
-    m = _TITLE_TAG.search(html)
-    tag = _text_of(m.group(1)) if m else ""
-    if not tag:
-        return None, ""
-    for h1 in _H1_TAG.finditer(html):
-        text = _text_of(h1.group(1))
-        if len(text) >= 4 and tag.startswith(text):
-            return text, tag
-    return _cut_site(tag), tag
-
-
-def _page_headline(html: str, title: str) -> bool:
-    """Whether the page's <title>, <h1> or og:title holds ``title``."""
-    bare = "".join(title.split())
-    for m in _HEADLINE_TAGS.finditer(html):
-        found = unescape(re.sub(r"<[^>]+>", "", next(g for g in m.groups() if g is not None)))
-        if bare in "".join(found.split()):
-            return True
-    return False
 
 
 def _holds(text: str, title: str) -> bool:

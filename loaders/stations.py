@@ -464,9 +464,10 @@ def find_mentions(clean: CleanDoc, title: str | None = None) -> list[_Mention]:
     # 茨竹坝边境派出所 … 茨竹坝派出所: one station written with and without its kind word
     per_base = Counter(kind_base(core) for core in bounded.elements())
     for core, n in bounded.items():
+        verb = _verb_like(core)
         # written again: X所 elsewhere, or the name itself twice (not a verb's phrase repeated: 前移派出所)
-        again = len(_refs(simp, core)) > n or (not _verb_like(core) and (n >= 2 or per_base[kind_base(core)] >= 2))
-        if again or (_is_place_name(core) and not _verb_like(core)) or _facility_name(core):
+        again = len(_refs(simp, core)) > n or (not verb and (n >= 2 or per_base[kind_base(core)] >= 2))
+        if again or (_is_place_name(core) and not verb) or _facility_name(core):
             known.add(core)
     if not known:
         # nothing trusted yet: a name after a function word whose station has
