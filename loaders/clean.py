@@ -123,7 +123,7 @@ _BYLINE = re.compile(
     rf"\s*[/／:：\s]\s*[{HAN}]"
 )
 _DATE_LINE = re.compile(
-    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期.|周.)?$"
+    r"^\d{4}(?:\s*[-/.年]\s*|\s+(?=\d{1,2}[-/]\d))\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期.|周.)?$"
 )
 # 2021-02-28陈浩: a date with the author's name glued after it (a journal's article head)
 DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}\s*([{HAN}]{{2,4}})$")
@@ -367,6 +367,10 @@ _PAGE_LABEL_WORD = re.compile(r"资讯|快讯|看点|客户端|下载|首页|正
 def _page_label(s: str) -> bool:
     """A page's column or app label (天天看点, 车坛快讯, APP下载): six Chinese characters at most, no sentence."""
     return len(_HAN_RE.findall(s)) <= 6 and not _has_sentence_punct(s)
+
+
+# A kicker (引题) over a headline, ending in a dash that leads to it: 某某派出所倾情服务群众——
+_KICKER_END = re.compile(r"(?:—|--|－－)$")
 
 
 def _title_like(s: str) -> bool:
@@ -659,6 +663,9 @@ def _clean(source: SourceDoc) -> CleanDoc:
                     ns = _norm_title(s)
                     if html_title is None or ns == title_norm or ns in title_norm or title_norm in ns:
                         title_idx, title_norm = i, ns
+                elif title_idx is not None and html_title is None and _KICKER_END.search(lines[title_idx].simp) \
+                        and _title_like(s) and not ln.caption and not _SUBTITLE.match(s) and i - title_idx <= 2:
+                    title_idx, title_norm = i, _norm_title(s)  # 某某派出所倾情服务群众—(kicker) / 践行…(the headline)
                 elif title_idx is not None and html_title is None and _page_label(lines[title_idx].simp) \
                         and _title_like(s) and len(_HAN_RE.findall(s)) >= 8 and not ln.caption \
                         and (_PAGE_LABEL_WORD.search(lines[title_idx].simp) or any(x.simp == s for x in lines[i + 1:])):

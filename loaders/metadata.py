@@ -36,7 +36,8 @@ _OUTLET = r"(?:报|网|台|社|刊|杂志|客户端|频道|新闻|融媒)"
 _OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET}(?:[{HAN}]{{1,3}}版)?)(?:全媒体|全媒|融媒体|首席|特约|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)")
 # "中国人民公安大学出版社  2025/7/23 14:43": a publisher before a time stamp
 _SOURCE_BEFORE_DATE = re.compile(rf"^(?:[{HAN}]{{2,4}}\s{{2,}})?([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*[/／]?\s*(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
+# 2024-01-13, 2024年1月13日, 2024 01/13 (a page's time stamp with a space after the year)
+_DATE = re.compile(r"((?:19|20)\d{2})(?:\s*[-/.年]\s*[/／]?\s*|\s+(?=\d{1,2}[-/]\d))(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|供稿|文|图文|文图|报道|实习生"
 )
@@ -120,7 +121,19 @@ def _page_suffix(clean: CleanDoc, title: str | None) -> re.Match | None:
                 None)
 
 
+_URL = re.compile(r"^\s*(?:https?://|www\.)([A-Za-z0-9.-]+)", re.I)
+
+
+def _url_host(value: str) -> str | None:
+    """来源: https://www.example.cn/a/1.html names a site, not a publisher: its host (example.cn) is
+    the last resort when nothing else names the publisher."""
+    m = _URL.match(value)
+    return m.group(1).lower().removeprefix("www.") if m else None
+
+
 def _clean_source(value: str) -> str | None:
+    if _URL.match(value):
+        return None  # a web address is no publisher's name (see _url_host)
     if (m := re.search(r"《([^》]{2,20})》?$", value.strip())) and re.search(_OUTLET + "$", m.group(1)):
         value = m.group(1)  # 光明网-《光明日报》: the paper the site reprints
     v = value.strip().strip("《》“”\"'「」【】[]")
@@ -285,10 +298,12 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
 
     source = _clean_source(page.group(1)) if page else None
     date = iso_date(page.group(2)) if page else None
+    host = None
     for r in _meta_pieces(clean, {"meta"}):
         for key, value in _fields(to_simplified(strip_pinyin(r.text))):
             if source is None and key in _SOURCE_KEYS:
                 source = _clean_source(value)
+                host = host or _url_host(value)
             if date is None and key in _DATE_KEYS:
                 date = iso_date(value)
     if date is None:  # a date standing alone or before the first field of a metadata line
@@ -328,7 +343,7 @@ def fill_article(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -> No
                 break
     if date is None and html.get("date"):
         date = iso_date(html["date"])
-    art.source = source
+    art.source = source or host
     art.date = date
 
     names = _authors(clean, meta)

@@ -55,14 +55,14 @@ PERIOD = re.compile(
     r"|去年(?:[0-9一二三四五六七八九十]{1,2}月(?:以来|至今|份以来)?|上半年|下半年|前三季度|第?[一二三四]季度|以来|至今|全年|同期|年底|底)?"
     r"|最?近(?:[一二两三四五六七八九十0-9]+)年(?:来|以来)?|近[一二两三四五六七八九十0-9]+个月(?:来|以来)?|近年来|近年|近期|(?:今年)?年初(?:至今|以来)"
     r"|连续第?[一二两三四五六七八九十0-9]+年|连续多年|多年来|一直以来|长期以来|第[一二三四]季度"
-    r"|[一二两三四五六七八九十0-9]+[余多]?年多?(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|年内|全年"
+    r"|[一二两三四五六七八九十0-9]+[余多]?年多?(?:来|以来|间|(?=[无未]|没有))|截[至止]目前|目前|(?<![表发实体出呈展])现在|如今|年内|全年"
     r"|自[^，。；]{1,12}以来|成立以来"
     # 机制运行以来, 该调解室启用以来: since a practice began
     r"|(?:该|这一)?(?:机制|模式|工作室|调解室|驿站|平台|系统|活动|队伍)?(?:运行|运转|试行|启用|实施|开展|建立|组建|挂牌)以来"
 )
 # Every character a PERIOD match can start with (for numbers.scan).
 PERIOD_START = re.compile(
-    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目全成整该这机模工调驿平系活队运试启实开建组挂长第"
+    "[自0-9０-９今去最近年连多一二两三四五六七八九十截目现如全成整该这机模工调驿平系活队运试启实开建组挂长第"
     + "".join(sorted({re.escape(w[0]) for w in read_lexicon("outcome_periods.txt")})) + "]")
 # A year right after a comparison word is the baseline, not the period (2016年同比2015年).
 _BASELINE = re.compile(r"(?:同比|环比|相比|对比|比|较|与)$")
@@ -385,6 +385,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 _METRIC_PUNCT = re.compile(r"[“”\"'‘’「」《》()（）\s]")
 _METRIC_FILLER = re.compile(r"各类|各种|各项|累计|先后|分别|总体|大幅|明显|持续|逐步|不断|^(年均|日均|月均|每年|每月)")
 _METRIC_DE = re.compile(r"(?:的|(?<=率)在)$")  # 成功率在95%以上: the rate, not 在
+_ASPECT_LE = re.compile(r"(?<![除为明])了(?![解结却])(?=[\u4e00-\u9fff])")  # the aspect particle, not 了解, 了结, 除了
 _METRIC_SPAN = re.compile(r"[0-9一二三四五六七八九十]+(?:个)?(?:年|个月|月|天|小时)(?:以上|来|内)?")
 
 
@@ -404,6 +405,7 @@ def clean_metric(text: str) -> str:
     s = _METRIC_FILLER.sub("", s)
     s = _METRIC_DE.sub("", s)
     s = _METRIC_SPAN.sub("", s)
+    s = _ASPECT_LE.sub("", s)  # 建立了线上微信工作群 -> 建立线上微信工作群
     if "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 2 and family_of(tail):

@@ -597,8 +597,12 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         start, end = kt.span(m.start(), m.end())
         out.append(Occurrence(start, end, names, cats, "lexicon", _has_cue(key, m.start(), m.end())))
     covered = [(m.start(), m.end()) for m in VILLAGE_AND_COMMUNITY.finditer(key)]
+    # 大学路派出所, 园区派出所: a word inside a known station's name names no body that works with it
+    named = [(m.start(), m.end()) for st in stations if len(st) > 3 for m in re.finditer(re.escape(st), key)]
     for i, (a, b, v) in enumerate(matches):
         if any(x <= a and b <= y for x, y in covered + pools):
+            continue
+        if "police" not in types[v].categories and any(x <= a and b <= y for x, y in named):
             continue
         if i + 1 < len(matches) and _bureau_of_next(key, v, b, matches[i + 1]):
             continue  # 某区司法局某某司法所: the bureau only locates the unit that works with the station

@@ -854,8 +854,8 @@ def _merge_town_variants(stations: dict[str, _Station]) -> None:
     """某某乡派出所 and 某某派出所 (a caption's variant) are one station, and so
     are 某某边境派出所 and 某某派出所 (a border station with and without its kind).
 
-    The form written most often names it (then the title's, the chained one,
-    the first written).
+    A town's variant takes the short name (EXTRACTION.md section 2: 三里派出所, not 三里镇派出所);
+    otherwise the form written most often names it (then the title's, the chained one, the first written).
     """
     for core in list(stations):
         base = _strip_town(core)
@@ -868,8 +868,9 @@ def _merge_town_variants(stations: dict[str, _Station]) -> None:
             continue
         a, b = stations[core], stations[base]
         keep, drop = (a, b) if _weight(a) > _weight(b) else (b, a)
-        if len(base) < len(core) and base.endswith(_KIND_WORDS) and core.endswith(_KIND_WORDS):
-            keep, drop = b, a  # 多玛边境 over 多玛乡边境: the short name (EXTRACTION.md section 2)
+        if _strip_town(core) == base or (len(base) < len(core) and base.endswith(_KIND_WORDS)
+                                         and core.endswith(_KIND_WORDS)):
+            keep, drop = b, a  # 三里 over 三里镇, 多玛边境 over 多玛乡边境: the short name (EXTRACTION.md section 2)
         for m in drop.mentions:
             m.core = keep.core
         keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)

@@ -343,3 +343,12 @@ def test_a_portals_recommended_news_and_promotion_are_not_content() -> None:
     doc = clean(source_from_text(body + tail))
     assert doc.text == body.rstrip("\n")
     assert [r.kind for r in doc.removed] == ["widget", "related", "related", "related"]
+
+
+def test_kicker_ending_in_a_dash_leads_to_the_headline() -> None:
+    # 引题 over the headline: the headline is the line the dash leads to.
+    text = ("某某派出所倾情服务群众,守护一方安宁—\n\n践行“枫桥经验” 绘就“平安画卷”\n"
+            "近年来，某某派出所坚持和发展新时代“枫桥经验”，化解矛盾纠纷。\n")
+    doc = clean(source_from_text(text))
+    assert doc.title == "践行“枫桥经验” 绘就“平安画卷”"
+    assert "倾情服务群众" in doc.text  # the kicker stays content

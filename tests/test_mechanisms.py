@@ -1303,3 +1303,16 @@ def test_a_bare_room_kind_a_place_of_no_rule_and_a_flavour_are_no_names() -> Non
     assert _mechs("驿站不仅是矛盾纠纷的“调解室”，也是反电诈安全防范的“广播站”。") == {}
     assert _mechs("这里过去是“三不管”地区，治安管理一直很被动。") == {}
     assert _mechs("对部分居民来说，警务室“官方”味道较浓。") == {}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("王大娘70多岁了。之前红枫义务服务队上门办理户籍业务时，看到老人独居。", "红枫义务服务队"),
+    ("此前红枫义警队上门走访。", "红枫义警队"),
+    ("如今红枫调解室每天接待群众。", "红枫调解室"),
+])
+def test_time_word_before_a_name_is_not_part_of_it(text: str, want: str) -> None:
+    assert list(_mechs(text)) == [want]
+
+
+def test_verb_before_a_post_is_not_part_of_its_name() -> None:
+    assert not any(n.startswith("发挥") for n in _mechs("该所积极发挥网格警务站功能，开展走访。"))

@@ -340,3 +340,17 @@ def test_reporters_named_after_their_outlet_credit_are_the_authors() -> None:
 def test_a_photo_credit_names_no_author() -> None:
     art = _article(source_from_text("青松派出所调解有方\n民警在执勤。 北方法治报记者 韩立摄\n" + PUB_BODY))
     assert art.author is None
+
+
+def test_a_web_address_is_no_publisher_but_its_host_is_the_last_resort() -> None:
+    # 来源: URL names a site: never a truncated address; a publisher named elsewhere wins.
+    url = "来源: https://e.example.cn/xzrb/202406/04/content_258883.html\n"
+    body = "某某派出所组建义警队伍，开展巡逻。\n"
+    assert _article(source_from_text("某所经验做法\n" + body + url)).source == "e.example.cn"
+    assert _article(source_from_text("某所经验做法\n" + url + "来源：西藏日报\n" + body)).source == "西藏日报"
+
+
+def test_time_stamp_with_a_space_after_the_year() -> None:
+    text = "打通微循环 做实小警务\n2024 01/13 22:42:00\n来源:包头市公安局\n某某派出所民警走访群众。\n"
+    assert _article(source_from_text(text)).date == "2024-01-13"
+    assert iso_date("全年2024 1234人") is None

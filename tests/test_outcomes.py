@@ -1062,3 +1062,20 @@ def test_a_rate_raised_before_other_predicates_a_short_year_on_year_fall_and_a_d
     assert [(o.value, o.unit, o.direction) for o in got] == [(4.0, "起", None), (42.9, "%", "decrease")]
     got = run("有效提升了人民群众的获得感、幸福感和安全感——\n青石警方开展治安巡逻联动。")
     assert [o.metric for o in got] == ["获得感", "幸福感", "安全感"]
+
+
+def test_now_is_a_period_and_aspect_particle_leaves_the_metric() -> None:
+    outs = run("现在某某派出所通过线下走访征集辖区治安积极分子1300余人，建立了线上微信工作群1362个。")
+    got = {o.value: (o.metric, o.period) for o in outs}
+    assert got[1362] == ("建立线上微信工作群", "现在")
+    assert got[1300][1] == "现在"
+
+
+def test_verbs_that_contain_xianzai_are_no_period() -> None:
+    outs = run("这主要表现在辖区治安案件下降了30%。")
+    assert all(o.period is None for o in outs)
+
+
+def test_breaking_a_figure_is_not_part_of_the_metric() -> None:
+    [o] = run("仅仅一年多，该所公众微信号的关注粉丝就突破了5000人。")
+    assert o.metric.endswith("关注粉丝") and o.value == 5000

@@ -1048,3 +1048,9 @@ def test_a_zone_in_a_bureau_name_and_a_means_with_a_verb_are_no_partners() -> No
     assert names(run("青石市公安局高新区分局魏村派出所成立于1985年。")) == []
     assert names(run("魏村派出所联合高新区、社区开展巡逻。")) == ["高新区", "社区"]
     assert names(run("他们以微联动强化平安建设、以小阵地深化矛盾调处。")) == []
+
+
+def test_word_inside_a_station_name_is_no_partner() -> None:
+    ext = extract_text("分局成立由区卫健局、大学城管委会、驻区高校、大学路派出所组成的工作专班。大学路派出所民警走访。",
+                       "t.txt")
+    assert sorted(p.name for p in ext.partners) == ["卫健局", "管委会", "高校"]

@@ -322,6 +322,14 @@ def test_town_suffix_variant_is_the_same_station() -> None:
     assert [s.name for s in sts] == ["青松派出所"]
 
 
+def test_town_variant_takes_the_short_name_even_when_written_less() -> None:
+    # EXTRACTION.md section 2: the short name; the long form written more often does not win.
+    text = ("湖北省大悟县三里镇派出所地理位置特殊，三里镇派出所辖13个行政村。\n"
+            "近年来，三里派出所全力创建“枫桥式”公安派出所。")
+    sts = run(text)
+    assert [s.name for s in sts] == ["三里派出所"] and sts[0].county == "大悟县"
+
+
 def test_function_word_before_a_road_name() -> None:
     [st] = run("湖北省咸丰县公安局以文昌路派出所为示范，探索警务新模式。")
     assert st.name == "文昌路派出所" and st.role == "subject" and st.county == "咸丰县"
@@ -896,3 +904,13 @@ def test_a_bureau_for_short_praise_a_repeated_verb_and_the_county_town_centre() 
     assert [s.name for s in got] == ["云兴派出所"]
     assert [s.name for s in run("屏城中心派出所民警开展巡逻。")] == ["屏城中心派出所"]
     assert [s.name for s in run("居民点赞著派出所的工作。汪家桥派出所民警说。")] == ["汪家桥派出所"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("萝北县公安局为属地东明派出所民警提供翻译帮助。", ["东明派出所"]),
+    ("当地东明派出所民警走访群众。", ["东明派出所"]),
+    ("自撤乡并镇后，尹家镇辖区内没有派出所，却有1个社区、5个村。", []),
+    ("镇里设有派出所，群众办事方便。", []),
+])
+def test_place_and_having_words_before_a_station_are_not_its_name(text: str, want: list[str]) -> None:
+    assert [s.name for s in run(text)] == want
