@@ -439,7 +439,12 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
 _LEAD_TIME = re.compile(rf"^(?:整个|今年|去年|[0-9]{{4}}年)?[{HAN}]{{0,6}}(?:期间|假期|以来|年来)")
 
 
+_FIRST_OF = re.compile(r"^(?:全[国省市州县区镇]|本[省市州县区]|[省市县区]内)?(?:首个|首家|首支|首座|第一个|第一家|唯一)")
+
+
 def _strip_adverbs(s: str) -> str:
+    if (m := _FIRST_OF.match(s)) and len(s) - m.end() >= 2:
+        s = s[m.end():]  # 全市首个工地警务室: an honour of being first, not part of the name
     m = _LEAD_TIME.match(s)
     if m and len(s) - m.end() >= 2:
         s = s[m.end():]
@@ -1571,7 +1576,8 @@ def _looks_like_slogan(core: str) -> bool:
 
 
 def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...]) -> tuple[str, int] | None:
-    """A cue verb right before the head (建立健全…机制, 启动…机制, 实行…工作制): the name runs from it.
+    """A cue verb right before the head (建立健全…机制, 启动…机制, 实行…工作制, 设立景迈山警务室: a post the
+    station sets up, though other place heads such as 工作站 name no practice this way): the name runs from it.
 
     Returns the name and its offset in ``span`` (建立了A机制和B机制: B is named by the same cue verb),
     or None when the words after the verb are too short, too long, generic or a phrase.
@@ -1588,11 +1594,14 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
         cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
         cue_core = cue_core[co[-1].end():]
     if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为等]").search(cue_core) \
-            and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS \
+            and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS[1:] \
             and not _rx(r"[的之、]").match(next_char) \
             and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制", "机制")):
         return cue_core, cue_cut + (len(span[cue_cut:]) - len(cue_core))
     return None
+
+
+_KIND_OF_POST = re.compile(r"(?:核心|重点|示范|标准化|规范化|片区|中心|片区中心)(?:社区|村|村级)?")
 
 
 def _name_marked(core: str) -> bool:
@@ -1703,6 +1712,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             if _CLAUSE_WORDS.search(core):
                 continue  # 然而就靠着工作站这十几号人: words of a clause, not a post's name
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))  # 柳湾义警: a post's own name
+        if cue_named and head in PLACE_HEADS and (_post_of_a_kind(core) or _KIND_OF_POST.fullmatch(core)):
+            continue  # 打造核心社区警务室, 设立片区中心警务室: a kind of post, not one named
         if cue_named and not is_lead and core.endswith("新"):
             continue  # 创新…新机制: no distinguishing name
         if not is_object and not is_lead and "+" not in core and _all_generic(core):

@@ -368,7 +368,7 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
     cut += lead
     cut += _place_prefix(left[cut:], text)
     joined = False
-    while 0 < cut < len(left) - 2 and left[cut] in _LEAD:
+    while 0 < cut < len(left) - 2 and (left[cut] in _LEAD or (lead and left[cut] == "由")):  # 设立由X…: by X
         joined = joined or left[cut] in "及与"
         cut += 1
     if 0 < cut < len(left) - 2 and left[cut] == "和" and _is_place_name(left[cut + 1:]) \

@@ -1316,3 +1316,14 @@ def test_time_word_before_a_name_is_not_part_of_it(text: str, want: str) -> None
 
 def test_verb_before_a_post_is_not_part_of_its_name() -> None:
     assert not any(n.startswith("发挥") for n in _mechs("该所积极发挥网格警务站功能，开展走访。"))
+
+
+def test_a_post_the_station_sets_up_is_named_by_its_cue_verb() -> None:
+    assert list(_mechs("派出所在景区核心区设立景迈山警务室，护航茶农平安。")) == ["景迈山警务室"]
+    assert list(_mechs("边防派出所在江桥工地建立了全市首个工地警务室。")) == ["工地警务室"]
+
+
+@pytest.mark.parametrize("text", ["二是打造核心社区警务室；三是配备村社警务助理。",
+                                  "该县在人口相对集中的区域设立片区中心警务室。"])
+def test_a_kind_of_post_set_up_is_no_name(text: str) -> None:
+    assert not _mechs(text)

@@ -914,3 +914,8 @@ def test_a_bureau_for_short_praise_a_repeated_verb_and_the_county_town_centre() 
 ])
 def test_place_and_having_words_before_a_station_are_not_its_name(text: str, want: list[str]) -> None:
     assert [s.name for s in run(text)] == want
+
+
+def test_by_after_a_founding_verb_is_not_part_of_a_name() -> None:
+    sts = run("独山派出所设立由两地派出所、村委会轮值驻守的警务室。")
+    assert [s.name for s in sts] == ["独山派出所"]
