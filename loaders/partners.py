@@ -1522,9 +1522,35 @@ def extract_partners(clean: CleanDoc, ext: Extraction, doc: Doc | None = None) -
                     p.mechanisms.append(m.name)
                 if p.name not in m.partners:
                     m.partners.append(p.name)
+    _into_station(clean, ext, station, by_name)
     _merge_bare_fields(ext)
     _drop_bare_roles(ext)
     _drop_mechanism_names(ext)
+
+
+# 律师进所, 民调入所, 律师驻所工作机制: a practice named for the people it brings into the station names them
+# as its partners, though the words stand inside the practice's name.
+_INTO_STATION = re.compile(r"(律师|人民调解员|调解员|法官|人民调解|民调)(?:进所|入所|驻所|进驻派出所|入驻派出所)")
+_INTO_STATION_NAMES = {"人民调解": "人民调解员", "民调": "人民调解员"}
+
+
+def _into_station(clean: CleanDoc, ext: Extraction, station: str | None, by_name: dict[str, Partner]) -> None:
+    """Add the partners that a practice's name brings into the station (see ``_INTO_STATION``)."""
+    for m in _INTO_STATION.finditer(clean.simp):
+        name = _INTO_STATION_NAMES.get(m.group(1), m.group(1))
+        if normalize_name(name) in by_name or any(k.startswith(name[:4]) for k in by_name):
+            continue  # (民调入所 beside 人民调解委员会: the committee is the partner already)
+        t = lexicon()[1].get(name)
+        cat = t.categories[t.names.index(name)] if t and name in t.names else _guess_category(name)
+        p = Partner(name=name, category=cat, surface=clean.text[m.start(1):m.end(1)],
+                    station=station, evidence=clean.evidence(m.start(1), m.end(1)))
+        by_name[normalize_name(name)] = p
+        ext.partners.append(p)
+        for mech in ext.mechanisms:
+            if any(normalize_name(n) in normalize_name(m.group()) or normalize_name(m.group()) in normalize_name(n)
+                   for n in [mech.name, *mech.aliases]):
+                p.mechanisms.append(mech.name)
+                mech.partners.append(p.name)
 
 
 def _staff_of_body(o: Occurrence, occ: list[Occurrence]) -> bool:

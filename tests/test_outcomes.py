@@ -1079,3 +1079,12 @@ def test_verbs_that_contain_xianzai_are_no_period() -> None:
 def test_breaking_a_figure_is_not_part_of_the_metric() -> None:
     [o] = run("仅仅一年多，该所公众微信号的关注粉丝就突破了5000人。")
     assert o.metric.endswith("关注粉丝") and o.value == 5000
+
+
+@pytest.mark.parametrize("text,metric,value", [
+    ("派出所在3个行政村物色了5名治安协管员。", "物色治安协管员", 5),
+    ("今年以来，该所在辖区布建视频监控400路。", "布建视频监控", 400),
+])
+def test_recruiting_and_installing_verbs_count_work_done(text: str, metric: str, value: int) -> None:
+    [o] = run(text)
+    assert (o.metric, o.value, o.kind) == (metric, value, "activity")

@@ -1054,3 +1054,16 @@ def test_word_inside_a_station_name_is_no_partner() -> None:
     ext = extract_text("分局成立由区卫健局、大学城管委会、驻区高校、大学路派出所组成的工作专班。大学路派出所民警走访。",
                        "t.txt")
     assert sorted(p.name for p in ext.partners) == ["卫健局", "管委会", "高校"]
+
+
+def test_people_a_practice_brings_into_the_station_are_its_partners() -> None:
+    ext = extract_text("某某派出所采取“庭所衔接、民调入所、律师进所”等举措，化解矛盾纠纷。", "t.txt")
+    assert sorted(p.name for p in ext.partners) == ["人民调解员", "律师"]
+    assert {p.category for p in ext.partners} == {"judicial", "professional"}
+    for p in ext.partners:  # evidence holds the words
+        assert p.surface in p.evidence.text
+
+
+def test_committee_already_named_takes_the_place_of_mediators_brought_in() -> None:
+    ext = extract_text("派出所联合人民调解委员会推行“民调入所”机制，化解纠纷。", "t.txt")
+    assert "人民调解员" not in [p.name for p in ext.partners]
