@@ -945,11 +945,17 @@ def _counted(name: str, start: int, end: int, **kw: Any) -> _Cand:
     return c
 
 
+_MEASURES_AFTER = re.compile(r"^\s*等?(?:[一二三四五六七八九十两多几]?[项个种条])?(?:举措|措施|做法)")
+
+
 def _each_item_a_practice(q: _Quote) -> list[_Cand] | None:
-    """“数字警务、共治警务”: each item ends in a head word and is a named practice of its own."""
+    """“数字警务、共治警务”: each item ends in a head word and is a named practice of its own; so is each
+    item of a list called measures (“庭所衔接、民调入所、律师进所”等举措)."""
     items, heads = q.items, q.heads
-    if not (items and len(items) <= 4 and all(len(x) >= 3 and _ends_with(x, heads)
-                                              and len(x) > len(_ends_with(x, heads)) for x in items)):
+    measures = bool(items) and 2 <= len(items) <= 6 and all(3 <= len(x) <= 8 for x in items) \
+        and _MEASURES_AFTER.match(q.after) is not None  # “庭所衔接、民调入所、律师进所”等举措: each a measure
+    if not measures and not (items and len(items) <= 4 and all(len(x) >= 3 and _ends_with(x, heads)
+                                                               and len(x) > len(_ends_with(x, heads)) for x in items)):
         return None
     out = []
     for x in items:

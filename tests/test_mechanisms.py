@@ -1327,3 +1327,10 @@ def test_a_post_the_station_sets_up_is_named_by_its_cue_verb() -> None:
                                   "该县在人口相对集中的区域设立片区中心警务室。"])
 def test_a_kind_of_post_set_up_is_no_name(text: str) -> None:
     assert not _mechs(text)
+
+
+def test_each_item_of_a_quoted_list_called_measures_is_a_practice() -> None:
+    assert sorted(_mechs("某某派出所采取“庭所衔接、民调入所、律师进所”等举措，化解矛盾纠纷。")) == \
+        sorted(["庭所衔接", "民调入所", "律师进所"])
+    # a list that names one standard stays one practice
+    assert list(_mechs("建立“10分钟响应、30分钟处置”机制，提高处置效率。")) == ["10分钟响应、30分钟处置"]
