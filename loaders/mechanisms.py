@@ -1602,6 +1602,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
     if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为等]").search(cue_core) \
             and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS[1:] \
             and not _rx(r"[的之、]").match(next_char) \
+            and not _rx(r"^(?:相关|有关|各项|各类|各种|一系列|系列|多项|多种|若干|一批|诸多)").match(cue_core) \
             and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制", "机制")):
         return cue_core, cue_cut + (len(span[cue_cut:]) - len(cue_core))
     return None

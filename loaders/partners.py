@@ -971,7 +971,8 @@ _JOINT_VERB_END = re.compile(_JOINT_VERB + "$")
 # a place word (社区, 街道) joined to the station itself in a joint act is a body at work. The station's
 # side may be its officers or post (民警与某某社区一起组建…, 由警务室与社区共同成立); 共同/一起 before any verb is one act.
 _JOINT_LINK = r"(?:联合|会同|携手|与|和(?!谐)|同(?!时|步|样|期|比))"
-_JOINT_ACT = r"(?:(?:共同|一起|一道|联合)?(?:成立|建立|组建|建设|开展|设立|打造|签订|举办|召开|推出|创建|搭建)|(?:共同|一起|一道)(?=[\u4e00-\u9fff]))"
+_JOINT_ACT = r"(?:(?:共同|一起|一道|联合)?(?:成立|建立|组建|建设|开展|设立|打造|签订|举办|召开|推出|创建|搭建)|(?:共同|一起|一道)(?=[\u4e00-\u9fff])" \
+    r"|持续|合力|协作|会商|研究|商讨|进行|组织|走访|排查|调解|化解)"  # 派出所和社区持续关注…, 分局和某某社区经会商研究…
 STATION_JOINS_BEFORE = re.compile(r"(?:派出所|该所|公安|民警|警务室|警方)[^，,。；;、]{0,8}?" + _JOINT_LINK + r"[\u4e00-\u9fff]{0,6}$")
 JOINT_ACT_AFTER = re.compile(  # used with .match(key, b): no ^ (it would not anchor at b)
     "(?:" + _JOINT_ACT + r"|的[^，,。；;]{0,4}?(?:支持|帮助|指导|培育|推动)(?:下|之下))"

@@ -1334,3 +1334,19 @@ def test_each_item_of_a_quoted_list_called_measures_is_a_practice() -> None:
         sorted(["庭所衔接", "民调入所", "律师进所"])
     # a list that names one standard stays one practice
     assert list(_mechs("建立“10分钟响应、30分钟处置”机制，提高处置效率。")) == ["10分钟响应、30分钟处置"]
+
+
+@pytest.mark.parametrize("text", ["派出所制定了相关管理规章制度，规范运行。", "完善有关工作机制。",
+                                  "制定了一系列管理制度。"])
+def test_unspecified_rules_are_no_named_practice(text: str) -> None:
+    assert not _mechs(text)
+
+
+def test_a_service_centre_relied_on_is_a_partner_not_a_practice() -> None:
+    ext = extract_text("保利社区警务工作室依托保利党群服务中心，贯彻从进社区到驻社区的工作理念。", "t.txt")
+    assert [m.name for m in ext.mechanisms] == ["保利社区警务工作室"]
+    assert [p.name for p in ext.partners] == ["党群服务中心"]
+
+
+def test_an_online_chat_group_is_no_named_practice() -> None:
+    assert not _mechs("西郊派出所建立了线上微信工作群1362个，开拓了新路子。")

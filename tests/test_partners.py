@@ -1067,3 +1067,7 @@ def test_people_a_practice_brings_into_the_station_are_its_partners() -> None:
 def test_committee_already_named_takes_the_place_of_mediators_brought_in() -> None:
     ext = extract_text("派出所联合人民调解委员会推行“民调入所”机制，化解纠纷。", "t.txt")
     assert "人民调解员" not in [p.name for p in ext.partners]
+
+
+def test_community_at_the_stations_side_in_a_joint_act() -> None:
+    assert names(run("民警表示，派出所和社区持续关注双方情况，防止矛盾反弹。")) == ["社区"]
