@@ -1091,6 +1091,8 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
                 continue  # the lexicon already named it
             if NOT_PARTNER.search(item) or not BODY_SUFFIX.search(item):
                 continue
+            if _rx(r"[0-9]+(?:\.[0-9]+)?[余多]?[起处个件名人次户条家支]").search(item):
+                continue  # 协助处置…3起、烟头隐患点2处: a count of things done, no body
             if HONOUR.search(key[slice(*_clause(key, a, b))]):
                 continue
             name = _strip_place(item, places)

@@ -202,12 +202,14 @@ def _honour_titles() -> tuple[str, ...]:
 
 _PLACES_COUNTED = re.compile(r"[一二两三四五六七八九十几多数]+(?:地|方|省|省区)")
 _CENTRE_ONLY = ("中心", "城中心")  # equal to these only: a name ending in 中心 (石庄中心, 屏城中心) is fine
+# equal to these only: a level's station (村民向街道派出所求助); 姚家集街道, 城关镇 are names
+_LEVEL_ONLY = ("街道", "乡镇", "镇", "乡", "镇上", "乡里", "镇里", "街道办")
 
 
 def is_generic(core: str) -> bool:
     """True when ``core + 派出所`` is a generic use (该所, 各派出所, 枫桥式公安派出所)."""
     words, chars = _generic()
-    if not core or core in words or core in _CENTRE_ONLY:
+    if not core or core in words or core in _CENTRE_ONLY or core in _LEVEL_ONLY:
         return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
     if _PLACES_COUNTED.fullmatch(core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
@@ -362,6 +364,8 @@ def _split_chain(left: str, text: str = "") -> tuple[str, str]:
     if k >= cut and (k == cut or k <= 4) and len(rest) >= 2 and rest[0] not in _CUT | _LEAD \
             and not rest.startswith(("机关", "局", "部", "厅", "处", "分局")):
         cut = k + 2  # 佳县公安白云山派出所, 长航公安南通派出所: the bureau written without 局
+    if left.startswith("铁路", cut) and len(left) - cut >= 5 and left.endswith("站"):
+        cut += 2  # 铁路南京北站派出所: the railway police, not part of the station's name
     lead = _after_lead(left[cut:])
     if lead and cut == 0 and left.startswith("的", lead) and not _name_like(left[lead + 1 :]):
         return "", left  # 新成立的小型派出所: the verb describes the station, it does not name one
@@ -1204,6 +1208,9 @@ def _prefecture_runs(simp: str) -> list[tuple[str, str]]:
     return out
 
 
+_RAIL_STATION = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:东|南|西|北)?(?:火车站|高铁站|站)")
+
+
 def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints: dict[str, str] | None = None):
     """The station's Place (see the module docstring)."""
     from .gazetteer import Place, resolve
@@ -1248,6 +1255,10 @@ def locate(st: _Station, simp: str, is_subject: bool, subject_place=None, hints:
         if any(m.neighbour for m in st.mentions):
             return Place(subject_place.province, subject_place.prefecture, subject_place.county)
         return Place()
+    if not given and not town and (rail := _RAIL_STATION.fullmatch(st.core)):
+        city = resolve(prefecture=rail.group(1), text=simp)  # 盐城站派出所: the railway station of the city it names
+        if city.prefecture and not city.county:
+            given = {"province": city.province, "prefecture": city.prefecture}
     if not given and not town:
         return _complete(Place(), base, simp, st.core.endswith("中心")) if is_subject else Place()
     place = resolve(given.get("province"), given.get("prefecture"), given.get("county"),

@@ -919,3 +919,18 @@ def test_place_and_having_words_before_a_station_are_not_its_name(text: str, wan
 def test_by_after_a_founding_verb_is_not_part_of_a_name() -> None:
     sts = run("独山派出所设立由两地派出所、村委会轮值驻守的警务室。")
     assert [s.name for s in sts] == ["独山派出所"]
+
+
+def test_a_level_alone_before_paichusuo_is_no_name() -> None:
+    sts = run("上月，一村民向街道派出所打来求助电话。武汉市黄陂区公安分局姚家集街道派出所民警上门调解。")
+    assert [s.name for s in sts] == ["姚家集街道派出所"]
+
+
+def test_railway_police_before_a_station_is_not_its_name() -> None:
+    sts = run("铁路南京北站派出所在六合区政法委的支持下开展工作。南京北站派出所联合铁路部门巡查。")
+    assert [s.name for s in sts] == ["南京北站派出所"]
+
+
+def test_a_railway_station_named_after_a_city_lies_in_that_city() -> None:
+    [st] = run("连日来，南京铁路公安处盐城站派出所全面开展线路隐患整治。")
+    assert (st.name, st.province, st.prefecture) == ("盐城站派出所", "江苏省", "盐城市")
