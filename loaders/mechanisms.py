@@ -1260,6 +1260,19 @@ def _external_in_passing(q: _Quote) -> bool:
         and _external_aside(q.work, q.chain_end, q.in_heading or _in_title_line(q.doc.clean.simp, q.qs))
 
 
+_STEP_SEP = r"(?:—{1,2}|→|->|－|➝|>)"
+_STEP_CHAIN = re.compile(rf"[{HAN}]{{1,4}}(?:{_STEP_SEP}[{HAN}]{{1,4}}){{2,}}")
+
+
+def _step_chain(q: _Quote) -> list[_Cand] | None:
+    """“发现—登记—通报—整改—复查”的闭环工作机制, “步巡→车巡→步巡”: a named process, its steps its parts."""
+    if not _STEP_CHAIN.fullmatch(q.core):
+        return None
+    steps = [x for x in re.split(_STEP_SEP, q.core) if x]
+    return [_Cand(q.name, q.qs, q.qe, head=q.head or q.post_head, kind="quoted", in_heading=q.in_heading,
+                  components=steps, aliases=[f"chain:{q.chain_start}"])]
+
+
 def _accepted(q: _Quote) -> list[_Cand]:
     """The quote as a name: with a head word (its own, after it, or before it: 党建品牌“起航”), a ``+``
     formula, a counted compound, a named group, a cue verb before it, two parties working together
@@ -1319,6 +1332,7 @@ _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_principle, _unnamed_counted_label),
     _counted_with_listed_parts,
     _drop_if(_principle_kept, _external_in_passing),
+    _step_chain,
     _accepted,
 )
 

@@ -1350,3 +1350,12 @@ def test_a_service_centre_relied_on_is_a_partner_not_a_practice() -> None:
 
 def test_an_online_chat_group_is_no_named_practice() -> None:
     assert not _mechs("西郊派出所建立了线上微信工作群1362个，开拓了新路子。")
+
+
+def test_a_quoted_chain_of_steps_is_a_process_with_its_steps_as_parts() -> None:
+    m = _mechs("盐城站派出所建立了“发现—登记—通报—整改—复查”的闭环工作机制。")
+    assert list(m) == ["发现—登记—通报—整改—复查"]
+    assert m["发现—登记—通报—整改—复查"].components == ["发现", "登记", "通报", "整改", "复查"]
+    # a chain of offices (three-level duties) is no process
+    assert not _mechs("明确“基管中心统筹—业务警种牵头—派出所落地”的三级职责链条。")
+

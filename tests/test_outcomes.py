@@ -1088,3 +1088,10 @@ def test_breaking_a_figure_is_not_part_of_the_metric() -> None:
 def test_recruiting_and_installing_verbs_count_work_done(text: str, metric: str, value: int) -> None:
     [o] = run(text)
     assert (o.metric, o.value, o.kind) == (metric, value, "activity")
+
+
+def test_lost_property_returned_is_a_service_result() -> None:
+    outs = run("2019年来我所寻回并通过快递等方式归还游客遗失手机20余部、各类证件100余张。")
+    assert [(o.value, o.unit, o.family, o.kind) for o in outs] == [(20, "部", "service", "result"),
+                                                                 (100, "张", "service", "result")]
+    assert outs[0].metric == "归还游客遗失手机"
