@@ -953,7 +953,7 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
     return out
 
 
-_CAUGHT = re.compile(r"将\s*(?P<n>[0-9一二三四五六七八九十两]+)\s*(?:名|个|人)(?P<noun>[\u4e00-\u9fff]{0,6}?(?:犯罪|违法犯罪)?(?:嫌疑人|嫌疑男子|嫌疑女子|违法人员|逃犯|网逃人员))"
+_CAUGHT = re.compile(r"将\s*(?:[^，。；,;]{1,16}?的)?(?P<n>[0-9一二三四五六七八九十两]+)\s*(?:名|个|人)(?P<noun>[\u4e00-\u9fff]{0,6}?(?:犯罪|违法犯罪)?(?:嫌疑人|嫌疑男子|嫌疑女子|违法人员|逃犯|网逃人员))"
                      r"(?:[^，。；]{0,6}?)(?P<verb>抓获|抓捕|抓获归案|查获|刑事拘留|刑拘|控制)")
 
 
@@ -977,7 +977,7 @@ def _gang_caught(sent: str) -> list[_Found]:
 
 
 def _caught(sent: str, cs: int, clause: str, qs: list[Quantity]) -> list[_Found]:
-    """将6名嫌疑人抓获: people caught, counted before the verb (clearance)."""
+    """将6名嫌疑人抓获, 将散发小卡片的4名嫌疑人抓获: people caught, counted before the verb (clearance)."""
     out = []
     for m in _CAUGHT.finditer(clause):
         q = next((q for q in qs if q.start == m.start("n")), None)

@@ -1095,3 +1095,14 @@ def test_lost_property_returned_is_a_service_result() -> None:
     assert [(o.value, o.unit, o.family, o.kind) for o in outs] == [(20, "部", "service", "result"),
                                                                  (100, "张", "service", "result")]
     assert outs[0].metric == "归还游客遗失手机"
+
+
+def test_fires_handled_and_a_summer_period() -> None:
+    outs = run("入夏以来，无人机巡航已高效识别并协助处置违规野外用火3起、烟头隐患点2处。")
+    assert [(o.metric, o.value, o.period, o.family) for o in outs] == [
+        ("处置违规野外用火", 3, "入夏以来", "hazards"), ("烟头隐患点", 2, "入夏以来", "hazards")]
+
+
+def test_suspects_described_before_their_count_are_caught() -> None:
+    [o] = run("江南派出所迅速安排警力侦办，将散发涉黄小卡片的4名嫌疑人抓获。")
+    assert (o.metric, o.value, o.kind, o.family) == ("抓获嫌疑人", 4, "result", "clearance")

@@ -1080,3 +1080,7 @@ def test_a_count_of_things_handled_is_no_body() -> None:
 def test_village_and_community_cadres_written_together_stay_one_partner() -> None:
     # the gold files keep 村居干部 as written (a joint word, not 村、社区干部 listed apart)
     assert names(run("派出所联合村居干部、网格员开展矛盾纠纷排查。")) == ["村居干部", "网格员"]
+
+
+def test_people_recruited_to_the_work_are_partners() -> None:
+    assert names(run("现在西郊派出所通过线下走访征集辖区治安积极分子1300余人，建立了线上微信工作群。")) == ["治安积极分子"]
