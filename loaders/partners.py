@@ -1258,6 +1258,12 @@ def _quoted_groups(clean: CleanDoc, kt: KeyText, ext: Extraction) -> list[Occurr
 _SHARED_HEAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[、和与及])+$")
 
 
+# 与祥符派出所相邻的汽车北站派出所: adjacency alone is no work together; 附近某某派出所通报, 联防协作 is
+_WORK_TOGETHER = re.compile(r"通报|协查|协助|配合|联合|会同|协同|联动|支援|共同|共建|协作|联勤|联系|联防|同盟|携手|合作")
+# the subject's side of the work: the station itself, named or referred to
+_OWN_STATION = re.compile(r"该所|本所|我所|我们")
+
+
 def _other_stations(kt: KeyText, ext: Extraction, lex: list[Occurrence] | None = None) -> list[Occurrence]:
     """A mentioned neighbouring station that works with the subject (附近某某派出所通报) is a 派出所 partner,
     unless the lexicon names its kind already (某某火车站派出所 -> 火车站派出所)."""
@@ -1273,7 +1279,9 @@ def _other_stations(kt: KeyText, ext: Extraction, lex: list[Occurrence] | None =
             shared = _SHARED_HEAD_LIST.search(key, max(s, hit.start() - 24), hit.start())
             if shared and any(c and c in shared.group(0) for c in subjects):
                 continue  # 西街、海角和海西派出所…共同…: stations named together as one subject, not partners
-            if NEIGHBOUR_WORDS.search(key[s:e]):
+            sentence = key[s:e]
+            if NEIGHBOUR_WORDS.search(sentence) and _WORK_TOGETHER.search(sentence) \
+                    and (_OWN_STATION.search(sentence) or any(c and c in sentence for c in subjects)):
                 start, end = kt.span(hit.start(), hit.end())
                 if any(start <= x and y <= end for x, y in kinds):
                     break

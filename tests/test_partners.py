@@ -1084,3 +1084,12 @@ def test_village_and_community_cadres_written_together_stay_one_partner() -> Non
 
 def test_people_recruited_to_the_work_are_partners() -> None:
     assert names(run("现在西郊派出所通过线下走访征集辖区治安积极分子1300余人，建立了线上微信工作群。")) == ["治安积极分子"]
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("白石派出所接到指令，附近大敦派出所通报有1名老人走失，可能已进入白石派出所辖区。", True),
+    ("与祥符派出所相邻的汽车北站派出所，仅负责汽车北站的治安守护。祥符派出所开展巡逻。", False),
+    ("官埠桥派出所所长表示，派出所组建巡防队，联合村级巡逻队巡逻。甘棠派出所开展巡逻。", False),
+])
+def test_another_station_is_a_partner_only_when_it_works_with_the_subject(text: str, partner: bool) -> None:
+    assert ("派出所" in [p.name for p in extract_text(text, "t.txt").partners]) == partner
