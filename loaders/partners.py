@@ -579,6 +579,9 @@ def _pool_spans(key: str) -> list[tuple[int, int]]:
     return out
 
 
+_PLACE_OF_VILLAGE = re.compile(r"(?:(?<![存现实])在[\u4e00-\u9fff]{1,8}?[村镇乡]|[0-9一二三四五六七八九十百]+个)$")
+
+
 def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple[str, ...] | None = None) -> list[Occurrence]:
     """Lexicon matches that pass the context rules. ``stations``: every known station name;
     ``own``: the subject's own names (subject and former), by default all of ``stations``."""
@@ -605,6 +608,9 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             continue
         if "police" not in types[v].categories and any(x <= a and b <= y for x, y in named):
             continue
+        if "grassroots" in types[v].categories and _PLACE_OF_VILLAGE.search(key, max(0, a - 12), a) \
+                and not _has_cue(key, a, b):
+            continue  # 在新田村村委会吃过早饭, 辖18个村委会: the village office as a place or a count, no work together
         if i + 1 < len(matches) and _bureau_of_next(key, v, b, matches[i + 1]):
             continue  # 某区司法局某某司法所: the bureau only locates the unit that works with the station
         t = types[v]

@@ -1093,3 +1093,11 @@ def test_people_recruited_to_the_work_are_partners() -> None:
 ])
 def test_another_station_is_a_partner_only_when_it_works_with_the_subject(text: str, partner: bool) -> None:
     assert ("派出所" in [p.name for p in extract_text(text, "t.txt").partners]) == partner
+
+
+def test_estate_guards_are_named_as_written() -> None:
+    assert names(run("小区保安协助民警调取公共视频，社区网格员记住了嫌疑人的特征。")) == ["小区保安", "网格员"]
+
+
+def test_counted_village_offices_describe_the_area() -> None:
+    assert names(run("在五华县西南部的梅林镇，总面积128.4平方公里，18个村委会和1个社区居民委员会，户籍人口6万多人。")) == []
