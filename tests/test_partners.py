@@ -1101,3 +1101,8 @@ def test_estate_guards_are_named_as_written() -> None:
 
 def test_counted_village_offices_describe_the_area() -> None:
     assert names(run("在五华县西南部的梅林镇，总面积128.4平方公里，18个村委会和1个社区居民委员会，户籍人口6万多人。")) == []
+
+
+def test_people_brought_in_and_the_market_regulator_written_out() -> None:
+    assert names(run("适时引入人民调解员开展民事纠纷调解。")) == ["人民调解员"]
+    assert names(run("借助市场监督管理部门和律师事务所的公信力化解纠纷。")) == ["市场监督管理部门", "律师事务所"]
