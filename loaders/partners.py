@@ -602,7 +602,7 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         out.append(Occurrence(start, end, names, cats, "lexicon", _has_cue(key, m.start(), m.end())))
     covered = [(m.start(), m.end()) for m in VILLAGE_AND_COMMUNITY.finditer(key)]
     # 大学路派出所, 园区派出所: a word inside a known station's name names no body that works with it
-    named = [(m.start(), m.end()) for st in stations if len(st) > 3 for m in re.finditer(re.escape(st), key)]
+    named = [(i, i + len(st)) for st in stations if len(st) > 3 for i in find_all(st, key)]
     for i, (a, b, v) in enumerate(matches):
         if any(x <= a and b <= y for x, y in covered + pools):
             continue
@@ -1556,8 +1556,8 @@ def _into_station(clean: CleanDoc, ext: Extraction, station: str | None, by_name
     """Add the partners that a practice's name brings into the station (see ``_INTO_STATION``)."""
     for m in _INTO_STATION.finditer(clean.simp):
         name = _INTO_STATION_NAMES.get(m.group(1), m.group(1))
-        if normalize_name(name) in by_name or any(k.startswith(name[:4]) for k in by_name):
-            continue  # (民调入所 beside 人民调解委员会: the committee is the partner already)
+        if any(k.startswith(name[:4]) for k in by_name):
+            continue  # named already, or by a body of the same words (人民调解委员会, 律师事务所)
         t = lexicon()[1].get(name)
         cat = t.categories[t.names.index(name)] if t and name in t.names else _guess_category(name)
         p = Partner(name=name, category=cat, surface=clean.text[m.start(1):m.end(1)],
