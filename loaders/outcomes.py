@@ -1273,6 +1273,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         return False  # 四类侵财刑事发案下降12.6%: the kinds counted, part of what is measured
     if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):
         return False  # 将全镇分为3个片区, 共分3组: how the work is divided, not an outcome
+    if q.unit in ("类", "种") and re.search(r"分为|分成|划分为|划为|归为", clause[:q.start]):
+        return False  # 划分为强物业小区、弱物业小区…4类: the kinds a division makes, listed before their count
     if q.unit is None:
         # 办理户籍业务512: a bare count right before the clause end
         if q.chinese or q.end != len(clause) or not re.fullmatch(r"[0-9]{1,6}", q.text):

@@ -1106,3 +1106,7 @@ def test_fires_handled_and_a_summer_period() -> None:
 def test_suspects_described_before_their_count_are_caught() -> None:
     [o] = run("江南派出所迅速安排警力侦办，将散发涉黄小卡片的4名嫌疑人抓获。")
     assert (o.metric, o.value, o.kind, o.family) == ("抓获嫌疑人", 4, "result", "clearance")
+
+
+def test_the_kinds_a_division_makes_are_no_outcome() -> None:
+    assert run("配置力量将辖区网格划分为强物业居民小区、弱物业居民小区、无物业居民小区和完全开放式街区4类。") == []
