@@ -321,7 +321,7 @@ class _Evidence:
     counties: set[str]
 
 
-def _text_evidence(text: str | None) -> _Evidence:
+def text_evidence(text: str | None) -> _Evidence:
     """Province / prefecture / county names a text states (short province names too)."""
     if not text:
         return _Evidence(set(), set(), set())
@@ -331,7 +331,7 @@ def _text_evidence(text: str | None) -> _Evidence:
 
 @lru_cache(maxsize=8)
 def _text_names(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """_text_evidence's sets, read once per text (every station of an article resolves against it)."""
+    """text_evidence's sets, read once per text (every station of an article resolves against it)."""
     ev = _Evidence(set(), set(), set())
     g = gazetteer()
     for m in _find_cached(text):
@@ -405,7 +405,7 @@ def resolve(
     province, prefecture, county, town = map(clean, (province, prefecture, county, town))
     text = _simplified_text(text) if text else None
     g = gazetteer()
-    ev = _text_evidence(text)
+    ev = text_evidence(text)
 
     prov_name = None
     if province:

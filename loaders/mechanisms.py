@@ -71,6 +71,8 @@ ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断",
 _CLAUSE_WORDS = re.compile(r"然而|但是|可是|因此|所以|于是|(?<!成)就(?![近业医])|靠着|哪|这|那(?!曲|坡)|却|才|只有|正是")
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
+# of those, the post a station sets up under a name (设立景迈山警务室): a cue verb names it
+POST_SET_UP = "警务室"
 # Heads that describe a kind of thing, too generic to make a name on their own.
 WEAK_HEADS = ("活动", "行动", "计划", "项目", "专班", "平台", "体系", "警务", "岗", "课堂", "试点")
 GENERIC_CORES = {"工作", "多元调解", "多元化解", "矛盾纠纷多元化解", "联勤联动", "常态化协作", "协作", "警务", "调解", "服务", "矛盾纠纷", "人民调解", "社区警务", "治安", "管理",
@@ -1614,7 +1616,7 @@ def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...])
         cue_cut += len(span[cue_cut:]) - len(cue_core) + co[-1].end()
         cue_core = cue_core[co[-1].end():]
     if cue_cut >= 0 and 2 <= len(cue_core.replace("\x00", "")) <= 20 and not _rx(r"[的在对把将为等]").search(cue_core) \
-            and cue_core not in GENERIC_CORES and head not in WEAK_HEADS + _object_heads() + PLACE_HEADS[1:] \
+            and cue_core not in GENERIC_CORES and (head == POST_SET_UP or head not in WEAK_HEADS + _object_heads() + PLACE_HEADS) \
             and not _rx(r"[的之、]").match(next_char) \
             and not _rx(r"^(?:相关|有关|各项|各类|各种|一系列|系列|多项|多种|若干|一批|诸多)").match(cue_core) \
             and (len(cue_core) >= 3 or head in ("工作法", "工作制", "制度", "工作机制", "机制")):
@@ -1733,7 +1735,7 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
             if _CLAUSE_WORDS.search(core):
                 continue  # 然而就靠着工作站这十几号人: words of a clause, not a post's name
             marked = marked or bool(_rx(rf"^[{HAN}]{{2,}}$").match(core))  # 柳湾义警: a post's own name
-        if cue_named and head in PLACE_HEADS and (_post_of_a_kind(core) or _KIND_OF_POST.fullmatch(core)):
+        if cue_named and head == POST_SET_UP and (_post_of_a_kind(core) or _KIND_OF_POST.fullmatch(core)):
             continue  # 打造核心社区警务室, 设立片区中心警务室: a kind of post, not one named
         if cue_named and not is_lead and core.endswith("新"):
             continue  # 创新…新机制: no distinguishing name

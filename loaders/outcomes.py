@@ -1251,7 +1251,8 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
 
 
 _TIMES_AFTER = re.compile(r"(?:上升|增长|提高|提升|增加|翻)了?(?:近|约|超过|超)?$")
-_DIVIDED_INTO = re.compile(r"(?:分为|分成|划分为|划为|(?<![得评积打总均满])分)共?$")
+_DIVIDE_VERB = r"分为|分成|划分为|划为|归为"
+_DIVIDED_INTO = re.compile(rf"(?:{_DIVIDE_VERB}|(?<![得评积打总均满])分)共?$")
 
 
 _PER_UNIT = re.compile(r"每(?:[个支名位户组家所条]|一[个支名位户]?)?(?:村|社区|队|巡防队|巡逻队|小组|网格|民警|辅警)")
@@ -1273,7 +1274,7 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         return False  # 四类侵财刑事发案下降12.6%: the kinds counted, part of what is measured
     if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):
         return False  # 将全镇分为3个片区, 共分3组: how the work is divided, not an outcome
-    if q.unit in ("类", "种") and re.search(r"分为|分成|划分为|划为|归为", clause[:q.start]):
+    if q.unit in ("类", "种") and re.search(_DIVIDE_VERB, clause[:q.start]):
         return False  # 划分为强物业小区、弱物业小区…4类: the kinds a division makes, listed before their count
     if q.unit is None:
         # 办理户籍业务512: a bare count right before the clause end

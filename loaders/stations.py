@@ -1449,7 +1449,7 @@ def _complete(place, base: str, simp: str, central: bool = False):
     of that prefecture the text names most, in full or short form (余杭 under
     杭州市: once in full or twice short), gives it.
     """
-    from .gazetteer import Place, _text_evidence, gazetteer, resolve
+    from .gazetteer import Place, gazetteer, resolve, text_evidence
 
     g = gazetteer()
     if place.town is None and len(base) >= 2 and not central and (_WHOLE_TOWN if place.county else _TOWN_CONTEXT).search(simp):
@@ -1466,15 +1466,15 @@ def _complete(place, base: str, simp: str, central: bool = False):
     if place == Place():
         place = _short_pair(simp)
     if place.county is None or place.province is None:
-        found = _only_town_named(base, {place.province} if place.province else _text_evidence(simp).provinces)
+        found = _only_town_named(base, {place.province} if place.province else text_evidence(simp).provinces)
         if found.province and place.county in (None, found.county) and place.prefecture in (None, found.prefecture):
             place = Place(found.province, found.prefecture, found.county, place.town)
     if place == Place():
-        provinces = _text_evidence(simp).provinces
+        provinces = text_evidence(simp).provinces
         if len(provinces) == 1:  # 北京中轴线最北端的派出所: the one province the text names
             place = Place(next(iter(provinces)))
     if place.prefecture is None and place.county is None and len(base) >= 2:
-        provinces = {place.province} if place.province else _text_evidence(simp).provinces
+        provinces = {place.province} if place.province else text_evidence(simp).provinces
         if provinces:
             prefs = {(u.province, u.prefecture) for u in g.units("town", base)
                      if u.province in provinces and u.prefecture}
@@ -1663,10 +1663,10 @@ def _share_only_region(stations: list[_Station], places: dict, simp: str) -> Non
     regions = {(p.province, p.prefecture) for p in places.values() if p.province}
     if len(regions) != 1 or all(p.province for p in places.values()):
         return
-    from .gazetteer import _text_evidence
+    from .gazetteer import text_evidence
 
     province, prefecture = next(iter(regions))
-    if _text_evidence(simp).provinces - {province}:
+    if text_evidence(simp).provinces - {province}:
         return  # 跨省: another province is in the text, a station without a place may be there
     for st in stations:
         if not places[st.core].province:
