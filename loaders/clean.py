@@ -115,7 +115,7 @@ _GREETING_UI = re.compile(r"^(?:欢迎来到|欢迎访问|欢迎光临|您好[�
 _LOGO = re.compile(r"logo", re.I)
 _META_KEY = (
     r"发布时间|发表时间|发布日期|更新时间|时间|日期|来源|稿源|出处|作者|撰稿|撰文|记者|通讯员"
-    r"|点击数|点击|浏览次数|浏览量|浏览|阅读量|阅读数|阅读|字号|摄影"
+    r"|点击数|点击|浏览次数|浏览量|浏览|阅读量|阅读数|阅读|字号|摄影|关键词|关键字"
 )
 _META_FIELD = re.compile(rf"(?:{_META_KEY})\s*[:：|｜]")
 _BYLINE = re.compile(
@@ -126,7 +126,7 @@ _DATE_LINE = re.compile(
     r"^\d{4}(?:\s*[-/.年]\s*|\s+(?=\d{1,2}[-/]\d))\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期.|周.)?$"
 )
 # 2021-02-28陈浩: a date with the author's name glued after it (a journal's article head)
-DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}\s*([{HAN}]{{2,4}})$")
+DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*([{HAN}]{{2,4}})$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位|简介|介绍)")
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:摄影|摄|图片|图|供图|图片来源|图源|视频|航拍|制图)\s*[:：/／]\s*\S"

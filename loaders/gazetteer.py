@@ -344,9 +344,23 @@ def _text_names(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
             if u.level == "county":
                 ev.counties.add(u.name)
     for short, units in g.by_short["province"].items():
-        if len(short) >= 2 and short in text:
+        if len(short) >= 2 and short in text and _names_province(text, short):
             ev.provinces.update(u.name for u in units)
     return frozenset(ev.provinces), frozenset(ev.prefectures), frozenset(ev.counties)
+
+
+# Cities name streets after provinces (上海四川北路, 青岛山东路): such a street names no province.
+_STREET_AFTER = re.compile(r"[东南西北中]?(?:路|大道|大街|街|巷)")
+
+
+def _names_province(text: str, short: str) -> bool:
+    """Does ``text`` write the province ``short`` once at least other than as a street's name?"""
+    at = text.find(short)
+    while at >= 0:
+        if not _STREET_AFTER.match(text, at + len(short)):
+            return True
+        at = text.find(short, at + 1)
+    return False
 
 
 def _choose(cands: list[Unit], ev: _Evidence) -> Unit | None:

@@ -68,7 +68,7 @@ ADVERBS = ("积极", "大力", "全面", "深入", "持续", "主动", "不断",
 # Named-object heads (a short core before them is a name even without quotes)
 # live in lexicons/mechanism_objects.tsv: see ``_objects``.
 # Words of a running clause (connectives, demonstratives, 靠着): never inside a post's own name.
-_CLAUSE_WORDS = re.compile(r"然而|但是|可是|因此|所以|于是|(?<!成)就(?![近业医])|靠着|哪|这|那(?!曲|坡)|却|才|只有|正是")
+_CLAUSE_WORDS = re.compile(r"然而|但是|可是|因此|所以|于是|(?<!成)就(?![近业医])|靠着|哪|这|那(?!曲|坡)|却|才|只有|正是|(?<=[内外里上中])有")
 # Heads of a physical post: with a cue verb they name a place (设立…警务室), not a practice.
 PLACE_HEADS = ("警务室", "警务站", "工作站", "服务站")
 # of those, the post a station sets up under a name (设立景迈山警务室): a cue verb names it
@@ -796,6 +796,11 @@ def _two_clause_slogan(q: _Quote) -> bool:
         and not _rx(r"^的?(?:主题)?(?:活动|行动|竞赛|评比|工程)").match(q.after)
 
 
+def _copula_statement(q: _Quote) -> bool:
+    """“民警就是导游”, “旗帜就是方向”: one thing said to be another, a motto and no name."""
+    return "就是" in q.core
+
+
 def _plan_period(q: _Quote) -> bool:
     """“十一五”, “十四五”: a five-year plan period, not a practice."""
     return _rx(r"十[一二三四五六七八九]五(?:规划|期间|时期)?").fullmatch(q.core) is not None
@@ -1318,7 +1323,7 @@ def _accepted(q: _Quote) -> list[_Cand]:
 # Every quote goes through these steps in order until one settles it (some rules rely on earlier ones).
 _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_plan_period, _names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
-             _way_left_behind, _two_clause_slogan, _too_short, _one_bare_head, _verb_said_twice,
+             _way_left_behind, _two_clause_slogan, _copula_statement, _too_short, _one_bare_head, _verb_said_twice,
              _names_doctrine, _doctrine_in_place, _goal_word_after, _goal_or_pledge, _aim_or_theme),
     _honour,
     _cue_word_before,
@@ -1597,6 +1602,16 @@ def _looks_like_slogan(core: str) -> bool:
     return bool(_rx(r"不[出上用缺跑]|零[a-zA-Z\u4e00-\u9fff]|[好少牢清明准]$").search(core))
 
 
+def _in_list_of_heads(work: str, comma: int, head: str, cue_words: tuple[str, ...]) -> bool:
+    """Is the 、 at ``comma`` inside a list of names of one head word that a cue verb leads
+    (搭建“回访机制”、多次报警纠纷督办机制、部门信息互通机制)? Each item is then a name."""
+    before = work[max(0, comma - 60):comma].rstrip("”」\"")
+    if not before.endswith(head):
+        return False
+    clause = _rx(r"[^，,。；;：:！!？?]*$").search(before).group()
+    return any(w in clause[:-len(head)] for w in cue_words)
+
+
 def _cue_named(span: str, head: str, next_char: str, cue_words: tuple[str, ...]) -> tuple[str, int] | None:
     """A cue verb right before the head (建立健全…机制, 启动…机制, 实行…工作制, 设立景迈山警务室: a post the
     station sets up, though other place heads such as 工作站 name no practice this way): the name runs from it.
@@ -1656,8 +1671,9 @@ def _listed_right_before(work: str, start: int, cue_words: tuple[str, ...]) -> l
     lm = _rx(r"([^，,。；：“”]{1,12}(?:、[^，,。；：“”、]{1,12}){1,})$").search(work[max(0, start - 80):start])
     if not lm:
         return None
-    items = [_rx(rf"^(?:{_alt(cue_words)})").sub("", x) for x in _split_items(lm.group(1))]
-    items[0] = _trim_lead(items[0])
+    items = [_rx(rf"^(?:{_alt(cue_words)})(?:了|起|出)?").sub("", x) for x in _split_items(lm.group(1))]
+    ends = [m.end() for m in _lead_cut_re().finditer(items[0])]
+    items[0] = items[0][ends[-1]:] if ends else items[0]  # 某某派出所建立了镇、村…: the first part is 镇
     return [x for x in items if x]
 
 
@@ -1715,7 +1731,10 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
             core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …走访、巡逻两项机制
         is_object = head in _object_heads()
-        if k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
+        listed = k > 0 and work[k - 1] == "、" and not is_object and _in_list_of_heads(work, k - 1, head, cue_words)
+        if listed:
+            cue_named = True  # 搭建“回访机制”、多次报警纠纷督办机制: named by the verb that names the first
+        elif k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
             cm = _rx(rf"[{CN_DIGITS}](?=[{HAN}])").search(core[1:])
             if not cm and not _rx(rf"[{CN_DIGITS}]|[0-9]{{1,2}}[{MEASURES}]").match(core):
                 continue  # (…巡逻等3项机制: a count in digits starts it too)

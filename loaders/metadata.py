@@ -257,7 +257,8 @@ def _authors(clean: CleanDoc, meta: list[Removed]) -> list[str]:
             if not found and not _FIELD.search(s):
                 found = [n for m in _BYLINE.finditer(s) for n in _names(m.group(1))]
         names += [n for n in found if n not in names and not _is_place_short(n)]
-    return names
+    # 2021-09-05 14:33沈泓徐诚 over a byline 沈泓 徐诚: the two names glued together are no third
+    return [n for n in names if not any(n == a + b for a in names for b in names if n not in (a, b))]
 
 
 def _is_place_short(name: str) -> bool:

@@ -1063,6 +1063,10 @@ def _guess_category(name: str) -> str:
 ROOM_CHARS = "室站队组岗点"
 
 
+# Verbs of handling a matter written right after a body (行业部门调处, 职能部门联动处置).
+_HANDLED = re.compile(r"(?:联动|共同|协同)?(?:调处|查处|处置|处理|化解|解决)$")
+
+
 def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, int]]) -> list[Occurrence]:
     """Bodies named after a cooperation verb that the lexicon does not know."""
     key = kt.text
@@ -1096,6 +1100,10 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
             seen.add(a)
             if any(x < b and a < y for x, y in taken):
                 continue  # the lexicon already named it
+            done = _HANDLED.search(item)
+            if done and BODY_SUFFIX.search(item[: done.start()]):
+                item = item[: done.start()]  # 协调行业部门调处: the body, then what it does
+                b = a + len(item)
             if NOT_PARTNER.search(item) or not BODY_SUFFIX.search(item):
                 continue
             if _rx(r"[0-9]+(?:\.[0-9]+)?[余多]?[起处个件名人次户条家支]").search(item):

@@ -213,6 +213,8 @@ def is_generic(core: str) -> bool:
         return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
     if _PLACES_COUNTED.fullmatch(core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
+    if core[0] == "各" and (core[1:] in _STATION_KINDS or core[1:] in ("海岸", "沿海", "城区", "农村")):
+        return True  # 各海岸派出所, 各边境派出所: every station of a kind (各卡乡 is a town)
     if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":
         return False  # 北城区派出所: a district's name (城区 alone, 老城区 are generic)
     for w in words:
@@ -929,6 +931,8 @@ def _counties_sharing_short(name: str, level: str, keep) -> set[str]:
     return {u.name for u in gazetteer().units("county", short) if keep(u)}
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NETWORK = re.compile(r"铁路|铁道|民航|航运|港航|交通|长航")
 _ZONE_END = re.compile(r"(?:新区|开发区|高新区|经开区|保税区|度假区|园区|自贸区|示范区|管理区|试验区)$")
 
 
@@ -956,6 +960,13 @@ def _chain_places(chain: str) -> dict[str, str]:
         if parts is None and _ZONE_END.search(seg):
             # 青岛西海岸新区公安分局: the places written before a development zone's own name
             parts = next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j]))), None)
+        if parts is None and not out:
+            # 大兴安岭图强公安分局: a bureau of a unit the gazetteer does not know (a forest district, a
+            # zone) named after the prefecture or province it lies in (not 南京铁路公安处: a network's
+            # bureau is named after its seat, its stations lie anywhere along the line)
+            parts = next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j]))
+                          and p[-1][0] in ("province", "prefecture") and _HAN_RUN.fullmatch(seg[j:])
+                          and not _NETWORK.search(seg[j:])), None)
         for level, name in parts or []:
             out.setdefault(level, name)
     prov = out.get("province")

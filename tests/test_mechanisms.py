@@ -1359,3 +1359,19 @@ def test_a_quoted_chain_of_steps_is_a_process_with_its_steps_as_parts() -> None:
     # a chain of offices (three-level duties) is no process
     assert not _mechs("明确“基管中心统筹—业务警种牵头—派出所落地”的三级职责链条。")
 
+
+
+def test_each_item_of_a_list_of_mechanisms_of_one_head_is_a_name() -> None:
+    m = _mechs("同时，公安局持续搭建矛盾纠纷化解“回访机制”、多次报警纠纷督办机制、部门信息互通机制，保障排查全面。")
+    assert list(m) == ["回访机制", "多次报警纠纷督办机制", "部门信息互通机制"]
+    # a list of places before a counted name is no list of mechanisms; its parts lose the verb's 了
+    m = _mechs("东街派出所建立了镇、村、网格员三级联动机制。")
+    assert list(m) == ["三级联动机制"] and m["三级联动机制"].components == ["镇", "村", "网格员"]
+
+
+def test_one_thing_said_to_be_another_is_a_motto() -> None:
+    assert not _mechs("队员们坚持“民警就是导游”“执勤就是风景”的旅游警务理念，将警务工作延伸到景区。")
+
+
+def test_a_clause_saying_where_a_team_is_names_no_team() -> None:
+    assert not _mechs("景区外有边境巡逻队，景区内有服务队。")

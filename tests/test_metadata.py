@@ -354,3 +354,13 @@ def test_time_stamp_with_a_space_after_the_year() -> None:
     text = "打通微循环 做实小警务\n2024 01/13 22:42:00\n来源:包头市公安局\n某某派出所民警走访群众。\n"
     assert _article(source_from_text(text)).date == "2024-01-13"
     assert iso_date("全年2024 1234人") is None
+
+
+def test_a_time_stamp_with_the_time_and_a_name_gives_date_and_author() -> None:
+    art = _article(source_from_text("霓虹灯下新哨兵\n2016-12-15 05:41东方慕蓉\n某某派出所民警走访群众。\n"))
+    assert (art.date, art.author) == ("2016-12-15", "东方慕蓉")
+
+
+def test_two_names_glued_in_a_time_stamp_are_not_a_third_author() -> None:
+    text = "某所的传承与创新\n\n2021-09-05 14:33沈泓徐诚\n派出所工作 2021年7期\n\n沈泓 徐诚\n\n某某派出所民警走访群众。\n"
+    assert _article(source_from_text(text)).author == "沈泓、徐诚"

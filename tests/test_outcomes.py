@@ -1110,3 +1110,11 @@ def test_suspects_described_before_their_count_are_caught() -> None:
 
 def test_the_kinds_a_division_makes_are_no_outcome() -> None:
     assert run("配置力量将辖区网格划分为强物业居民小区、弱物业居民小区、无物业居民小区和完全开放式街区4类。") == []
+
+
+def test_campaigns_and_clean_ups_held_are_counted_work() -> None:
+    got = run("2023年以来，各海岸派出所开展“海岸卫士·净滩行动”17次、城市卫生整治32次，清运垃圾超7吨。")
+    assert [(o.metric, o.value, o.unit, o.kind) for o in got] == [
+        ("海岸卫士·净滩行动", 17, "次", "activity"), ("城市卫生整治", 32, "次", "activity"),
+        ("清运垃圾", 7, "吨", "activity")]
+    assert {o.period for o in got} == {"2023年以来"}

@@ -1106,3 +1106,7 @@ def test_counted_village_offices_describe_the_area() -> None:
 def test_people_brought_in_and_the_market_regulator_written_out() -> None:
     assert names(run("适时引入人民调解员开展民事纠纷调解。")) == ["人民调解员"]
     assert names(run("借助市场监督管理部门和律师事务所的公信力化解纠纷。")) == ["市场监督管理部门", "律师事务所"]
+
+
+def test_a_body_then_what_it_does_is_the_body() -> None:
+    assert names(run("复杂纠纷由中心协调行业部门调处，原则上在5天内调处完成。")) == ["行业部门"]

@@ -934,3 +934,27 @@ def test_railway_police_before_a_station_is_not_its_name() -> None:
 def test_a_railway_station_named_after_a_city_lies_in_that_city() -> None:
     [st] = run("连日来，南京铁路公安处盐城站派出所全面开展线路隐患整治。")
     assert (st.name, st.province, st.prefecture) == ("盐城站派出所", "江苏省", "盐城市")
+
+
+def test_a_street_named_after_a_province_names_no_province() -> None:
+    # Shanghai's 四川北路 is no place in 四川; its name's 街道 places it instead.
+    [st] = run("四川北路派出所民警走访沿街商户。")
+    assert st.province != "四川省"
+    assert st.province == "上海市"
+
+
+def test_a_bureau_of_a_unit_the_gazetteer_does_not_know_lies_in_the_prefecture_before_it() -> None:
+    [st] = run("自7月24日以来，大兴安岭图强公安分局奋斗派出所成立专项检查小组。")
+    assert (st.province, st.prefecture) == ("黑龙江省", "大兴安岭地区")
+
+
+def test_every_station_of_a_kind_is_no_name() -> None:
+    assert is_generic("各海岸") and is_generic("各边境")
+    assert not is_generic("各卡")  # 各卡乡 is a town
+    sts = run("第二支队口牙海岸派出所走访渔民。据统计，第二支队各海岸派出所开展净滩行动17次。")
+    assert [s.name for s in sts] == ["口牙海岸派出所"]
+
+
+def test_a_keywords_line_is_page_furniture() -> None:
+    sts = run("霓虹灯下新哨兵\n关键词:南京东路南京路派出所\n南京东路派出所民警在步行街巡逻。")
+    assert [s.name for s in sts] == ["南京东路派出所"]
