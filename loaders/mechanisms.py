@@ -801,6 +801,11 @@ def _copula_statement(q: _Quote) -> bool:
     return "就是" in q.core
 
 
+def _points_back(q: _Quote) -> bool:
+    """“用好这两个平台”: a phrase pointing at things already named (这, 那) names nothing itself."""
+    return _rx(r"这|那(?![曲坡达])").search(q.core) is not None
+
+
 def _plan_period(q: _Quote) -> bool:
     """“十一五”, “十四五”: a five-year plan period, not a practice."""
     return _rx(r"十[一二三四五六七八九]五(?:规划|期间|时期)?").fullmatch(q.core) is not None
@@ -1323,7 +1328,7 @@ def _accepted(q: _Quote) -> list[_Cand]:
 # Every quote goes through these steps in order until one settles it (some rules rely on earlier ones).
 _QUOTE_STEPS: tuple[_Step, ...] = (
     _drop_if(_plan_period, _names_app_or_room, _paired_ways, _names_fraud, _inequality, _sentence_about_formula,
-             _way_left_behind, _two_clause_slogan, _copula_statement, _too_short, _one_bare_head, _verb_said_twice,
+             _way_left_behind, _two_clause_slogan, _copula_statement, _points_back, _too_short, _one_bare_head, _verb_said_twice,
              _names_doctrine, _doctrine_in_place, _goal_word_after, _goal_or_pledge, _aim_or_theme),
     _honour,
     _cue_word_before,

@@ -856,6 +856,17 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             continue  # 建立了七项联动机制, 紧抓…三个步骤: a count of measures or steps, not of work done
         if post:
             prev_end = max(prev_end, first.end + len(post))
+        handled = _HANDLED_OBJECT.match(after) if (post and _TO_OBJECT.search(head) and len(group) == 1) else None
+        if handled:  # 对辖区224家商户进行逐一走访: the object comes before the work done on it
+            metric = handled.group("verb") + handled.group("noun")
+            fam = family_of(metric)
+            if fam:
+                prev_end = max(prev_end, first.end + handled.end())
+                out.append(_Found(metric=metric, start=cs + first.start, end=cs + first.end, value=first.value,
+                                  unit=first.unit, qualifier=first.qualifier, period=_period_before(
+                                      sent, cs + first.start), verb=handled.group("verb"), family=fam,
+                                  kind="activity"))
+            continue
         caused = _CAUSED.match(after) if (post and _CAUSER.search(head) and len(group) == 1
                                            and first.unit in ("起", "件", "宗", "个", "处", "条")) else None
         if caused:  # 使30余起矛盾纠纷得到妥善化解: the object comes before its verb
@@ -1023,6 +1034,10 @@ _GREW = re.compile(r"(?:已有|已发展|发展到|发展至|壮大到|壮大至
 _MOBILISE_VERB = re.compile(r"联动|发动|动员|吸纳|招募|凝聚|带动|组织")
 _JOINED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构))(?:共同|联合|一起|均)?"
                      r"(?P<verb>参与|加入|入驻|参加)")
+_TO_OBJECT = re.compile(r"对(?:辖区|全部|全|所有|本辖区|辖区内)?$")
+_HANDLED_OBJECT = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:进行|开展)了?(?:逐一|全面|集中|逐户|拉网式|地毯式)?的?"
+    r"(?P<verb>走访|排查|安全检查|检查|登记|宣传|巡查|回访|慰问|摸排|清查|核查|整治|培训)")
 _CAUSER = re.compile(r"(?:使|让|促使|推动)得?$")
 _CAUSED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:在[\u4e00-\u9fff]{1,6}?)?(?:得到|得以|被|均|全部|已|都)*(?:妥善|有效|成功|圆满|依法|及时|顺利)*"
                      r"(?P<verb>化解|解决|调解成功|办结|侦破|破获|整改|消除|追回|挽回|找回)")
@@ -1291,7 +1306,8 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
             return False
     if re.match("|".join(HEAD_WORDS), after):
         return False
-    if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持|率)在$", clause[: q.start]):
+    if before and before in "在于对於向给" and not re.search(r"(?:保持|稳定|控制|维持|率)在$", clause[: q.start]) \
+            and not (before == "对" and _HANDLED_OBJECT.match(clause, q.end)):  # 对30家企业进行安全检查: work done
         return False  # 在3个村: a place; but 保持在100% is a level, 成功率在95%以上 a rate
     if q.unit in ("名", "人") and re.match(r"民警|辅警|警力|所班子|村辅警", after) and not _deployed(clause, q):
         return False

@@ -134,7 +134,9 @@ VILLAGE_AND_COMMUNITY = re.compile(
     r"(党支部|党总支|党组织|党委|两委|居委会)"
 )
 # 从景区、保安、民宿中招募义警: the pools a team is drawn from are not partners themselves.
-POOL = re.compile(r"从([^，,。；;：:]{2,40}?)中(?:招募|吸纳|吸收|选拔|挑选|选聘|遴选|发展|招聘|选派|选出|物色)")
+POOL = re.compile(r"从([^，,。；;：:]{2,40}?)中(?:招募|吸纳|吸收|选拔|挑选|选聘|遴选|发展|招聘|选派|选出|物色)"
+                  # 面向共青团员、驻街单位员工等公开招募志愿者: those a call for recruits is addressed to
+                  r"|面向([^，,。；;：:]{2,40}?)(?:等|中)?(?:公开|广泛|定向)?(?:招募|招聘|征集|招收|选拔|选聘)")
 # 将外卖员、环卫工人等群体纳入平安志愿者, 将环卫工人…等力量组织起来，成立平安信息员队伍, 吸收商户、
 # 快递员等群体中的志愿者: the trades a team's members come from (the team or role after them is the partner).
 DRAWN_INTO = re.compile(
@@ -487,6 +489,19 @@ def _find_cue(key: str, a: int, b: int) -> bool:
         or SUMMONED.search(text) is not None
 
 
+# 对商铺、民宿酒店的经营行为进行检查: what the station inspects is no partner in the work.
+INSPECTED_BEFORE = re.compile(r"对[^，,。；;对]{0,20}$")
+INSPECTED_AFTER = re.compile(r"[^，,。；;]{0,20}?(?:进行|开展)?(?:安全|全面|集中)?(?:检查|排查|整治|清查|巡查|督查|查处)")
+# 环卫、城管、安全、治安等工作: a list of fields of work, the office's name as a field.
+WORK_LIST_END = re.compile(r"^(?:[、和及][^，,。；;：:、]{1,8}){1,8}等(?:各项|各类|方面)?工作")
+
+
+def _inspected(key: str, a: int, b: int) -> bool:
+    """The body is the object of the clause's inspection (对…进行检查)."""
+    s, e = _clause(key, a, b)
+    return INSPECTED_BEFORE.search(key, s, a) is not None and INSPECTED_AFTER.match(key, b, e) is not None
+
+
 def _named_place(key: str, a: int, b: int) -> bool:
     """A village committee named at the start of its clause (某某乡某某村委会…, 在某某村村委会…)
     that is placed (a level word in its name) or described (…是, 位于), in a clause with no word
@@ -561,7 +576,7 @@ def _compounds(key: str, matches: list[tuple[int, int, str]]) -> tuple[list[tupl
 
 def _pool_spans(key: str) -> list[tuple[int, int]]:
     """Lists of the pools a group is drawn from (从景区、保安中招募; 由老党员、老干部等五老人员组成)."""
-    out = [m.span(1) for m in POOL.finditer(key)]
+    out = [m.span(1) if m.group(1) else m.span(2) for m in POOL.finditer(key)]
     out += [m.span(1) for m in DRAWN_INTO.finditer(key)] + [m.span(1) for m in IN_GROUP_OF.finditer(key)]
     _, types = lexicon()
     for m in MADE_OF.finditer(key):
@@ -720,8 +735,11 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
         # (the last item of 社区民警+…+治安积极分子的责任体系 qualifies nothing by itself)
         modifier = MODIFIER_AFTER.match(key[b:]) and not _beside_police(key, a, b)
         goal = GOAL_BEFORE.search(key[max(0, a - 8) : a])
-        if t.weak and (modifier or goal or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])):
+        if t.weak and (modifier or goal or BENEFICIARY_BEFORE.search(before) or PLACE_AFTER.match(key[b:])
+                       or _inspected(key, a, b)):
             continue
+        if WORK_LIST_END.match(key[b:]):
+            continue  # 参与到环卫、城管、安全…等工作中: fields of work, not the bodies
         if "party" in t.categories and t.weak and OWN_PARTY_AFTER.match(key[b:]):
             continue
         if "police" not in t.categories and PLACE_LIST_END.match(key[b:]):
@@ -1078,7 +1096,7 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
         e = s
         while e < len(key) and key[e] not in CLAUSE_END and e - s < 40:
             e += 1
-        stop = _rx(r"共同|一起|一道|开展|成立|建立|打造|召开|组建|参与|签订|等|的|进行|对|到|为|在").search(key[s:e])
+        stop = _rx(r"共同|一起|一道|开展|成立|建立|打造|召开|组建|参与|签订|等|的|进行|对|到|为|在|或").search(key[s:e])
         spans.append((s, s + stop.start() if stop else e))
     for m in PATTERN_WITH.finditer(key):
         s = m.end()

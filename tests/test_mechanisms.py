@@ -1375,3 +1375,7 @@ def test_one_thing_said_to_be_another_is_a_motto() -> None:
 
 def test_a_clause_saying_where_a_team_is_names_no_team() -> None:
     assert not _mechs("景区外有边境巡逻队，景区内有服务队。")
+
+
+def test_a_quote_pointing_back_at_named_things_is_no_name() -> None:
+    assert not _mechs("簋街管委会、簋街商会相继成立。在所长看来，派出所“用好这两个平台”很重要。")

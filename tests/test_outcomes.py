@@ -1118,3 +1118,11 @@ def test_campaigns_and_clean_ups_held_are_counted_work() -> None:
         ("海岸卫士·净滩行动", 17, "次", "activity"), ("城市卫生整治", 32, "次", "activity"),
         ("清运垃圾", 7, "吨", "activity")]
     assert {o.period for o in got} == {"2023年以来"}
+
+
+def test_the_object_of_work_written_before_it_is_counted() -> None:
+    [o] = run("为了更好地管理辖区商户，海港分局组织派出所对辖区224家商户进行逐一走访。")
+    assert (o.metric, o.value, o.unit, o.kind) == ("走访商户", 224, "家", "activity")
+    [o] = run("派出所对30家企业进行安全检查。")
+    assert (o.metric, o.value, o.unit) == ("安全检查企业", 30, "家")
+    assert run("派出所对3名嫌疑人进行审查。") == []

@@ -1110,3 +1110,17 @@ def test_people_brought_in_and_the_market_regulator_written_out() -> None:
 
 def test_a_body_then_what_it_does_is_the_body() -> None:
     assert names(run("复杂纠纷由中心协调行业部门调处，原则上在5天内调处完成。")) == ["行业部门"]
+    # 或 ends what a cue verb names: 联动调处或协调… holds no body
+    got = names(run("复杂纠纷由调解中心整合职能部门联动调处或协调行业部门调处，原则上在5天内调处完成。"))
+    assert got == ["调解中心", "职能部门", "行业部门"]
+
+
+def test_what_is_inspected_and_fields_of_work_are_no_partners() -> None:
+    got = names(run("派出所联合市场监管局、工商局对商铺、民宿酒店的经营行为进行检查。"))
+    assert got == ["市场监管局", "工商局"]
+    assert names(run("他们还积极协助民警参与到环卫、城管、安全、治安、应急帮助、调解纠纷等工作中。")) == []
+
+
+def test_those_a_call_for_recruits_is_addressed_to_are_no_partners() -> None:
+    got = names(run("派出所设立招募报名点位，面向全街共青团员、驻街单位员工、外来务工人员、社区居民等公开招募志愿者。"))
+    assert got == ["志愿者"]

@@ -958,3 +958,7 @@ def test_every_station_of_a_kind_is_no_name() -> None:
 def test_a_keywords_line_is_page_furniture() -> None:
     sts = run("霓虹灯下新哨兵\n关键词:南京东路南京路派出所\n南京东路派出所民警在步行街巡逻。")
     assert [s.name for s in sts] == ["南京东路派出所"]
+
+
+def test_a_bureau_directing_its_stations_names_none() -> None:
+    assert run("为了更好地管理辖区商户，海港分局组织派出所对辖区224家商户进行逐一走访。") == []
