@@ -51,7 +51,7 @@ MEASURES = "个项把件条大张招种道支套类"
 FRAMING_NOUNS = ("机制", "品牌", "法宝", "钥匙", "举措", "措施", "抓手", "方面", "特色", "亮点",
                  "工作", "做法", "经验", "行动", "工程", "模式", "制度", "服务", "平台", "体系")
 # Words that, read leftwards from a head word, end an unquoted name.
-BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "在", "将", "把", "对", "以", "为", "由", "并", "等",
+BOUNDARY_WORDS = ("的", "了", "和", "与", "及", "或", "在", "将", "把", "对", "以", "为", "由", "并", "等",
                   "按照", "通过", "是", "了", "从", "向", "使", "让", "该", "其", "这", "此", "一套",
                   "一项", "一种", "一个", "一整套", "新", "这种", "这一", "进一步", "积极", "大力",
                   "全面", "深入", "持续", "主动", "不断", "着力", "迅速", "立即", "充分", "同时",
@@ -224,7 +224,20 @@ def _head_re() -> re.Pattern[str]:
 def _masked(simp: str) -> str:
     """``simp`` with pinyin glosses blanked to NUL (same length), so names read through them.
     (A page's list of links to other articles is already out of the text: clean._mark_link_lists.)"""
-    return PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
+    work = PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
+    # “车巡”+“步巡”的模式: short quoted parts joined by + are one formula, as if quoted together
+    # (“自治互助站”+“老何调解室”: parts with names of their own stay apart)
+    joined = work
+    while "+" in work and (joined := _JOINED_QUOTES.sub(_join_quotes, work)) != work:
+        work = joined  # (again for a third part: “民警”+“辅警”+“网格员”)
+    return work
+
+
+def _join_quotes(m: re.Match[str]) -> str:
+    return m.group(1) + "\x00" * (len(m.group(2)) - 2) + "+\x00"
+
+
+_JOINED_QUOTES = re.compile(r"([“\x00][^“”+\x00]{1,4})(”\s*\+\s*“)(?=[^“”+]{1,4}”)")
 
 
 def _clean_name(s: str) -> str:
@@ -1725,6 +1738,8 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         stem = next((st for st in stems if span.endswith(st) and len(span) - len(st) < cut), None)
         if stem:  # 新街口模式: a boundary word (新) inside the station's name does not cut it
             cut = len(span) - len(stem)
+        if cut and span[cut:cut + 1] == "起" and cut + 1 < len(span) and span[:cut].endswith(cue_words):
+            cut += 1  # 组建起柳湾义警队: 起 completes the verb before the name
         core = span[cut:]
         core_start = k + cut
         named = _cue_named(span, head, work[he:he + 1], cue_words)

@@ -1260,7 +1260,7 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
     cut = STOP_VERB.search(noun, 2)
     if cut:
         noun = noun[: cut.start()]
-    noun = re.split(r"(?<!参)[和及与]", noun)[0]
+    noun = re.split(r"以及|(?<!参)[和及与]", noun)[0]
     noun = re.sub(r"参与$", "", noun)  # 组织140名律师志愿者参与
     return noun if len(noun) >= 2 else None
 
@@ -1361,6 +1361,7 @@ _ZERO_NEG = re.compile(
 
 _ZERO_PLACE = re.compile(r"^(?:辖区内?|全[镇乡村区县市所]|[该本][镇乡村区县市])")
 _ZERO_CUT = frozenset("、，,和及与；;")
+_ZERO_ADVERB_END = re.compile(r"(?:均|都|全部|皆|始终|一直|持续|连续)+$")
 _ZERO_ITEM = re.compile(r"^(?:[“\"「]?零[\u4e00-\u9fff]{1,4}?[”\"」]?[、和及与])+")
 
 
@@ -1415,6 +1416,9 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
             continue  # 追求零发案: an aim, not a record
         if re.match(r"[^，。；]{0,20}?(?:创建|争创|评选)(?:活动|工作)?", clause[m.end():]):
             continue  # “零上访、零事故、零案件”社区创建活动: the name of a campaign, not a record
+        earlier = list(_zero_word_pattern().finditer(head))
+        if earlier:  # 严重暴力案件零发案、重特大治安案件零发案: the subject starts after the record before it
+            head = head[earlier[-1].end():].lstrip("、和及与")
         noun, verb = _head_metric(head)
         noun = re.sub(r"^[一二三四五六七八九十]是", "", noun)  # 四是规范执法零投诉: the list's ordinal
         pieces = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)  # 甲村实现刑事案件“零发生”
@@ -1422,6 +1426,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         before = re.sub(r"(?:均|都|全部|皆|全|始终|一直|持续|连续)+$", "", pieces[-2]) if len(pieces) > 1 else ""
         noun = pieces[-1] or (before if family_of(before) else "")
         noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
+        noun = _ZERO_ADVERB_END.sub("", noun)  # 警情和案件连续100天零发生: 连续 is how long, not what
         if x == "发生" and (not noun or family_of(noun) is None):
             continue  # 零发生 needs a subject that names what did not happen
         if x in _conduct_words():

@@ -213,6 +213,8 @@ def is_generic(core: str) -> bool:
         return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
     if _PLACES_COUNTED.fullmatch(core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
+    if core in ("铁路", "边境", "边防"):
+        return True  # 由铁路派出所进行调解: the railway police as a kind (机场派出所, 园区派出所 are names)
     if core[0] == "各" and (core[1:] in _STATION_KINDS or core[1:] in ("海岸", "沿海", "城区", "农村")):
         return True  # 各海岸派出所, 各边境派出所: every station of a kind (各卡乡 is a town)
     if len(core) == 3 and core.endswith("城区") and core[0] in "东南西北中":

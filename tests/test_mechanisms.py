@@ -1379,3 +1379,16 @@ def test_a_clause_saying_where_a_team_is_names_no_team() -> None:
 
 def test_a_quote_pointing_back_at_named_things_is_no_name() -> None:
     assert not _mechs("簋街管委会、簋街商会相继成立。在所长看来，派出所“用好这两个平台”很重要。")
+
+
+def test_short_quoted_parts_joined_by_plus_are_one_formula() -> None:
+    m = _mechs("春节期间，黑龙关派出所民辅警通过“车巡”+“步巡”的模式，持续加大巡逻防控力度。")
+    assert list(m) == ["车巡+步巡"] and m["车巡+步巡"].components == ["车巡", "步巡"]
+    # parts with names of their own stay apart
+    m = _mechs("招宝山派出所创新运行“自治互助站”+“老何调解室”的“一站一室”模式。")
+    assert {"自治互助站", "老何调解室", "一站一室"} <= set(m)
+
+
+def test_or_and_a_verb_complement_are_not_part_of_a_name() -> None:
+    assert not _mechs("民警被派驻到农村，在社区、农村建立起警务室或警务站，第一时间发现问题。")
+    assert list(_mechs("东街派出所组建起柳湾义警队。")) == ["柳湾义警队"]

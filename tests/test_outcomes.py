@@ -1126,3 +1126,15 @@ def test_the_object_of_work_written_before_it_is_counted() -> None:
     [o] = run("派出所对30家企业进行安全检查。")
     assert (o.metric, o.value, o.unit) == ("安全检查企业", 30, "家")
     assert run("派出所对3名嫌疑人进行审查。") == []
+
+
+def test_a_list_of_zero_records_gives_one_record_per_subject() -> None:
+    got = run("项目从建厂到现在实现了严重暴力案件零发案、重特大治安案件零发案，电信诈骗警情和案件连续100天零发生。")
+    assert [o.metric for o in got] == ["严重暴力案件零发案", "重特大治安案件零发案", "电信诈骗警情", "案件"]
+    assert {o.direction for o in got} == {"zero"}
+
+
+def test_yiji_between_counted_people_ends_the_first_noun() -> None:
+    got = run("协助当地民警实现这些信息采集的是村里在农村警务改革后当地新增的5名公安工作协管员、24名户长以及70多名信息员。")
+    assert "户长以" not in [o.metric for o in got]
+    assert ("户长", 24) in [(o.metric, o.value) for o in got]

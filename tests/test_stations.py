@@ -962,3 +962,9 @@ def test_a_keywords_line_is_page_furniture() -> None:
 
 def test_a_bureau_directing_its_stations_names_none() -> None:
     assert run("为了更好地管理辖区商户，海港分局组织派出所对辖区224家商户进行逐一走访。") == []
+
+
+def test_the_railway_police_as_a_kind_is_no_name() -> None:
+    sts = run("大连北站派出所成立调解室。北站建成以来，站内矛盾一直由铁路派出所进行调解。")
+    assert [s.name for s in sts] == ["大连北站派出所"]
+    assert not is_generic("园区") and not is_generic("机场")  # 园区派出所, 机场派出所 are names
