@@ -750,6 +750,8 @@ def _lexicon_occurrences(kt: KeyText, stations: tuple[str, ...] = (), own: tuple
             or "police" not in t.categories and _reported_to(key, a, b)
         if TARGET_LIST_END.match(key[b:]) and not cue:
             continue  # 校园、卫生院等重点单位的防控: the places protected
+        if key.endswith(("无", "没有", "缺少", "缺乏"), 0, a) or (v.startswith("物业") and key.startswith("小区", b)):
+            continue  # 在无物业小区, 强物业小区: a kind of housing estate, no body at work
         if key.startswith("群", b) and not key.startswith(("群众", "群防", "群体", "群团"), b):
             continue  # 商户群、保安群等微信群: chat groups, not the people in them
         if not cue and (t.weak or (set(t.categories) <= CUE_ONLY_CATEGORIES and not AT_STATION_AFTER.match(key[b:]))):

@@ -1124,3 +1124,9 @@ def test_what_is_inspected_and_fields_of_work_are_no_partners() -> None:
 def test_those_a_call_for_recruits_is_addressed_to_are_no_partners() -> None:
     got = names(run("派出所设立招募报名点位，面向全街共青团员、驻街单位员工、外来务工人员、社区居民等公开招募志愿者。"))
     assert got == ["志愿者"]
+
+
+def test_developers_resident_group_leaders_and_auxiliary_wardens_are_partner_types() -> None:
+    got = names(run("派出所在无物业小区组建了“社区民警+居民组长+开发商”的平安共建小组。"))
+    assert got == ["居民组长", "开发商"]
+    assert names(run("派出所联合治安协管员开展夜间巡逻。")) == ["治安协管员"]
