@@ -1267,6 +1267,7 @@ def _post_noun(clause: str, q: Quantity) -> str | None:
 
 _TIMES_AFTER = re.compile(r"(?:上升|增长|提高|提升|增加|翻)了?(?:近|约|超过|超)?$")
 _DIVIDE_VERB = r"分为|分成|划分为|划为|归为"
+_DIVIDED_OBJECT = re.compile(r"划分[\u4e00-\u9fff]{1,6}$")  # 科学划分网格75个: the units a division makes
 _DIVIDED_INTO = re.compile(rf"(?:{_DIVIDE_VERB}|(?<![得评积打总均满])分)共?$")
 
 
@@ -1287,7 +1288,7 @@ def _usable(clause: str, q: Quantity, quotes: list[tuple[int, int]], cs: int) ->
         return False  # 每支巡防队由2-3名干部组成, 每个村组建5人以上的巡逻队: a standard for each, not a result
     if q.unit in ("类", "种") and re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[以余多]", after):
         return False  # 四类侵财刑事发案下降12.6%: the kinds counted, part of what is measured
-    if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start):
+    if _DIVIDED_INTO.search(clause, max(0, q.start - 4), q.start) or _DIVIDED_OBJECT.search(clause, max(0, q.start - 8), q.start):
         return False  # 将全镇分为3个片区, 共分3组: how the work is divided, not an outcome
     if q.unit in ("类", "种") and re.search(_DIVIDE_VERB, clause[:q.start]):
         return False  # 划分为强物业小区、弱物业小区…4类: the kinds a division makes, listed before their count

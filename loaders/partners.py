@@ -1131,6 +1131,8 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
             if HONOUR.search(key[slice(*_clause(key, a, b))]):
                 continue
             name = _strip_place(item, places)
+            if name.startswith("局") and len(name) > 4:
+                name = name[1:]  # 市局新质战斗力科创中心: a centre of the city's bureau
             if name in ("单位", "机构", "组织", "部门"):
                 continue  # 相关单位: too vague to compare stations by
             if len(name) <= 2:

@@ -1138,3 +1138,15 @@ def test_yiji_between_counted_people_ends_the_first_noun() -> None:
     got = run("协助当地民警实现这些信息采集的是村里在农村警务改革后当地新增的5名公安工作协管员、24名户长以及70多名信息员。")
     assert "户长以" not in [o.metric for o in got]
     assert ("户长", 24) in [(o.metric, o.value) for o in got]
+
+
+def test_police_posts_built_are_counted_work() -> None:
+    got = run("截至目前，全省已建成标准化警务室8053个、警务工作站4.3万个。")
+    assert [(o.value, o.unit, o.kind) for o in got] == [(8053, "个", "activity"), (43000, "个", "activity")]
+    assert run("派出所下设3个警务室。") == [] and run("全所共有警务室5个。") == []
+    [o] = run("随着改革推进，社区警务室一下增加到了45个。")
+    assert o.metric == "社区警务室" and o.direction == "increase"
+
+
+def test_the_units_a_division_makes_are_no_outcome() -> None:
+    assert run("社区民警沉入一线，科学划分网格75个，构建群防群治体系。") == []

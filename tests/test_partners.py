@@ -1130,3 +1130,7 @@ def test_developers_resident_group_leaders_and_auxiliary_wardens_are_partner_typ
     got = names(run("派出所在无物业小区组建了“社区民警+居民组长+开发商”的平安共建小组。"))
     assert got == ["居民组长", "开发商"]
     assert names(run("派出所联合治安协管员开展夜间巡逻。")) == ["治安协管员"]
+
+
+def test_a_centre_of_the_city_bureau_is_named_without_the_bureau() -> None:
+    assert names(run("派出所积极对接市局新质战斗力科创中心，引入大数据人工智能。")) == ["新质战斗力科创中心"]
