@@ -1652,6 +1652,8 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     where = _without_doctrine_origin(simp)  # place evidence: not the doctrine's birthplace
     if subject is not None:
         places[subject.core] = locate(subject, where, True, hints=place_hints(clean, where))
+        if places[subject.core].province is None and ext.article.source:
+            places[subject.core] = _publisher_place(ext.article.source, places[subject.core].town)
     for st in stations:
         if st is not subject:
             places[st.core] = locate(st, where, False, places[subject.core] if subject else None)
@@ -1668,6 +1670,22 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
         )
     _profile(clean, stations, subject, facts)
     ext.stations.extend(facts.values())
+
+
+def _publisher_place(source: str, town: str | None = None):
+    """绵竹市融媒体中心, 黑龙江经济网: a local publisher's place, the last resort for a subject the
+    text itself does not place (a local outlet reports on its own area). A national outlet names none.
+    A town the text gave (``town``) stays when it lies there."""
+    from .gazetteer import Place, resolve, text_evidence
+
+    ev = text_evidence(source)
+    for level, names in (("county", ev.counties), ("prefecture", ev.prefectures)):
+        if len(names) == 1:
+            place = resolve(**{level: next(iter(names))}, text=source)
+            if place.province:
+                inside = town and resolve(place.province, place.prefecture, place.county, town).town
+                return Place(place.province, place.prefecture, place.county, town if inside else None)
+    return Place(next(iter(ev.provinces)), town=town) if len(ev.provinces) == 1 else Place(town=town)
 
 
 def _share_only_region(stations: list[_Station], places: dict, simp: str) -> None:

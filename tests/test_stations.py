@@ -968,3 +968,13 @@ def test_the_railway_police_as_a_kind_is_no_name() -> None:
     sts = run("大连北站派出所成立调解室。北站建成以来，站内矛盾一直由铁路派出所进行调解。")
     assert [s.name for s in sts] == ["大连北站派出所"]
     assert not is_generic("园区") and not is_generic("机场")  # 园区派出所, 机场派出所 are names
+
+
+def test_a_local_publisher_places_a_subject_the_text_does_not() -> None:
+    from loaders.pipeline import extract_text
+
+    body = "化解民生小纠纷\n作者:周某 责编:唐某\n{src}日期:2022-12-13\n清平派出所民警在清平镇调解邻里纠纷。\n"
+    [st] = extract_text(body.format(src="来源:绵竹市融媒体中心\n"), "t.txt").stations
+    assert (st.province, st.prefecture, st.county, st.town) == ("四川省", "德阳市", "绵竹市", "清平镇")
+    [st] = extract_text(body.format(src="来源:人民网\n"), "t.txt").stations
+    assert st.province is None  # a national outlet names no place
