@@ -122,11 +122,14 @@ _BYLINE = re.compile(
     r"^[（(]?(?:文|图文|文图|撰文|作者|撰稿|记者|通讯员|实习生|本报记者|本报通讯员|特约记者|见习记者|融媒体记者|本台记者|本网记者)"
     rf"\s*[/／:：\s]\s*[{HAN}]"
 )
+# 2024 01/13: a page's time stamp with a space after the year (then month and day with - or /)
+SPACED_YEAR = r"\s+(?=\d{1,2}[-/]\d)"
+_TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _DATE_LINE = re.compile(
-    r"^\d{4}(?:\s*[-/.年]\s*|\s+(?=\d{1,2}[-/]\d))\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:星期.|周.)?$"
+    rf"^\d{{4}}(?:\s*[-/.年]\s*|{SPACED_YEAR})\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s*{_TIME})?\s*(?:星期.|周.)?$"
 )
-# 2021-02-28陈浩: a date with the author's name glued after it (a journal's article head)
-DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*([{HAN}]{{2,4}})$")
+# 2021-02-28陈浩, 2016-12-15 05:41某某: a date (and time) with the author's name glued after it
+DATE_NAME_LINE = re.compile(rf"^\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+{_TIME})?\s*([{HAN}]{{2,4}})$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位|简介|介绍)")
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:摄影|摄|图片|图|供图|图片来源|图源|视频|航拍|制图)\s*[:：/／]\s*\S"

@@ -344,7 +344,7 @@ def _text_names(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
             if u.level == "county":
                 ev.counties.add(u.name)
     for short, units in g.by_short["province"].items():
-        if len(short) >= 2 and short in text and _names_province(text, short):
+        if len(short) >= 2 and _names_province(text, short):
             ev.provinces.update(u.name for u in units)
     return frozenset(ev.provinces), frozenset(ev.prefectures), frozenset(ev.counties)
 

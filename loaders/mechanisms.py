@@ -226,10 +226,10 @@ def _masked(simp: str) -> str:
     (A page's list of links to other articles is already out of the text: clean._mark_link_lists.)"""
     work = PINYIN_GLOSS.sub(lambda m: "\x00" * len(m.group()), simp)
     # “车巡”+“步巡”的模式: short quoted parts joined by + are one formula, as if quoted together
-    # (“自治互助站”+“老何调解室”: parts with names of their own stay apart)
-    joined = work
+    # (“自治互助站”+“老何调解室”: parts with names of their own stay apart); again for a third part
+    # (“民警”+“辅警”+“网格员”: a join consumes the opening mark the next one starts from)
     while "+" in work and (joined := _JOINED_QUOTES.sub(_join_quotes, work)) != work:
-        work = joined  # (again for a third part: “民警”+“辅警”+“网格员”)
+        work = joined
     return work
 
 
@@ -392,11 +392,12 @@ def _lead_cut_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alt(words)})了?")
 
 
-def _trim_lead(item: str) -> str:
-    """该所还建立了人民调解 -> 人民调解: a list's first item starts after the clause's verb."""
+def _trim_lead(item: str, shortest: int = 2) -> str:
+    """该所还建立了人民调解 -> 人民调解: a list's first item starts after the clause's verb
+    (unless fewer than ``shortest`` characters are left)."""
     ends = [m.end() for m in _lead_cut_re().finditer(item)]
     rest = item[ends[-1]:] if ends else item
-    return rest if len(rest) >= 2 else item
+    return rest if len(rest) >= shortest else item
 
 
 def _is_list(core: str) -> list[str] | None:
@@ -1690,8 +1691,7 @@ def _listed_right_before(work: str, start: int, cue_words: tuple[str, ...]) -> l
     if not lm:
         return None
     items = [_rx(rf"^(?:{_alt(cue_words)})(?:了|起|出)?").sub("", x) for x in _split_items(lm.group(1))]
-    ends = [m.end() for m in _lead_cut_re().finditer(items[0])]
-    items[0] = items[0][ends[-1]:] if ends else items[0]  # 某某派出所建立了镇、村…: the first part is 镇
+    items[0] = _trim_lead(items[0], shortest=0)  # 某某派出所建立了镇、村…: the first part is 镇
     return [x for x in items if x]
 
 
@@ -1751,10 +1751,10 @@ def _unquoted(clean: CleanDoc, work: str, headings: list[tuple[int, int, int, in
         if mm and mm[-1].start() > 0:  # 组建一支专业调解队伍: the name (if any) follows the measure;
             core = core[mm[-1].end():] if mm[-1].end() < len(core) else core[mm[-1].start():]  # …走访、巡逻两项机制
         is_object = head in _object_heads()
-        listed = k > 0 and work[k - 1] == "、" and not is_object and _in_list_of_heads(work, k - 1, head, cue_words)
-        if listed:
+        listed = k > 0 and work[k - 1] == "、" and not is_object
+        if listed and _in_list_of_heads(work, k - 1, head, cue_words):
             cue_named = True  # 搭建“回访机制”、多次报警纠纷督办机制: named by the verb that names the first
-        elif k > 0 and work[k - 1] == "、" and not is_object:  # 镇、部门、网格员五级联动…: the name starts at the count
+        elif listed:  # 镇、部门、网格员五级联动…: the name starts at the count
             cm = _rx(rf"[{CN_DIGITS}](?=[{HAN}])").search(core[1:])
             if not cm and not _rx(rf"[{CN_DIGITS}]|[0-9]{{1,2}}[{MEASURES}]").match(core):
                 continue  # (…巡逻等3项机制: a count in digits starts it too)

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .clean import DATE_NAME_LINE, OUTLET_NAME, PAGE_TITLE_SUFFIX, surnames
+from .clean import DATE_NAME_LINE, OUTLET_NAME, PAGE_TITLE_SUFFIX, SPACED_YEAR, surnames
 from .document import CleanDoc, Removed
 from .model import Extraction
 from .normalize import strip_pinyin, to_simplified
@@ -37,7 +37,7 @@ _OUTLET_REPORTER = re.compile(rf"([{HAN}]{{2,14}}?{_OUTLET}(?:[{HAN}]{{1,3}}版)
 # "中国人民公安大学出版社  2025/7/23 14:43": a publisher before a time stamp
 _SOURCE_BEFORE_DATE = re.compile(rf"^(?:[{HAN}]{{2,4}}\s{{2,}})?([{HAN}A-Za-z·]{{2,30}}{_OUTLET})(?:\s+|\s*[/／]\s*)\d{{4}}\s*[-/.年]")
 # 2024-01-13, 2024年1月13日, 2024 01/13 (a page's time stamp with a space after the year)
-_DATE = re.compile(r"((?:19|20)\d{2})(?:\s*[-/.年]\s*[/／]?\s*|\s+(?=\d{1,2}[-/]\d))(\d{1,2})\s*[-/.月]\s*[/／]?\s*(\d{1,2})(?!\d)")
+_DATE = re.compile(rf"((?:19|20)\d{{2}})(?:\s*[-/.年]\s*[/／]?\s*|{SPACED_YEAR})(\d{{1,2}})\s*[-/.月]\s*[/／]?\s*(\d{{1,2}})(?!\d)")
 _ROLE = re.compile(
     r"(?:本报|本台|本网|特约|见习|融媒体|首席)?(?:记者|通讯员)|作者|撰稿|撰文|供稿|文|图文|文图|报道|实习生"
 )

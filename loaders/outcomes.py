@@ -858,24 +858,15 @@ def _clause_numbers(sent: str, cs: int, clause: str, qs: list[Quantity], topic: 
             prev_end = max(prev_end, first.end + len(post))
         handled = _HANDLED_OBJECT.match(after) if (post and _TO_OBJECT.search(head) and len(group) == 1) else None
         if handled:  # 对辖区224家商户进行逐一走访: the object comes before the work done on it
-            metric = handled.group("verb") + handled.group("noun")
-            fam = family_of(metric)
-            if fam:
+            if found := _object_first(sent, cs, first, handled, kind="activity"):
                 prev_end = max(prev_end, first.end + handled.end())
-                out.append(_Found(metric=metric, start=cs + first.start, end=cs + first.end, value=first.value,
-                                  unit=first.unit, qualifier=first.qualifier, period=_period_before(
-                                      sent, cs + first.start), verb=handled.group("verb"), family=fam,
-                                  kind="activity"))
+                out.append(found)
             continue
         caused = _CAUSED.match(after) if (post and _CAUSER.search(head) and len(group) == 1
                                            and first.unit in ("起", "件", "宗", "个", "处", "条")) else None
         if caused:  # 使30余起矛盾纠纷得到妥善化解: the object comes before its verb
-            metric = caused.group("verb") + caused.group("noun")
-            fam = family_of(metric)
-            if fam:
-                out.append(_Found(metric=metric, start=cs + first.start, end=cs + first.end, value=first.value,
-                                  unit=first.unit, qualifier=first.qualifier, period=_period_before(
-                                      sent, cs + first.start), verb=caused.group("verb"), family=fam))
+            if found := _object_first(sent, cs, first, caused):
+                out.append(found)
             continue
         if post and first.unit in ("名", "人") and _MEMBERS.fullmatch(post) and _GREW.search(head):
             # 目前已有200余名成员: the size a team has grown to is a mobilisation figure
@@ -1061,6 +1052,18 @@ _WAGE_OBJ = re.compile(r"的?(工资|欠薪|薪资|薪酬|劳务费|工钱|血�
 _TEAM_BEFORE = re.compile(r"((?:[“\"「][\u4e00-\u9fff]{1,10}[”\"」])?[\u4e00-\u9fff]{0,8}?(?:分队|队伍|队|小组))由$")
 _MEMBERS_FORM = re.compile(r"(?:名|位)?(?:队员|成员|志愿者|骨干)?组成")
 _MEMBERS_OF = re.compile(r"[^，,。；;“]{0,10}?的?[“\"「]([\u4e00-\u9fff]{2,12}(?:队伍|队))[”\"」](?:队员|成员)")
+
+
+def _object_first(sent: str, cs: int, q: Quantity, m: re.Match[str], kind: str | None = None) -> _Found | None:
+    """The count of an object written before the verb acting on it (``m`` has groups noun and
+    verb): the verb and noun are the metric, when they name a family."""
+    metric = m.group("verb") + m.group("noun")
+    fam = family_of(metric)
+    if fam is None:
+        return None
+    return _Found(metric=metric, start=cs + q.start, end=cs + q.end, value=q.value, unit=q.unit,
+                  qualifier=q.qualifier, period=_period_before(sent, cs + q.start), verb=m.group("verb"),
+                  family=fam, kind=kind)
 
 
 def _members_of(sent: str, cs: int, q: Quantity, team: str, unit: str | None, metric: str | None = None) -> _Found:
@@ -1362,7 +1365,8 @@ _ZERO_NEG = re.compile(
 
 _ZERO_PLACE = re.compile(r"^(?:辖区内?|全[镇乡村区县市所]|[该本][镇乡村区县市])")
 _ZERO_CUT = frozenset("、，,和及与；;")
-_ZERO_ADVERB_END = re.compile(r"(?:均|都|全部|皆|始终|一直|持续|连续)+$")
+_ZERO_ADVERB = r"均|都|全部|皆|始终|一直|持续|连续"  # 均保持, 连续100天 before a zero record
+_ZERO_ADVERB_END = re.compile(rf"(?:{_ZERO_ADVERB})+$")
 _ZERO_ITEM = re.compile(r"^(?:[“\"「]?零[\u4e00-\u9fff]{1,4}?[”\"」]?[、和及与])+")
 
 
@@ -1424,7 +1428,7 @@ def _zero_records(sent: str, cs: int, ce: int) -> list[_Found]:
         noun = re.sub(r"^[一二三四五六七八九十]是", "", noun)  # 四是规范执法零投诉: the list's ordinal
         pieces = re.split(r"(?:实现|保持|达到|创建|打造|做到)了?", noun)  # 甲村实现刑事案件“零发生”
         # 入室盗窃、盗窃非机动车案件均保持零发案: the subject comes before the verb
-        before = re.sub(r"(?:均|都|全部|皆|全|始终|一直|持续|连续)+$", "", pieces[-2]) if len(pieces) > 1 else ""
+        before = re.sub(rf"(?:{_ZERO_ADVERB}|全)+$", "", pieces[-2]) if len(pieces) > 1 else ""
         noun = pieces[-1] or (before if family_of(before) else "")
         noun = _ZERO_PLACE.sub("", noun)  # 实现辖区刑事案件零发生: the area is not part of the metric
         noun = _ZERO_ADVERB_END.sub("", noun)  # 警情和案件连续100天零发生: 连续 is how long, not what

@@ -1054,8 +1054,9 @@ def _strip_place(item: str, places: list[str]) -> str:
         if m and len(item) - m.end() >= 2 and not BODY_SUFFIX.search(item[: m.end()][:-1] or "x"):
             item, changed = item[m.end() :], True
     # 县土地资源管理局 -> 土地资源管理局: a bare level word before a named body goes like a place
-    # (not 市场监管局, 区域…, 县委…: there the character belongs to the word).
-    m = _rx(r"^[县市区](?![场政民域级直属委])(.{3,}(?:局|所|院|中心|站|办|队|庭))$").match(item)
+    # (not 市场监管局, 区域…, 县委…: there the character belongs to the word); so does the bureau
+    # of that level (市局新质战斗力科创中心 -> 新质战斗力科创中心).
+    m = _rx(r"^[县市区]局?(?![场政民域级直属委])(.{3,}(?:局|所|院|中心|站|办|队|庭))$").match(item)
     if m:
         item = m.group(1)
     # A township-level body keeps its level word only when the rest is ambiguous.
@@ -1131,8 +1132,6 @@ def _pattern_occurrences(kt: KeyText, places: list[str], taken: list[tuple[int, 
             if HONOUR.search(key[slice(*_clause(key, a, b))]):
                 continue
             name = _strip_place(item, places)
-            if name.startswith("局") and len(name) > 4:
-                name = name[1:]  # 市局新质战斗力科创中心: a centre of the city's bureau
             if name in ("单位", "机构", "组织", "部门"):
                 continue  # 相关单位: too vague to compare stations by
             if len(name) <= 2:

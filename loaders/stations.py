@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -204,6 +204,7 @@ _PLACES_COUNTED = re.compile(r"[一二两三四五六七八九十几多数]+(?:�
 _CENTRE_ONLY = ("中心", "城中心")  # equal to these only: a name ending in 中心 (石庄中心, 屏城中心) is fine
 # equal to these only: a level's station (村民向街道派出所求助); 姚家集街道, 城关镇 are names
 _LEVEL_ONLY = ("街道", "乡镇", "镇", "乡", "镇上", "乡里", "镇里", "街道办")
+_KIND_ONLY = ("铁路", "边境", "边防")  # equal to these only: a kind of station, not one named
 
 
 def is_generic(core: str) -> bool:
@@ -213,7 +214,7 @@ def is_generic(core: str) -> bool:
         return True  # (县城中心派出所: the centre of the county town, described; 屏城中心 is a name)
     if _PLACES_COUNTED.fullmatch(core):
         return True  # 广西、云南、贵州三地派出所: a count of places, not a name
-    if core in ("铁路", "边境", "边防"):
+    if core in _KIND_ONLY:
         return True  # 由铁路派出所进行调解: the railway police as a kind (机场派出所, 园区派出所 are names)
     if core[0] == "各" and (core[1:] in _STATION_KINDS or core[1:] in ("海岸", "沿海", "城区", "农村")):
         return True  # 各海岸派出所, 各边境派出所: every station of a kind (各卡乡 is a town)
@@ -938,6 +939,12 @@ _NETWORK = re.compile(r"铁路|铁道|民航|航运|港航|交通|长航")
 _ZONE_END = re.compile(r"(?:新区|开发区|高新区|经开区|保税区|度假区|园区|自贸区|示范区|管理区|试验区)$")
 
 
+def _places_before(seg: str, keep: Callable[[tuple, str], bool] = lambda parts, rest: True) -> tuple | None:
+    """The longest start of ``seg`` (two characters at least left after it) made of place names
+    alone, as :func:`_decompose` reads it, that ``keep(parts, rest)`` accepts; None if none."""
+    return next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j])) and keep(p, seg[j:])), None)
+
+
 def _chain_places(chain: str) -> dict[str, str]:
     """Province / prefecture / county names written in a bureau chain."""
     from .gazetteer import gazetteer
@@ -961,14 +968,13 @@ def _chain_places(chain: str) -> dict[str, str]:
                 break
         if parts is None and _ZONE_END.search(seg):
             # 青岛西海岸新区公安分局: the places written before a development zone's own name
-            parts = next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j]))), None)
+            parts = _places_before(seg)
         if parts is None and not out:
             # 大兴安岭图强公安分局: a bureau of a unit the gazetteer does not know (a forest district, a
             # zone) named after the prefecture or province it lies in (not 南京铁路公安处: a network's
             # bureau is named after its seat, its stations lie anywhere along the line)
-            parts = next((p for j in range(len(seg) - 2, 1, -1) if (p := _decompose(seg[:j]))
-                          and p[-1][0] in ("province", "prefecture") and _HAN_RUN.fullmatch(seg[j:])
-                          and not _NETWORK.search(seg[j:])), None)
+            parts = _places_before(seg, lambda p, rest: p[-1][0] in ("province", "prefecture")
+                                   and _HAN_RUN.fullmatch(rest) is not None and not _NETWORK.search(rest))
         for level, name in parts or []:
             out.setdefault(level, name)
     prov = out.get("province")
@@ -1653,7 +1659,7 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     if subject is not None:
         places[subject.core] = locate(subject, where, True, hints=place_hints(clean, where))
         if places[subject.core].province is None and ext.article.source:
-            places[subject.core] = _publisher_place(ext.article.source, places[subject.core].town)
+            places[subject.core] = _publisher_place(ext.article.source, places[subject.core])
     for st in stations:
         if st is not subject:
             places[st.core] = locate(st, where, False, places[subject.core] if subject else None)
@@ -1672,12 +1678,14 @@ def extract_stations(clean: CleanDoc, ext: Extraction, doc=None) -> None:
     ext.stations.extend(facts.values())
 
 
-def _publisher_place(source: str, town: str | None = None):
+def _publisher_place(source: str, found):
     """绵竹市融媒体中心, 黑龙江经济网: a local publisher's place, the last resort for a subject the
-    text itself does not place (a local outlet reports on its own area). A national outlet names none.
-    A town the text gave (``town``) stays when it lies there."""
+    text itself does not place (a local outlet reports on its own area); ``found`` (the place the
+    text gave, no province) stands when the publisher names none (a national outlet). The text's
+    town stays when it lies in the publisher's place."""
     from .gazetteer import Place, resolve, text_evidence
 
+    town = found.town
     ev = text_evidence(source)
     for level, names in (("county", ev.counties), ("prefecture", ev.prefectures)):
         if len(names) == 1:
@@ -1685,7 +1693,7 @@ def _publisher_place(source: str, town: str | None = None):
             if place.province:
                 inside = town and resolve(place.province, place.prefecture, place.county, town).town
                 return Place(place.province, place.prefecture, place.county, town if inside else None)
-    return Place(next(iter(ev.provinces)), town=town) if len(ev.provinces) == 1 else Place(town=town)
+    return Place(next(iter(ev.provinces)), town=town) if len(ev.provinces) == 1 else found
 
 
 def _share_only_region(stations: list[_Station], places: dict, simp: str) -> None:
